@@ -1,0 +1,68 @@
+// swift-tools-version: 6.1
+import PackageDescription
+
+// Dependencies point one way: cobuy -> CobuyUI -> CobuyTerminal / CobuyStore -> CobuyCore.
+let package = Package(
+    name: "Cobuy",
+    platforms: [.macOS(.v13)],
+    products: [
+        .executable(name: "cobuy", targets: ["cobuy"]),
+    ],
+    dependencies: [
+        .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
+        .package(url: "https://github.com/apple/swift-collections", from: "1.1.0"),
+        .package(url: "https://github.com/yaslab/CSV.swift", from: "2.5.0"),
+        .package(url: "https://github.com/pointfreeco/swift-snapshot-testing", from: "1.17.0"),
+        .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.0"),
+    ],
+    targets: [
+        // Records, state machines, eligibility, cost sharing: pure Swift, no I/O.
+        .target(name: "CobuyCore"),
+        // The JSON store: layout, codec, atomic writes, locks, revisions, validation.
+        .target(name: "CobuyStore", dependencies: ["CobuyCore"]),
+        // ncurses through pkg-config; the shim exposes the macros Swift cannot import.
+        .systemLibrary(
+            name: "CNcurses",
+            pkgConfig: "ncursesw",
+            providers: [.apt(["libncursesw5-dev"])]
+        ),
+        // Cell grid, display width, styles, the ncurses backend, key decoding.
+        .target(name: "CobuyTerminal", dependencies: ["CNcurses"]),
+        // The app: state, messages, update, view.
+        .target(
+            name: "CobuyUI",
+            dependencies: [
+                "CobuyCore", "CobuyStore", "CobuyTerminal",
+                .product(name: "OrderedCollections", package: "swift-collections"),
+            ]
+        ),
+        // The bundled sample store, found by the binary wherever it runs.
+        .target(name: "CobuyResources", path: "Resources", resources: [.copy("sample-store")]),
+        .executableTarget(
+            name: "cobuy",
+            dependencies: [
+                "CobuyCore", "CobuyStore", "CobuyUI", "CobuyResources",
+                .product(name: "ArgumentParser", package: "swift-argument-parser"),
+                .product(name: "CSV", package: "CSV.swift"),
+            ]
+        ),
+        .testTarget(
+            name: "CobuyCoreTests",
+            dependencies: ["CobuyCore", .product(name: "PropertyBased", package: "swift-property-based")]
+        ),
+        .testTarget(name: "CobuyStoreTests", dependencies: ["CobuyCore", "CobuyStore"]),
+        .testTarget(
+            name: "CobuyTerminalTests",
+            dependencies: ["CobuyTerminal", .product(name: "SnapshotTesting", package: "swift-snapshot-testing")]
+        ),
+        .testTarget(
+            name: "CobuyUITests",
+            dependencies: [
+                "CobuyUI", "CobuyCore", "CobuyStore", "CobuyTerminal",
+                .product(name: "SnapshotTesting", package: "swift-snapshot-testing"),
+            ],
+            exclude: ["__Snapshots__"]
+        ),
+        .testTarget(name: "CobuyEndToEndTests", dependencies: ["CobuyCore", "CobuyStore"]),
+    ]
+)

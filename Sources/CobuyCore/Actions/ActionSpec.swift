@@ -1,0 +1,134 @@
+/// One action as data: its command name, inputs and help. The command line, `cobuy actions`,
+/// the UI's forms and the command palette all read these, so they cannot drift apart.
+public struct ActionSpec: Hashable, Sendable {
+    public var name: String
+    public var summary: String
+    public var parameters: [ParameterSpec]
+    /// Cannot be undone: the UI asks for confirmation first.
+    public var isIrreversible: Bool
+
+    public init(_ name: String, _ summary: String, parameters: [ParameterSpec] = [], irreversible: Bool = false) {
+        self.name = name
+        self.summary = summary
+        self.parameters = parameters
+        self.isIrreversible = irreversible
+    }
+
+    /// `add-line --text T --quantity N --unit U`
+    public var usage: String {
+        ([name] + parameters.map(\.usage)).joined(separator: " ")
+    }
+}
+
+/// One input of an action (`--quantity N`).
+public struct ParameterSpec: Hashable, Sendable {
+    public enum Kind: Hashable, Sendable {
+        case text
+        case integer
+        case money
+        case date
+        /// A party id.
+        case party
+        /// A comma-separated list.
+        case list
+        case choice([String])
+        /// Present or absent, takes no value.
+        case switchFlag
+    }
+
+    public var flag: String
+    public var placeholder: String
+    public var help: String
+    public var kind: Kind
+    public var isRequired: Bool
+
+    public init(_ flag: String, _ placeholder: String, _ help: String, kind: Kind = .text, required: Bool = true) {
+        self.flag = flag
+        self.placeholder = placeholder
+        self.help = help
+        self.kind = kind
+        self.isRequired = required
+    }
+
+    public var usage: String {
+        let body = kind == .switchFlag ? "--\(flag)" : "--\(flag) \(placeholder)"
+        return isRequired ? body : "[\(body)]"
+    }
+}
+
+/// An action's inputs as typed on the command line or in a form, by flag name.
+public struct ActionArguments: Sendable, Hashable {
+    public var values: [String: String]
+
+    public init(_ values: [String: String] = [:]) {
+        self.values = values
+    }
+
+    public subscript(flag: String) -> String? { values[flag] }
+
+    func text(_ flag: String) throws(ActionInputError) -> String {
+        guard let value = values[flag] else { throw ActionInputError.missing(flag) }
+        return value
+    }
+
+    func optionalText(_ flag: String) -> String? { values[flag] }
+
+    func integer(_ flag: String) throws(ActionInputError) -> Int {
+        let raw = try text(flag)
+        guard let value = Int(raw.trimmingSpaces) else { throw .invalid(flag, raw, "a whole number") }
+        return value
+    }
+
+    func optionalInteger(_ flag: String) throws(ActionInputError) -> Int? {
+        values[flag] == nil ? nil : try integer(flag)
+    }
+
+    func date(_ flag: String) throws(ActionInputError) -> CalendarDate {
+        let raw = try text(flag)
+        guard let value = CalendarDate(raw.trimmingSpaces) else { throw .invalid(flag, raw, "a date as YYYY-MM-DD") }
+        return value
+    }
+
+    func optionalDate(_ flag: String) throws(ActionInputError) -> CalendarDate? {
+        values[flag] == nil ? nil : try date(flag)
+    }
+
+    func money(_ flag: String, currency: String) throws(ActionInputError) -> Money {
+        let raw = try text(flag)
+        guard let value = Money(parsing: raw, defaultCurrency: currency) else {
+            throw .invalid(flag, raw, "an amount such as 125000 or 125,000.50")
+        }
+        return value
+    }
+
+    func optionalMoney(_ flag: String, currency: String) throws(ActionInputError) -> Money? {
+        values[flag] == nil ? nil : try money(flag, currency: currency)
+    }
+
+    func isSet(_ flag: String) -> Bool { values[flag] != nil }
+
+    func list(_ flag: String) throws(ActionInputError) -> [String] {
+        try text(flag).split(separator: ",").map { $0.trimmingSpaces }.filter { !$0.isEmpty }
+    }
+}
+
+/// Inputs that do not fit the action at all: a usage error, not a refusal.
+public enum ActionInputError: Error, Hashable, Sendable, CustomStringConvertible {
+    case unknownAction(String, kind: RecordKind, known: [String])
+    case missing(String)
+    case invalid(String, String, String)
+    case unexpected(String, action: String)
+
+    public var description: String {
+        switch self {
+        case let .unknownAction(name, kind, known):
+            return "\"\(name)\" is not an action on a \(kind.label); use one of: \(known.joined(separator: ", "))."
+        case let .missing(flag):
+            return "--\(flag) is required."
+        case let .invalid(flag, value, expected):
+            return "--\(flag) expects \(expected), got \"\(value)\"."
+        case let .unexpected(flag, action):
+            return "\(action) takes no --\(flag)."
+        }
+    }
+}

@@ -1,0 +1,29 @@
+/// Why an action was not taken: the guard that failed, in words a procurement officer
+/// understands, and what would unblock it.
+public struct Refusal: Error, Hashable, Sendable, CustomStringConvertible {
+    /// A stable identifier of the guard, e.g. `lead-designated`, for scripts and tests.
+    public var guardName: String
+    /// The unmet condition as a sentence.
+    public var reason: String
+    /// What would unblock it, as a sentence; may be empty when nothing can.
+    public var remedy: String
+
+    public init(_ guardName: String, _ reason: String, remedy: String = "") {
+        self.guardName = guardName
+        self.reason = reason
+        self.remedy = remedy
+    }
+
+    public var description: String {
+        remedy.isEmpty ? reason : "\(reason) \(remedy)"
+    }
+
+    static func wrongState(_ action: String, status: String, allowed: [String]) -> Refusal {
+        let list = allowed.count == 1 ? allowed[0] : allowed.dropLast().joined(separator: ", ") + " or " + (allowed.last ?? "")
+        return Refusal("state", "\(action) is only possible when the record is \(list); it is \(status).")
+    }
+
+    static func emptyText(_ flag: String, _ what: String) -> Refusal {
+        Refusal("\(flag)-required", "A \(what) is required.", remedy: "Give --\(flag) with some text.")
+    }
+}

@@ -1,0 +1,91 @@
+/// Whether a party may piggyback on a contract today, as a checklist: every check with its
+/// result and reason, never a bare yes or no.
+public struct Joinability: Hashable, Sendable {
+    public struct Check: Hashable, Sendable {
+        public var name: String
+        public var passed: Bool
+        public var reason: String
+
+        public init(name: String, passed: Bool, reason: String) {
+            self.name = name
+            self.passed = passed
+            self.reason = reason
+        }
+    }
+
+    public var contract: String
+    public var party: String
+    public var checks: [Check]
+
+    public var isJoinable: Bool { checks.allSatisfy(\.passed) }
+    public var failures: [Check] { checks.filter { !$0.passed } }
+
+    /// Runs every check. `excluding` leaves out one addendum (the one being submitted) from the
+    /// "no other addendum" check.
+    public static func evaluate(contract: CooperativeContract, party: Party, today: CalendarDate,
+                                addenda: [ParticipatingAddendum], minimumRemainingDays: Int = 90,
+                                excluding addendumID: String? = nil) -> Joinability {
+        var checks: [Check] = []
+        let named = contract.namedParticipants.contains(party.id)
+
+        switch contract.status {
+        case .active:
+            checks.append(Check(name: "active", passed: true, reason: "The contract is active."))
+        case .pending:
+            checks.append(Check(name: "active", passed: false, reason: "The contract is not signed yet (pending)."))
+        case .terminated:
+            checks.append(Check(name: "active", passed: false, reason: "The contract was terminated."))
+        case .cancelled:
+            checks.append(Check(name: "active", passed: false, reason: "The contract was cancelled."))
+        }
+
+        if let period = contract.period {
+            let expired = period.end < today
+            checks.append(Check(name: "in-term", passed: !expired,
+                                reason: expired ? "The term ended on \(period.end)." : "The term runs \(period.start) to \(period.end)."))
+            let remaining = today.days(until: period.end)
+            let enough = remaining >= minimumRemainingDays
+            checks.append(Check(name: "remaining-term", passed: enough,
+                                reason: enough ? "\(remaining) days of term remain (at least \(minimumRemainingDays) needed)."
+                                    : "Only \(max(remaining, 0)) days of term remain; at least \(minimumRemainingDays) are needed."))
+        } else {
+            checks.append(Check(name: "in-term", passed: false, reason: "The contract has no term yet."))
+            checks.append(Check(name: "remaining-term", passed: false, reason: "The contract has no term yet."))
+        }
+
+        let clause = contract.cooperativeClause
+        if named {
+            checks.append(Check(name: "cooperative-clause", passed: true,
+                                reason: "\(party.id) is a named participant of the solicitation."))
+        } else {
+            checks.append(Check(name: "cooperative-clause", passed: clause.open,
+                                reason: clause.open ? "The contract may be used by \(clause.summary)."
+                                    : "The contract has no cooperative clause: only its named participants may use it."))
+        }
+
+        if !party.kind.isPublicBody {
+            checks.append(Check(name: "kind", passed: false, reason: "\(party.name) is a vendor, not a public body."))
+        } else if named || clause.admits(kind: party.kind) {
+            checks.append(Check(name: "kind", passed: true, reason: "A \(party.kind.label) is eligible."))
+        } else {
+            let eligible = clause.kinds.map { $0.map(\.label).joined(separator: ", ") } ?? "none"
+            checks.append(Check(name: "kind", passed: false, reason: "A \(party.kind.label) is not eligible (eligible: \(eligible))."))
+        }
+
+        if named || clause.admits(region: party.region) {
+            checks.append(Check(name: "region", passed: true, reason: "\(party.region) is within the contract's reach."))
+        } else {
+            let eligible = clause.regions.map { $0.map(\.code).joined(separator: ", ") } ?? "none"
+            checks.append(Check(name: "region", passed: false, reason: "\(party.region) is outside the eligible regions (\(eligible))."))
+        }
+
+        let blocking = addenda.filter { $0.party == party.id && $0.id != addendumID && $0.status.blocksAnother }
+        if let existing = blocking.first {
+            checks.append(Check(name: "no-other-addendum", passed: false,
+                                reason: "\(party.id) already has addendum \(existing.id) (\(existing.status.rawValue)) on this contract."))
+        } else {
+            checks.append(Check(name: "no-other-addendum", passed: true, reason: "\(party.id) has no open or executed addendum on it."))
+        }
+        return Joinability(contract: contract.id, party: party.id, checks: checks)
+    }
+}

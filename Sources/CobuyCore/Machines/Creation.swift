@@ -1,0 +1,86 @@
+/// New records, each with the audit entry that created it.
+public enum Creation {
+    /// A new party. Anyone may record a party; no acting party is needed.
+    public static func party(id: String, name: String, kind: String, region: String, population: Int?,
+                             terms: [String], in context: ActionContext) -> Result<Party, Refusal> {
+        guard Party.isValidID(id) else {
+            return .failure(Refusal("id-slug", "\"\(id)\" is not a usable party id.",
+                                    remedy: "Use lower-case letters, digits and hyphens, e.g. city-of-salem."))
+        }
+        guard context.lookup.party(id) == nil else {
+            return .failure(Refusal("id-unique", "A party \(id) already exists."))
+        }
+        guard !name.trimmingSpaces.isEmpty else { return .failure(.emptyText("name", "name")) }
+        guard let kindValue = PartyKind(rawValue: kind) else {
+            return .failure(Refusal("kind-known", "\"\(kind)\" is not a kind of party.",
+                                    remedy: "Use one of: \(PartyKind.allCases.map(\.rawValue).joined(separator: ", "))."))
+        }
+        guard let regionValue = RegionCode(region) else {
+            return .failure(Refusal("region-known", "\"\(region)\" is not a region code.", remedy: "Use a code such as US-OR."))
+        }
+        if let population, population < 0 {
+            return .failure(Refusal("population", "The population cannot be negative."))
+        }
+        var statutory: [StatutoryTerm] = []
+        for term in terms {
+            guard let parsed = StatutoryTerm(commandLine: term) else {
+                return .failure(Refusal("term-form", "The term \"\(term)\" is not in the form \"Topic: text\"."))
+            }
+            statutory.append(parsed)
+        }
+        var party = Party(id: id, name: name.trimmingSpaces, kind: kindValue, region: regionValue,
+                          population: population, statutoryTerms: statutory)
+        party.history = [context.entry(for: party, action: "create", from: nil, to: "recorded", details: [
+            "name": party.name, "kind": kindValue.rawValue, "region": regionValue.code,
+        ])]
+        return .success(party)
+    }
+
+    /// A new draft joint solicitation. With a lead, the lead is its first partner; without,
+    /// the acting party is, and a lead is designated later.
+    public static func solicitation(title: String, lead: String?, category: String, description: String,
+                                    in context: ActionContext) -> Result<JointSolicitation, Refusal> {
+        guard !title.trimmingSpaces.isEmpty else { return .failure(.emptyText("title", "title")) }
+        let founder = lead ?? context.officer.party
+        guard let party = context.lookup.party(founder) else {
+            return .failure(Refusal("party-known", "There is no party \(founder) in the store.", remedy: "Create it with cobuy new party."))
+        }
+        guard party.kind.isPublicBody else {
+            return .failure(Refusal("public-body", "\(founder) is a vendor; a joint solicitation is led by a public body."))
+        }
+        var ids = context.ids
+        var solicitation = JointSolicitation(id: ids.next("SOL", year: context.today.year), title: title.trimmingSpaces,
+                                             description: description.trimmingSpaces, category: category.trimmingSpaces,
+                                             leadParty: lead, partners: [Partner(party: founder, status: .joined)],
+                                             currency: context.currency)
+        var details = ["title": solicitation.title]
+        if let lead { details["lead"] = lead }
+        solicitation.history = [context.entry(for: solicitation, action: "create", from: nil, to: "draft", details: details)]
+        return .success(solicitation)
+    }
+
+    /// A contract awarded elsewhere, entered by hand from another cooperative's documents.
+    public static func registeredContract(title: String, lead: String, vendor: String, category: String, publisher: String?,
+                                          clause: CooperativeClause, ceiling: Money?, renewals: [RenewalOption],
+                                          in context: ActionContext) -> Result<CooperativeContract, Refusal> {
+        guard !title.trimmingSpaces.isEmpty else { return .failure(.emptyText("title", "title")) }
+        guard let leadParty = context.lookup.party(lead), leadParty.kind.isPublicBody else {
+            return .failure(Refusal("lead-known", "The lead \(lead) is not a public body in the store.", remedy: "Create it with cobuy new party."))
+        }
+        guard let vendorParty = context.lookup.party(vendor), vendorParty.kind == .vendor else {
+            return .failure(Refusal("vendor", "\(vendor) is not a vendor in the store.", remedy: "Create it with cobuy new party --kind vendor."))
+        }
+        var ids = context.ids
+        var contract = CooperativeContract(id: ids.next("CON", year: context.today.year), title: title.trimmingSpaces,
+                                           category: category.trimmingSpaces,
+                                           source: ContractSource(kind: .registered, publisher: publisher ?? leadParty.name),
+                                           leadParty: lead, vendor: vendor, cooperativeClause: clause)
+        contract.leadName = leadParty.name
+        contract.vendorName = vendorParty.name
+        contract.ceiling = ceiling
+        contract.renewalOptions = renewals
+        contract.history = [context.entry(for: contract, action: "create", from: nil, to: "pending",
+                                          details: ["lead": lead, "vendor": vendor])]
+        return .success(contract)
+    }
+}

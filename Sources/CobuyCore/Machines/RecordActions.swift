@@ -1,0 +1,46 @@
+/// One entry point for the command line and the UI: act on any record by action name.
+public enum RecordActions {
+    /// The result of an allowed action on any record.
+    public struct Applied: Sendable {
+        public var record: AnyRecord
+        public var event: HistoryEntry
+        public var created: [AnyRecord]
+    }
+
+    public static func specs(for kind: RecordKind) -> [ActionSpec] {
+        switch kind {
+        case .party: return []
+        case .solicitation: return SolicitationMachine.specs
+        case .contract: return ContractMachine.specs
+        case .addendum: return AddendumMachine.specs
+        }
+    }
+
+    /// What can happen next to `record`, allowed or with the reason it is not.
+    public static func available(on record: AnyRecord, in context: ActionContext) -> [ActionAvailability] {
+        switch record {
+        case .party: return []
+        case .solicitation(let value): return SolicitationMachine.actions(for: value, in: context)
+        case .contract(let value): return ContractMachine.actions(for: value, in: context)
+        case .addendum(let value): return AddendumMachine.actions(for: value, in: context)
+        }
+    }
+
+    /// Parses `name` with `arguments` and applies it. Input errors are thrown; guards refuse.
+    public static func perform(_ name: String, _ arguments: ActionArguments, on record: AnyRecord,
+                               in context: ActionContext) throws(ActionInputError) -> Result<Applied, Refusal> {
+        switch record {
+        case .party:
+            throw .unknownAction(name, kind: .party, known: [])
+        case .solicitation(let value):
+            return try SolicitationMachine.perform(name, arguments, on: value, in: context)
+                .map { Applied(record: .solicitation($0.record), event: $0.event, created: $0.created) }
+        case .contract(let value):
+            return try ContractMachine.perform(name, arguments, on: value, in: context)
+                .map { Applied(record: .contract($0.record), event: $0.event, created: $0.created) }
+        case .addendum(let value):
+            return try AddendumMachine.perform(name, arguments, on: value, in: context)
+                .map { Applied(record: .addendum($0.record), event: $0.event, created: $0.created) }
+        }
+    }
+}

@@ -1,0 +1,439 @@
+/// The joint solicitation's state machine.
+public enum SolicitationMachine: StateMachine {
+    public typealias Subject = JointSolicitation
+    public typealias Action = SolicitationAction
+    typealias Status = JointSolicitation.Status
+
+    public static var specs: [ActionSpec] { SolicitationAction.specs }
+
+    public static func parse(_ name: String, _ arguments: ActionArguments, currency: String) throws(ActionInputError) -> SolicitationAction {
+        try SolicitationAction.parse(name, arguments, currency: currency)
+    }
+
+    /// The states each action may start from.
+    static func allowedStates(_ name: String) -> [Status] {
+        switch name {
+        case "add-line", "designate-lead", "circulate": return [.draft]
+        case "invite": return [.draft, .forming]
+        case "join", "sign-agreement", "withdraw", "form": return [.forming]
+        case "set-cost-sharing": return [.draft, .forming, .formed]
+        case "set-tender", "add-criterion", "set-cooperative", "publish": return [.formed]
+        case "record-proposal", "close": return [.soliciting]
+        case "score", "reject-proposal", "award": return [.evaluating]
+        case "complete": return [.awarded]
+        case "cancel": return Status.allCases.filter(\.isOpen)
+        case "declare-unsuccessful": return [.soliciting, .evaluating]
+        default: return []
+        }
+    }
+
+    /// Who may act: partners act for themselves; everything else belongs to the lead, or, in a
+    /// draft that has no lead yet, to any partner.
+    static func roleRefusal(_ name: String, _ record: JointSolicitation, _ context: ActionContext) -> Refusal? {
+        let verb = name.replacingAll("-", with: " ")
+        switch name {
+        case "join":
+            guard let partner = record.partner(context.officer.party), partner.status == .invited else {
+                return Refusal("invited", "\(context.officer.party) is not an invited partner that has yet to join.",
+                               remedy: "The lead must invite it first (invite --party \(context.officer.party)).")
+            }
+            return nil
+        case "sign-agreement":
+            guard let partner = record.partner(context.officer.party), partner.status == .joined else {
+                return Refusal("joined", "\(context.officer.party) has not joined the cooperative or has already signed.",
+                               remedy: "Join first (join --party \(context.officer.party)).")
+            }
+            return nil
+        case "withdraw":
+            let isPartner = record.partner(context.officer.party).map { $0.status != .withdrawn } ?? false
+            guard isPartner || context.officer.party == record.leadParty else {
+                return Refusal("role", "Only a partner (for itself) or the lead may withdraw a partner; \(context.officer.party) is neither.",
+                               remedy: record.leadParty.map { "Act with --for \($0) or for the partner itself." } ?? "")
+            }
+            return nil
+        default:
+            if record.leadParty == nil, record.status == .draft {
+                let isPartner = record.activePartners.contains { $0.party == context.officer.party }
+                return isPartner ? nil : Refusal("role", "Only a partner may \(verb) this draft; \(context.officer.party) is not one.")
+            }
+            return context.requireActingFor(record.leadParty, role: "lead party", action: verb)
+        }
+    }
+
+    public static func precheck(_ name: String, on record: JointSolicitation, in context: ActionContext) -> Refusal? {
+        let allowed = allowedStates(name)
+        guard allowed.contains(record.status) else {
+            return .wrongState(name, status: record.status.rawValue, allowed: allowed.map(\.rawValue))
+        }
+        if let refusal = roleRefusal(name, record, context) { return refusal }
+        let today = context.today
+        switch name {
+        case "circulate":
+            guard record.leadParty != nil else {
+                return Refusal("lead-designated", "No lead party is designated.", remedy: "Designate one with designate-lead --party P.")
+            }
+            guard !record.lines.isEmpty else {
+                return Refusal("requirement-lines", "The solicitation has no requirement lines.", remedy: "Add one with add-line.")
+            }
+        case "form":
+            if let lead = record.leadParty, record.partner(lead)?.status != .signed {
+                return Refusal("lead-signed", "The lead party \(lead) has not signed the cooperative agreement.",
+                               remedy: "The lead signs with sign-agreement --party \(lead) --signer NAME.")
+            }
+            let unsigned = record.activePartners.filter { $0.status != .signed }.map(\.party)
+            guard unsigned.isEmpty else {
+                return Refusal("partners-signed", "Not every partner has signed the agreement: \(unsigned.joined(separator: ", ")).",
+                               remedy: "Each signs with sign-agreement, or withdraws.")
+            }
+        case "publish":
+            guard let number = record.solicitationNumber, !number.isEmpty, let closing = record.closingDate else {
+                return Refusal("tender-set", "The solicitation number and closing date are not set.",
+                               remedy: "Set them with set-tender --number N --date YYYY-MM-DD.")
+            }
+            guard closing > today else {
+                return Refusal("closing-after-today", "The closing date \(closing) is not after today (\(today)).",
+                               remedy: "Move it with set-tender.")
+            }
+            guard record.criteriaWeightTotal == 100 else {
+                return Refusal("weights-100", "The evaluation criteria weights total \(record.criteriaWeightTotal), not 100.",
+                               remedy: "Add criteria with add-criterion until they total 100.")
+            }
+            guard record.cooperativeClause != nil else {
+                return Refusal("cooperative-decided", "The cooperative clause is not decided.",
+                               remedy: "Decide with set-cooperative --kinds K --regions R, or --none.")
+            }
+        case "record-proposal":
+            if let closing = record.closingDate, today > closing {
+                return Refusal("before-closing", "The closing date \(closing) has passed; no more proposals can be received.",
+                               remedy: "Close the solicitation instead.")
+            }
+        case "close":
+            if let closing = record.closingDate, today <= closing {
+                return Refusal("closing-passed", "The closing date \(closing) has not passed (today is \(today)).",
+                               remedy: "Wait until \(closing.adding(days: 1)).")
+            }
+            guard record.proposals.count >= record.minimumProposals else {
+                return Refusal("minimum-proposals", "Only \(record.proposals.count) proposal(s) received; at least \(record.minimumProposals) needed.",
+                               remedy: "Declare it unsuccessful with declare-unsuccessful --reason R.")
+            }
+        case "award":
+            guard record.proposals.contains(where: \.responsive) else {
+                return Refusal("responsive-proposal", "No responsive proposal remains to award.",
+                               remedy: "Declare it unsuccessful with declare-unsuccessful --reason R.")
+            }
+        case "complete":
+            let inactive = record.awards.map(\.contract).filter { context.lookup.contract($0)?.status != .active }
+            guard inactive.isEmpty else {
+                return Refusal("contracts-active", "Not every contract from this solicitation is active: \(inactive.joined(separator: ", ")).",
+                               remedy: "The lead signs each with cobuy do CON sign --date D --end E.")
+            }
+        default:
+            break
+        }
+        return nil
+    }
+
+    public static func apply(_ action: SolicitationAction, to record: JointSolicitation,
+                             in context: ActionContext) -> Result<Outcome<JointSolicitation>, Refusal> {
+        if let refusal = precheck(action.name, on: record, in: context) { return .failure(refusal) }
+        var next = record
+        var created: [AnyRecord] = []
+        var ids = context.ids
+        let today = context.today
+
+        switch action {
+        case let .addLine(text, quantity, unit):
+            guard !text.trimmingSpaces.isEmpty else { return .failure(.emptyText("text", "line text")) }
+            guard quantity > 0 else {
+                return .failure(Refusal("quantity-positive", "The quantity must be more than 0; it is \(quantity)."))
+            }
+            guard !unit.trimmingSpaces.isEmpty else { return .failure(.emptyText("unit", "unit of measure")) }
+            next.lines.append(RequirementLine(number: (record.lines.map(\.number).max() ?? 0) + 1,
+                                              text: text.trimmingSpaces, quantity: quantity, unit: unit.trimmingSpaces))
+
+        case let .invite(party):
+            guard let invitee = context.lookup.party(party) else {
+                return .failure(Refusal("party-known", "There is no party \(party) in the store.", remedy: "Create it with cobuy new party."))
+            }
+            guard invitee.kind.isPublicBody else {
+                return .failure(Refusal("public-body", "\(party) is a \(invitee.kind.label), not a public body."))
+            }
+            if let existing = record.partner(party), existing.status != .withdrawn {
+                return .failure(Refusal("not-partner", "\(party) is already a partner (\(existing.status.rawValue))."))
+            }
+            next.partners.removeAll { $0.party == party }
+            next.partners.append(Partner(party: party, status: .invited))
+
+        case let .designateLead(party):
+            guard let partner = record.partner(party), partner.status != .withdrawn else {
+                return .failure(Refusal("lead-is-partner", "\(party) is not a partner of this solicitation.",
+                                        remedy: "Invite it first with invite --party \(party)."))
+            }
+            next.leadParty = party
+            if partner.status == .invited, let index = next.partners.firstIndex(where: { $0.party == party }) {
+                next.partners[index].status = .joined
+            }
+
+        case .circulate:
+            next.status = .forming
+
+        case let .join(party, quantity, spend):
+            guard party == context.officer.party else {
+                return .failure(Refusal("role", "A partner joins only for itself; you act for \(context.officer.party), not \(party).",
+                                        remedy: "Act with --for \(party)."))
+            }
+            if let quantity, quantity <= 0 {
+                return .failure(Refusal("quantity-positive", "The pooled quantity must be more than 0; it is \(quantity)."))
+            }
+            guard let index = next.partners.firstIndex(where: { $0.party == party }) else {
+                return .failure(Refusal("invited", "\(party) is not invited."))
+            }
+            next.partners[index].status = .joined
+            next.partners[index].quantity = quantity
+            next.partners[index].estimatedSpend = spend
+
+        case let .signAgreement(party, signer):
+            guard party == context.officer.party else {
+                return .failure(Refusal("role", "A partner signs only for itself; you act for \(context.officer.party), not \(party).",
+                                        remedy: "Act with --for \(party)."))
+            }
+            guard !signer.trimmingSpaces.isEmpty else { return .failure(.emptyText("signer", "signer's name")) }
+            guard let index = next.partners.firstIndex(where: { $0.party == party }) else {
+                return .failure(Refusal("joined", "\(party) is not a partner."))
+            }
+            next.partners[index].status = .signed
+            next.partners[index].signer = signer.trimmingSpaces
+            next.partners[index].signedOn = today
+
+        case let .withdraw(party, reason):
+            guard party != record.leadParty else {
+                return .failure(Refusal("not-lead", "The lead party \(party) cannot withdraw.",
+                                        remedy: "Cancel the solicitation instead, or designate another lead before circulating."))
+            }
+            guard party == context.officer.party || context.officer.party == record.leadParty else {
+                return .failure(Refusal("role", "Only \(party) itself or the lead may withdraw \(party).", remedy: "Act with --for \(party)."))
+            }
+            guard !reason.trimmingSpaces.isEmpty else { return .failure(.emptyText("reason", "reason")) }
+            guard let index = next.partners.firstIndex(where: { $0.party == party && $0.status != .withdrawn }) else {
+                return .failure(Refusal("partner", "\(party) is not a partner of this solicitation."))
+            }
+            next.partners[index].status = .withdrawn
+            next.partners[index].withdrawalReason = reason.trimmingSpaces
+
+        case .form:
+            next.status = .formed
+
+        case let .setCostSharing(method, total):
+            guard let chosen = CostSharing.Method(rawValue: method) else {
+                return .failure(Refusal("method-known", "\"\(method)\" is not a cost-sharing method.",
+                                        remedy: "Use equal, population or pooled-spend."))
+            }
+            guard total.amount > 0 else { return .failure(Refusal("total-positive", "The total to share must be more than 0.")) }
+            next.costSharing = CostSharing(method: chosen, total: total)
+
+        case let .setTender(number, closingDate, minimum):
+            guard !number.trimmingSpaces.isEmpty else { return .failure(.emptyText("number", "solicitation number")) }
+            guard closingDate > today else {
+                return .failure(Refusal("closing-after-today", "The closing date \(closingDate) is not after today (\(today)).",
+                                        remedy: "Choose a later date."))
+            }
+            if let minimum, minimum < 1 {
+                return .failure(Refusal("minimum-positive", "The minimum number of proposals must be at least 1."))
+            }
+            next.solicitationNumber = number.trimmingSpaces
+            next.closingDate = closingDate
+            if let minimum { next.minimumProposals = minimum }
+
+        case let .addCriterion(name, weight):
+            let name = name.trimmingSpaces
+            guard !name.isEmpty else { return .failure(.emptyText("criterion", "criterion name")) }
+            guard (1...100).contains(weight) else {
+                return .failure(Refusal("weight-range", "The weight must be between 1 and 100; it is \(weight)."))
+            }
+            guard !record.criteria.contains(where: { $0.name.lowercased() == name.lowercased() }) else {
+                return .failure(Refusal("criterion-new", "There is already a criterion named \(name)."))
+            }
+            guard record.criteriaWeightTotal + weight <= 100 else {
+                return .failure(Refusal("weights-at-most-100",
+                                        "The weights would total \(record.criteriaWeightTotal + weight); they must total 100.",
+                                        remedy: "Use a weight of at most \(100 - record.criteriaWeightTotal)."))
+            }
+            next.criteria.append(EvaluationCriterion(name: name, weight: weight))
+
+        case let .setCooperative(kinds, regions):
+            guard let kinds, let regions else {
+                next.cooperativeClause = .closed
+                break
+            }
+            switch parseClause(kinds: kinds, regions: regions) {
+            case .success(let clause): next.cooperativeClause = clause
+            case .failure(let refusal): return .failure(refusal)
+            }
+
+        case .publish:
+            next.status = .soliciting
+
+        case let .recordProposal(vendor, price):
+            guard let party = context.lookup.party(vendor), party.kind == .vendor else {
+                let known = context.lookup.party(vendor) != nil
+                return .failure(Refusal("vendor", known ? "\(vendor) is not a vendor." : "There is no party \(vendor) in the store.",
+                                        remedy: known ? "" : "Create it with cobuy new party --kind vendor."))
+            }
+            guard !record.proposals.contains(where: { $0.vendor == party.id }) else {
+                return .failure(Refusal("one-proposal", "\(vendor) has already submitted a proposal."))
+            }
+            guard price.amount > 0 else { return .failure(Refusal("price-positive", "The price must be more than 0.")) }
+            next.proposals.append(Proposal(id: "P\(record.proposals.count + 1)", vendor: party.id, price: price, receivedOn: today))
+
+        case .close:
+            next.status = .evaluating
+
+        case let .score(reference, criterion, score):
+            guard let proposal = record.proposal(reference), let index = next.proposals.firstIndex(where: { $0.id == proposal.id }) else {
+                return .failure(Refusal("proposal-known", "There is no proposal \(reference).",
+                                        remedy: "Use one of: \(record.proposals.map(\.id).joined(separator: ", ")).".trimmingSpaces))
+            }
+            guard proposal.responsive else {
+                return .failure(Refusal("responsive", "Proposal \(proposal.id) was rejected as non-responsive."))
+            }
+            guard let match = record.criteria.first(where: { $0.name.lowercased() == criterion.trimmingSpaces.lowercased() }) else {
+                return .failure(Refusal("criterion-known", "There is no criterion \(criterion).",
+                                        remedy: "Use one of: \(record.criteria.map(\.name).joined(separator: ", "))."))
+            }
+            guard (0...100).contains(score) else {
+                return .failure(Refusal("score-range", "A score must be between 0 and 100; it is \(score)."))
+            }
+            next.proposals[index].scores[match.name] = score
+
+        case let .rejectProposal(reference, reason):
+            guard let proposal = record.proposal(reference), let index = next.proposals.firstIndex(where: { $0.id == proposal.id }) else {
+                return .failure(Refusal("proposal-known", "There is no proposal \(reference)."))
+            }
+            guard !reason.trimmingSpaces.isEmpty else { return .failure(.emptyText("reason", "reason")) }
+            guard proposal.responsive else { return .failure(Refusal("responsive", "Proposal \(proposal.id) is already rejected.")) }
+            next.proposals[index].responsive = false
+            next.proposals[index].rejectionReason = reason.trimmingSpaces
+
+        case let .award(reference, reason, renewals, renewalMonths):
+            guard let proposal = record.proposal(reference) else {
+                return .failure(Refusal("proposal-known", "There is no proposal \(reference)."))
+            }
+            guard proposal.responsive else {
+                return .failure(Refusal("responsive", "Proposal \(proposal.id) was rejected as non-responsive and cannot be awarded."))
+            }
+            guard let score = record.weightedScore(of: proposal) else {
+                let missing = record.criteria.map(\.name).filter { proposal.scores[$0] == nil }
+                return .failure(Refusal("fully-scored", "Proposal \(proposal.id) is not scored on: \(missing.joined(separator: ", ")).",
+                                        remedy: "Score it with score --proposal \(proposal.id) --criterion C --score S."))
+            }
+            let best = record.proposals.filter(\.responsive).compactMap { candidate in
+                record.weightedScore(of: candidate).map { (candidate, $0) }
+            }.max { $0.1 < $1.1 }
+            let reasonText = reason?.trimmingSpaces ?? ""
+            if let best, best.1 > score, reasonText.isEmpty {
+                return .failure(Refusal("reason-if-not-best",
+                                        "Proposal \(proposal.id) scores \(formatScore(score)), below \(best.0.id) at \(formatScore(best.1)).",
+                                        remedy: "Give --reason for awarding a proposal that is not the best-scoring one."))
+            }
+            if let renewals, renewals < 0 { return .failure(Refusal("renewals", "Renewal options cannot be negative.")) }
+            if let renewalMonths, renewalMonths <= 0 { return .failure(Refusal("renewals", "Months per renewal must be more than 0.")) }
+            let contractID = ids.next("CON", year: today.year)
+            var contract = CooperativeContract(
+                id: contractID, title: record.title, description: record.description, category: record.category,
+                source: ContractSource(kind: .solicitation, solicitation: record.id),
+                leadParty: record.leadParty ?? context.officer.party, vendor: proposal.vendor,
+                cooperativeClause: record.cooperativeClause ?? .closed,
+                namedParticipants: record.activePartners.filter { $0.status == .signed }.map(\.party))
+            contract.vendorName = context.lookup.party(proposal.vendor)?.name
+            contract.awardedValue = proposal.price
+            contract.renewalOptions = Array(repeating: RenewalOption(months: renewalMonths ?? 12), count: renewals ?? 0)
+            if let number = record.solicitationNumber {
+                contract.documents = [ContractDocument(title: "Solicitation \(number)")]
+            }
+            contract.history = [HistoryEntry(sequence: 1, at: context.now, actor: context.officer.name, party: context.officer.party,
+                                             action: "award", from: nil, to: CooperativeContract.Status.pending.rawValue,
+                                             note: context.note, details: ["solicitation": record.id, "proposal": proposal.id])]
+            created.append(.contract(contract))
+            next.awards.append(Award(proposal: proposal.id, vendor: proposal.vendor, contract: contractID, value: proposal.price,
+                                     date: today, reason: reasonText.isEmpty ? nil : reasonText))
+            next.status = .awarded
+
+        case .complete:
+            let lead = record.leadParty
+            for partner in record.partners where partner.status == .signed && partner.party != lead {
+                for award in record.awards {
+                    guard let contract = context.lookup.contract(award.contract) else { continue }
+                    let party = context.lookup.party(partner.party)
+                    var addendum = ParticipatingAddendum(id: ids.next("PA", year: today.year), contract: contract.id,
+                                                         party: partner.party, localTerms: party?.statutoryTerms ?? [])
+                    addendum.scope = record.lines.map { "\($0.text) (\($0.unit))" }.joined(separator: "; ")
+                    addendum.estimatedAnnualSpend = partner.estimatedSpend
+                    addendum.contacts = party?.contacts ?? []
+                    addendum.endDate = contract.period?.end
+                    addendum.history = [HistoryEntry(sequence: 1, at: context.now, actor: context.officer.name,
+                                                     party: context.officer.party, action: "complete", from: nil,
+                                                     to: ParticipatingAddendum.Status.draft.rawValue, note: context.note,
+                                                     details: ["solicitation": record.id])]
+                    created.append(.addendum(addendum))
+                }
+            }
+            next.status = .complete
+
+        case let .cancel(reason):
+            guard !reason.trimmingSpaces.isEmpty else { return .failure(.emptyText("reason", "reason")) }
+            next.closingReason = reason.trimmingSpaces
+            next.status = .cancelled
+
+        case let .declareUnsuccessful(reason):
+            guard !reason.trimmingSpaces.isEmpty else { return .failure(.emptyText("reason", "reason")) }
+            next.closingReason = reason.trimmingSpaces
+            next.status = .unsuccessful
+        }
+
+        let event = context.entry(for: record, action: action.name, from: record.status.rawValue,
+                                  to: next.status.rawValue, details: action.details)
+        next.history.append(event)
+        return .success(Outcome(record: next, event: event, created: created))
+    }
+
+    /// `8450` hundredths -> `84.50`.
+    static func formatScore(_ hundredths: Int) -> String {
+        let cents = hundredths % 100
+        return "\(hundredths / 100).\(cents < 10 ? "0" : "")\(cents)"
+    }
+
+    /// Turns typed kinds and regions into a clause; `all` stands for every kind or region.
+    public static func parseClause(kinds: [String], regions: [String]) -> Result<CooperativeClause, Refusal> {
+        guard !kinds.isEmpty else {
+            return .failure(Refusal("kinds-known", "No kinds given.", remedy: "Give --kinds with kinds such as city,county, or all."))
+        }
+        guard !regions.isEmpty else {
+            return .failure(Refusal("regions-known", "No regions given.", remedy: "Give --regions with codes such as US-OR, or all."))
+        }
+        var kindList: [PartyKind]?
+        if !kinds.contains(where: { $0.lowercased() == "all" }) {
+            var parsed: [PartyKind] = []
+            for kind in kinds {
+                guard let value = PartyKind(rawValue: kind.lowercased()), value.isPublicBody else {
+                    return .failure(Refusal("kinds-known", "\"\(kind)\" is not a kind of public body.",
+                                            remedy: "Use \(PartyKind.publicBodies.map(\.rawValue).joined(separator: ", ")) or all."))
+                }
+                if !parsed.contains(value) { parsed.append(value) }
+            }
+            kindList = parsed.sorted()
+        }
+        var regionList: [RegionCode]?
+        if !regions.contains(where: { $0.lowercased() == "all" }) {
+            var parsed: [RegionCode] = []
+            for region in regions {
+                guard let value = RegionCode(region) else {
+                    return .failure(Refusal("regions-known", "\"\(region)\" is not a region code.",
+                                            remedy: "Use ISO 3166 codes such as US or US-OR, or all."))
+                }
+                if !parsed.contains(value) { parsed.append(value) }
+            }
+            regionList = parsed.sorted()
+        }
+        return .success(CooperativeClause(open: true, kinds: kindList, regions: regionList))
+    }
+}

@@ -1,0 +1,167 @@
+/// A contract that more than one public body may buy from: awarded here by a joint
+/// solicitation, or awarded elsewhere and brought in (imported, or registered by hand).
+public struct CooperativeContract: Record, Hashable {
+    public static let kind = RecordKind.contract
+    public static let currentSchema = 1
+
+    /// What is stored. *Expired* is not a state: it follows from the end date and today.
+    public enum Status: String, Codable, CaseIterable, Sendable {
+        case pending, active, terminated, cancelled
+    }
+
+    public var schema: Int
+    public var revision: Int
+    public var id: String
+    public var status: Status
+    public var title: String
+    public var description: String
+    public var category: String
+    public var source: ContractSource
+    public var leadParty: String
+    /// The lead's name as published, for leads that are not parties in this store.
+    public var leadName: String?
+    public var vendor: String
+    public var vendorName: String?
+    /// Set when the contract is signed.
+    public var period: ContractPeriod?
+    public var renewalOptions: [RenewalOption]
+    public var ceiling: Money?
+    public var awardedValue: Money?
+    public var cooperativeClause: CooperativeClause
+    /// Parties named in the solicitation (its signed partners); they may use the contract
+    /// whatever the cooperative clause says.
+    public var namedParticipants: [String]
+    /// Only one vendor holds this contract for its scope.
+    public var singleAward: Bool
+    public var documents: [ContractDocument]
+    public var closingReason: String?
+    public var history: [HistoryEntry]
+
+    public init(id: String, title: String, description: String = "", category: String = "", source: ContractSource,
+                leadParty: String, vendor: String, cooperativeClause: CooperativeClause,
+                namedParticipants: [String] = [], singleAward: Bool = true) {
+        self.schema = CooperativeContract.currentSchema
+        self.revision = 0
+        self.id = id
+        self.status = .pending
+        self.title = title
+        self.description = description
+        self.category = category
+        self.source = source
+        self.leadParty = leadParty
+        self.leadName = nil
+        self.vendor = vendor
+        self.vendorName = nil
+        self.period = nil
+        self.renewalOptions = []
+        self.ceiling = nil
+        self.awardedValue = nil
+        self.cooperativeClause = cooperativeClause
+        self.namedParticipants = namedParticipants
+        self.singleAward = singleAward
+        self.documents = []
+        self.closingReason = nil
+        self.history = []
+    }
+
+    public var statusName: String? { status.rawValue }
+
+    /// Active and past its end date.
+    public func isExpired(today: CalendarDate) -> Bool {
+        guard status == .active, let period else { return false }
+        return period.end < today
+    }
+
+    /// The status as an officer reads it today: `expired` for an active contract past its end.
+    public func displayStatus(today: CalendarDate) -> String {
+        isExpired(today: today) ? "expired" : status.rawValue
+    }
+
+    /// Days from today to the end of the term (negative once expired).
+    public func daysRemaining(today: CalendarDate) -> Int? {
+        period.map { today.days(until: $0.end) }
+    }
+
+    public var unusedRenewals: [RenewalOption] { renewalOptions.filter { !$0.exercised } }
+
+    public func consistencyProblems() -> [String] {
+        var problems = historyProblems()
+        if !id.hasPrefix("CON-") { problems.append("id \"\(id)\" does not start with CON-") }
+        if title.trimmingSpaces.isEmpty { problems.append("title is empty") }
+        if let period, period.end < period.start { problems.append("period.end \(period.end) is before period.start \(period.start)") }
+        switch status {
+        case .active, .terminated:
+            if period == nil { problems.append("status is \(status.rawValue) but there is no period") }
+        case .pending, .cancelled:
+            break
+        }
+        return problems
+    }
+}
+
+/// Where a contract came from.
+public struct ContractSource: Hashable, Sendable, Codable {
+    public enum Kind: String, Codable, Sendable, CaseIterable {
+        /// Awarded by a joint solicitation in this store.
+        case solicitation
+        /// Brought in from a publisher's OCDS data.
+        case imported
+        /// Entered by hand from another cooperative's documents.
+        case registered
+    }
+
+    public var kind: Kind
+    public var solicitation: String?
+    public var publisher: String?
+    public var ocid: String?
+    public var file: String?
+
+    public init(kind: Kind, solicitation: String? = nil, publisher: String? = nil, ocid: String? = nil, file: String? = nil) {
+        self.kind = kind
+        self.solicitation = solicitation
+        self.publisher = publisher
+        self.ocid = ocid
+        self.file = file
+    }
+
+    public var summary: String {
+        switch kind {
+        case .solicitation: return "joint solicitation \(solicitation ?? "?")"
+        case .imported: return "imported from \(publisher ?? "a publisher")\(ocid.map { " (\($0))" } ?? "")"
+        case .registered: return "registered from \(publisher ?? "another cooperative")"
+        }
+    }
+}
+
+/// The term of a contract.
+public struct ContractPeriod: Hashable, Sendable, Codable {
+    public var start: CalendarDate
+    public var end: CalendarDate
+
+    public init(start: CalendarDate, end: CalendarDate) {
+        self.start = start
+        self.end = end
+    }
+}
+
+/// An option to extend the term by a number of months.
+public struct RenewalOption: Hashable, Sendable, Codable {
+    public var months: Int
+    public var exercised: Bool
+
+    public init(months: Int, exercised: Bool = false) {
+        self.months = months
+        self.exercised = exercised
+    }
+}
+
+/// A document of the contract (the master agreement, pricing, the solicitation).
+public struct ContractDocument: Hashable, Sendable, Codable {
+    public var title: String
+    public var url: String?
+
+    public init(title: String, url: String? = nil) {
+        self.title = title
+        self.url = url
+    }
+}

@@ -1,0 +1,53 @@
+/// A public body (or a vendor) that takes part in cooperative purchasing.
+public struct Party: Record, Hashable {
+    public static let kind = RecordKind.party
+    public static let currentSchema = 1
+
+    public var schema: Int
+    public var revision: Int
+    /// A slug such as `city-of-salem`.
+    public var id: String
+    public var name: String
+    public var kind: PartyKind
+    public var region: RegionCode
+    public var population: Int?
+    public var contacts: [Contact]
+    public var signatory: Signatory?
+    /// Terms every addendum of this party must carry.
+    public var statutoryTerms: [StatutoryTerm]
+    public var history: [HistoryEntry]
+
+    public init(id: String, name: String, kind: PartyKind, region: RegionCode, population: Int? = nil,
+                contacts: [Contact] = [], signatory: Signatory? = nil, statutoryTerms: [StatutoryTerm] = [],
+                history: [HistoryEntry] = []) {
+        self.schema = Party.currentSchema
+        self.revision = 0
+        self.id = id
+        self.name = name
+        self.kind = kind
+        self.region = region
+        self.population = population
+        self.contacts = contacts
+        self.signatory = signatory
+        self.statutoryTerms = statutoryTerms
+        self.history = history
+    }
+
+    public var statusName: String? { nil }
+    public var title: String { name }
+
+    /// Lower-case letters, digits and single hyphens, 2–64 characters: safe as a file name.
+    public static func isValidID(_ id: String) -> Bool {
+        guard (2...64).contains(id.count), !id.hasPrefix("-"), !id.hasSuffix("-"), !id.contains("--") else { return false }
+        return id.unicodeScalars.allSatisfy { ($0.value >= 97 && $0.value <= 122) || ($0.value >= 48 && $0.value <= 57) || $0 == "-" }
+            && !id.hasPrefix("sol-") && !id.hasPrefix("con-") && !id.hasPrefix("pa-")
+    }
+
+    public func consistencyProblems() -> [String] {
+        var problems = historyProblems()
+        if !Party.isValidID(id) { problems.append("id \"\(id)\" is not a slug of lower-case letters, digits and hyphens") }
+        if name.trimmingSpaces.isEmpty { problems.append("name is empty") }
+        if let population, population < 0 { problems.append("population is negative") }
+        return problems
+    }
+}

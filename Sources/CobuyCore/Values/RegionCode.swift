@@ -1,0 +1,44 @@
+/// A region as ISO 3166: a country (`US`) or a subdivision (`US-OR`).
+public struct RegionCode: Hashable, Comparable, Sendable, Codable, CustomStringConvertible {
+    public let code: String
+
+    /// Accepts `CC` or `CC-SSS` (1–3 letters or digits after the dash), upper case.
+    public init?(_ text: String) {
+        let code = text.trimmingSpaces.uppercased()
+        let parts = code.split(separator: "-", omittingEmptySubsequences: false)
+        func letters(_ part: Substring, _ range: ClosedRange<Int>, digits: Bool) -> Bool {
+            range.contains(part.count) && part.unicodeScalars.allSatisfy {
+                ($0.value >= 65 && $0.value <= 90) || (digits && $0.value >= 48 && $0.value <= 57)
+            }
+        }
+        guard (1...2).contains(parts.count), letters(parts[0], 2...2, digits: false) else { return nil }
+        if parts.count == 2, !letters(parts[1], 1...3, digits: true) { return nil }
+        self.code = code
+    }
+
+    public var country: String { String(code.prefix(2)) }
+
+    /// `US` contains `US-OR`; a code contains itself.
+    public func contains(_ other: RegionCode) -> Bool {
+        other.code == code || (!code.contains("-") && other.country == code)
+    }
+
+    public var description: String { code }
+
+    public static func < (lhs: RegionCode, rhs: RegionCode) -> Bool { lhs.code < rhs.code }
+
+    public init(from decoder: any Decoder) throws {
+        let container = try decoder.singleValueContainer()
+        let text = try container.decode(String.self)
+        guard let region = RegionCode(text) else {
+            throw DecodingError.dataCorruptedError(
+                in: container, debugDescription: "expected a region such as US or US-OR, found \"\(text)\"")
+        }
+        self = region
+    }
+
+    public func encode(to encoder: any Encoder) throws {
+        var container = encoder.singleValueContainer()
+        try container.encode(code)
+    }
+}

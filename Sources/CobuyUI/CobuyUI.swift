@@ -1,0 +1,1 @@
+// The terminal application lands with the UI issue.

@@ -1,0 +1,165 @@
+/// A record laid out for reading: a headline, then titled sections of lines. The command
+/// line prints it; the UI draws it in its detail pane. Both read the same words.
+public struct RecordDetail: Sendable, Hashable {
+    public struct Section: Sendable, Hashable {
+        public var title: String
+        public var lines: [String]
+
+        public init(_ title: String, _ lines: [String]) {
+            self.title = title
+            self.lines = lines
+        }
+    }
+
+    public var headline: String
+    public var sections: [Section]
+
+    public init(_ record: AnyRecord, today: CalendarDate, lookup: any RecordLookup) {
+        func name(_ id: String?) -> String {
+            guard let id else { return "none" }
+            guard let party = lookup.party(id) else { return id }
+            return "\(party.name) (\(id))"
+        }
+        var sections: [Section] = []
+        switch record {
+        case .party(let party):
+            headline = "\(party.id)  \(party.name)"
+            var facts = ["Kind: \(party.kind.label)", "Region: \(party.region)"]
+            if let population = party.population { facts.append("Population: \(population)") }
+            if let signatory = party.signatory { facts.append("Signatory: \(signatory.name), \(signatory.title)") }
+            sections.append(Section("Party", facts))
+            if !party.contacts.isEmpty { sections.append(Section("Contacts", party.contacts.map(\.summary))) }
+            if !party.statutoryTerms.isEmpty {
+                sections.append(Section("Statutory terms", party.statutoryTerms.map { "\($0.topic): \($0.text)" }))
+            }
+
+        case .solicitation(let solicitation):
+            headline = "\(solicitation.id)  \(solicitation.title)  [\(solicitation.status.rawValue)]"
+            var facts = ["Lead: \(name(solicitation.leadParty))"]
+            if !solicitation.category.isEmpty { facts.append("Category: \(solicitation.category)") }
+            if !solicitation.description.isEmpty { facts.append("Description: \(solicitation.description)") }
+            if let number = solicitation.solicitationNumber { facts.append("Solicitation number: \(number)") }
+            if let closing = solicitation.closingDate { facts.append("Closing date: \(closing)") }
+            facts.append("Minimum proposals: \(solicitation.minimumProposals)")
+            facts.append("Cooperative clause: \(solicitation.cooperativeClause?.summary ?? "not decided")")
+            if let reason = solicitation.closingReason { facts.append("Reason: \(reason)") }
+            sections.append(Section("Solicitation", facts))
+            let shares = Dictionary((solicitation.costShares(lookup: lookup) ?? []).map { ($0.party, $0) }, uniquingKeysWith: { a, _ in a })
+            sections.append(Section("Partners", solicitation.partners.map { partner in
+                var line = "\(name(partner.party)): \(partner.status.rawValue)"
+                if partner.party == solicitation.leadParty { line += ", lead" }
+                if let quantity = partner.quantity { line += ", quantity \(quantity)" }
+                if let spend = partner.estimatedSpend { line += ", spend \(spend)" }
+                if let signer = partner.signer, let date = partner.signedOn { line += ", signed by \(signer) on \(date)" }
+                if let reason = partner.withdrawalReason { line += ", withdrew: \(reason)" }
+                if let share = shares[partner.party] { line += ", cost share \(share.amount)" }
+                return line
+            }))
+            if let sharing = solicitation.costSharing {
+                sections.append(Section("Cost sharing", ["\(sharing.total) shared by \(sharing.method.rawValue)"]))
+            }
+            if !solicitation.lines.isEmpty {
+                sections.append(Section("Requirement lines", solicitation.lines.map { "\($0.number). \($0.text): \($0.quantity) \($0.unit)" }))
+            }
+            if !solicitation.criteria.isEmpty {
+                sections.append(Section("Evaluation criteria (total \(solicitation.criteriaWeightTotal))",
+                                        solicitation.criteria.map { "\($0.name): \($0.weight)%" }))
+            }
+            if !solicitation.proposals.isEmpty {
+                sections.append(Section("Proposals", solicitation.proposals.map { proposal in
+                    var line = "\(proposal.id) \(name(proposal.vendor)): \(proposal.price), received \(proposal.receivedOn)"
+                    if !proposal.scores.isEmpty {
+                        line += ", scores " + proposal.scores.sorted { $0.key < $1.key }.map { "\($0.key) \($0.value)" }.joined(separator: ", ")
+                    }
+                    if let score = solicitation.weightedScore(of: proposal) { line += ", weighted \(SolicitationMachine.formatScore(score))" }
+                    if !proposal.responsive { line += ", rejected: \(proposal.rejectionReason ?? "")" }
+                    return line
+                }))
+            }
+            if !solicitation.awards.isEmpty {
+                sections.append(Section("Awards", solicitation.awards.map { award in
+                    "\(award.proposal) to \(name(award.vendor)) for \(award.value) on \(award.date) → \(award.contract)"
+                        + (award.reason.map { " (reason: \($0))" } ?? "")
+                }))
+            }
+
+        case .contract(let contract):
+            headline = "\(contract.id)  \(contract.title)  [\(contract.displayStatus(today: today))]"
+            var facts = ["Lead: \(contract.leadName.map { "\($0) (\(contract.leadParty))" } ?? name(contract.leadParty))",
+                         "Vendor: \(contract.vendorName.map { "\($0) (\(contract.vendor))" } ?? name(contract.vendor))",
+                         "Source: \(contract.source.summary)"]
+            if !contract.category.isEmpty { facts.append("Category: \(contract.category)") }
+            if !contract.description.isEmpty { facts.append("Description: \(contract.description)") }
+            if let period = contract.period {
+                let days = today.days(until: period.end)
+                facts.append("Term: \(period.start) to \(period.end)" + (days >= 0 ? " (\(days) days left)" : " (ended)"))
+            } else {
+                facts.append("Term: not signed yet")
+            }
+            if !contract.renewalOptions.isEmpty {
+                facts.append("Renewal options: \(contract.unusedRenewals.count) of \(contract.renewalOptions.count) left"
+                             + (contract.renewalOptions.first.map { ", \($0.months) months each" } ?? ""))
+            }
+            if let value = contract.awardedValue { facts.append("Awarded value: \(value)") }
+            if let ceiling = contract.ceiling { facts.append("Ceiling: \(ceiling)") }
+            facts.append("Cooperative use: \(contract.cooperativeClause.summary)")
+            if !contract.namedParticipants.isEmpty { facts.append("Named participants: \(contract.namedParticipants.joined(separator: ", "))") }
+            facts.append("Award: \(contract.singleAward ? "single" : "multiple")")
+            if let reason = contract.closingReason { facts.append("Reason: \(reason)") }
+            sections.append(Section("Contract", facts))
+            if !contract.documents.isEmpty {
+                sections.append(Section("Documents", contract.documents.map { "\($0.title)" + ($0.url.map { " <\($0)>" } ?? "") }))
+            }
+            let addenda = lookup.addenda(onContract: contract.id)
+            if !addenda.isEmpty {
+                sections.append(Section("Addenda", addenda.map { "\($0.id) \(name($0.party)): \($0.status.rawValue)" }))
+            }
+
+        case .addendum(let addendum):
+            let contract = lookup.contract(addendum.contract)
+            headline = "\(addendum.id)  \(name(addendum.party)) on \(addendum.contract)  [\(addendum.status.rawValue)]"
+            var facts = ["Contract: \(addendum.contract)" + (contract.map { " — \($0.title)" } ?? ""),
+                         "Participant: \(name(addendum.party))"]
+            if let contract {
+                facts.append("Lead: \(contract.leadName ?? name(contract.leadParty))")
+                facts.append("Vendor: \(contract.vendorName ?? name(contract.vendor))")
+            }
+            facts.append("Scope: \(addendum.scope.isEmpty ? "not set" : addendum.scope)")
+            facts.append("Estimated annual spend: \(addendum.estimatedAnnualSpend?.description ?? "not set")")
+            facts.append("Effective: \(addendum.effectiveDate?.description ?? "on execution")")
+            facts.append("Ends: \(addendum.endDate?.description ?? contract?.period?.end.description ?? "with the contract")")
+            if !addendum.purchaseOrderInstructions.isEmpty { facts.append("Purchase orders: \(addendum.purchaseOrderInstructions)") }
+            if let reason = addendum.lastReason { facts.append("Last reason: \(reason)") }
+            sections.append(Section("Addendum", facts))
+            sections.append(Section("Contacts", addendum.contacts.isEmpty ? ["none"] : addendum.contacts.map(\.summary)))
+            sections.append(Section("Local terms", addendum.localTerms.isEmpty ? ["none"] : addendum.localTerms.map { "\($0.topic): \($0.text)" }))
+            sections.append(Section("Order of precedence", addendum.orderOfPrecedence.enumerated().map { "\($0.offset + 1). \($0.element)" }))
+            sections.append(Section("Signatures", [
+                "Participant: " + (addendum.participantSignature.map { "\($0.signer), \($0.date)" } ?? "not signed"),
+                "Vendor: " + (addendum.vendorSignature.map { "\($0.signer), \($0.date)" } ?? "not signed"),
+            ]))
+        }
+        sections.append(Section("History", record.record.history.map(RecordDetail.historyLine)))
+        self.sections = sections
+    }
+
+    /// `3  2026-11-23T10:00:00Z  Ana Ruiz for city-of-salem  circulate  draft → forming  (note)`
+    public static func historyLine(_ entry: HistoryEntry) -> String {
+        var line = "\(entry.sequence)  \(entry.at)  \(entry.actor) for \(entry.party)  \(entry.action)  \(entry.from ?? "new") → \(entry.to)"
+        let details = entry.details.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }
+        if !details.isEmpty { line += "  " + details.joined(separator: " ") }
+        if let note = entry.note { line += "  — \(note)" }
+        return line
+    }
+
+    /// Plain text: the headline, then each section indented.
+    public var lines: [String] {
+        var lines = [headline]
+        for section in sections {
+            lines.append("")
+            lines.append("\(section.title):")
+            lines += section.lines.map { "  \($0)" }
+        }
+        return lines
+    }
+}

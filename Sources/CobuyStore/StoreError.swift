@@ -1,0 +1,50 @@
+import CobuyCore
+
+/// What can go wrong with the store, each as one line an officer can act on.
+public enum StoreError: Error, Sendable, CustomStringConvertible, Equatable {
+    case notAStore(path: String)
+    case notFound(kind: RecordKind, id: String)
+    /// Someone else changed the record since it was read.
+    case conflict(id: String, expectedRevision: Int, foundRevision: Int)
+    case alreadyExists(id: String)
+    case broken(StoreProblem)
+    case locked(path: String)
+    case io(path: String, message: String)
+
+    public var description: String {
+        switch self {
+        case let .notAStore(path):
+            return "\(path) is not a Cobuy store (no cobuy.json); create one with cobuy init, or point --store at one."
+        case let .notFound(kind, id):
+            return "There is no \(kind.label) \(id) in the store."
+        case let .conflict(id, expected, found):
+            return "Conflict: \(id) was changed by someone else (revision \(found) on disk, \(expected) when read); nothing was written. Reload and try again."
+        case let .alreadyExists(id):
+            return "\(id) already exists in the store; nothing was written."
+        case let .broken(problem):
+            return "Cannot read \(problem.description)"
+        case let .locked(path):
+            return "The store is busy: another writer holds \(path) and did not let go; try again."
+        case let .io(path, message):
+            return "\(path): \(message)"
+        }
+    }
+}
+
+/// A file that is wrong: where, and what is wrong with it.
+public struct StoreProblem: Error, Sendable, Hashable, CustomStringConvertible {
+    public var path: String
+    /// `line 3, column 9` or a field path such as `partners[2].status`; empty when the whole file is at fault.
+    public var location: String
+    public var message: String
+
+    public init(path: String, location: String, message: String) {
+        self.path = path
+        self.location = location
+        self.message = message
+    }
+
+    public var description: String {
+        location.isEmpty ? "\(path): \(message)" : "\(path): \(location): \(message)"
+    }
+}

@@ -1,0 +1,83 @@
+import CobuyCore
+
+/// What `cobuy validate` found.
+public struct ValidationReport: Sendable {
+    /// Files that are wrong: unreadable, not matching the schema, or inconsistent.
+    public var problems: [StoreProblem]
+    /// Harmless findings, such as temporaries left by an interrupted write.
+    public var warnings: [String]
+    public var recordCount: Int
+
+    public var isValid: Bool { problems.isEmpty }
+}
+
+extension Store {
+    /// Reads every file and checks each record's own consistency and its references to others.
+    public func validate() -> ValidationReport {
+        var problems: [StoreProblem] = []
+        var records: [AnyRecord] = []
+        if !DurableFile.exists(markerPath) {
+            problems.append(StoreProblem(path: markerPath, location: "", message: "missing: this folder is not a Cobuy store"))
+        } else {
+            do {
+                let data = try DurableFile.read(markerPath)
+                if case .failure(let problem) = RecordCodec.decode(StoreMarker.self, from: data, path: markerPath) {
+                    problems.append(problem)
+                }
+            } catch {
+                problems.append(StoreProblem(path: markerPath, location: "", message: "\(error)"))
+            }
+        }
+        for kind in RecordKind.allCases {
+            let loaded = loadAll(kind)
+            records += loaded.records
+            problems += loaded.problems
+        }
+        var directory = RecordDirectory()
+        for record in records { directory.insert(record) }
+        for record in records {
+            let path = path(of: record.kind, id: record.id)
+            for message in record.record.consistencyProblems() {
+                problems.append(StoreProblem(path: path, location: "", message: message))
+            }
+            for message in references(of: record, in: directory) {
+                problems.append(StoreProblem(path: path, location: "", message: message))
+            }
+        }
+        let warnings = leftoverTemporaries().map { "\($0): temporary left by an interrupted write (ignored; safe to delete)" }
+        return ValidationReport(problems: problems.sorted { ($0.path, $0.location) < ($1.path, $1.location) },
+                                warnings: warnings, recordCount: records.count)
+    }
+
+    private func references(of record: AnyRecord, in directory: RecordDirectory) -> [String] {
+        var missing: [String] = []
+        func need(_ id: String?, _ what: String) {
+            if let id, directory.party(id) == nil, directory.contract(id) == nil, directory.solicitation(id) == nil,
+               directory.addenda[id] == nil {
+                missing.append("\(what) \(id) is not in the store")
+            }
+        }
+        switch record {
+        case .party:
+            break
+        case .solicitation(let value):
+            need(value.leadParty, "leadParty")
+            for partner in value.partners { need(partner.party, "partner") }
+            for award in value.awards { need(award.contract, "awards contract") }
+        case .contract(let value):
+            if value.source.kind != .imported {
+                need(value.leadParty, "leadParty")
+                need(value.vendor, "vendor")
+            }
+            need(value.source.solicitation, "source solicitation")
+        case .addendum(let value):
+            need(value.contract, "contract")
+            need(value.party, "party")
+            if value.status == .executed, let end = value.endDate, let contractEnd = directory.contract(value.contract)?.period?.end,
+               end > contractEnd {
+                missing.append("endDate \(end) is after its contract's end \(contractEnd)")
+            }
+        }
+        return missing
+    }
+}

@@ -1,0 +1,55 @@
+import ArgumentParser
+import CobuyCore
+import CobuyStore
+import Foundation
+
+/// Errors the commands report as one line on stderr, with the exit status DESIGN.md §3 names.
+enum CLIError: Error {
+    /// Exit 64.
+    case usage(String)
+    /// Exit 1: a guard said no.
+    case refused(id: String, action: String, Refusal)
+    /// Exit 1: anything else that went wrong at run time.
+    case failed(String)
+}
+
+enum ExitStatus {
+    static let refused: Int32 = 1
+    static let usage: Int32 = 64
+}
+
+/// Runs a command's body and turns every error into one clean line and an exit status:
+/// never a stack trace.
+func reportingErrors(_ body: () throws -> Void) throws {
+    do {
+        try body()
+    } catch let error as CLIError {
+        switch error {
+        case let .usage(message):
+            printError(message)
+            throw ExitCode(ExitStatus.usage)
+        case let .refused(id, action, refusal):
+            printError("refused: \(id) \(action): \(refusal.description) [guard: \(refusal.guardName)]")
+            throw ExitCode(ExitStatus.refused)
+        case let .failed(message):
+            printError(message)
+            throw ExitCode(ExitStatus.refused)
+        }
+    } catch let error as ActionInputError {
+        printError(error.description)
+        throw ExitCode(ExitStatus.usage)
+    } catch let error as StoreError {
+        printError(error.description)
+        throw ExitCode(ExitStatus.refused)
+    } catch let error as EnvironmentError {
+        printError(error.description)
+        throw ExitCode(ExitStatus.usage)
+    } catch let error as Refusal {
+        printError("refused: \(error.description) [guard: \(error.guardName)]")
+        throw ExitCode(ExitStatus.refused)
+    }
+}
+
+func printError(_ message: String) {
+    FileHandle.standardError.write(Data("cobuy: \(Printable.line(message))\n".utf8))
+}

@@ -1,0 +1,22 @@
+import ArgumentParser
+
+/// `cobuy`: cooperative public purchasing from the terminal.
+@main
+struct Cobuy: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "cobuy",
+        abstract: "Buy together: joint solicitations, cooperative contracts and participating addenda.",
+        discussion: """
+        Records live as JSON files in a store folder: --store DIR, else $COBUY_STORE, else \
+        $XDG_DATA_HOME/cobuy/store. The acting officer comes from --as NAME --for PARTY, else \
+        $COBUY_ACTOR and $COBUY_PARTY, else $XDG_CONFIG_HOME/cobuy/config.json. $COBUY_NOW \
+        (ISO 8601) sets the clock for rehearsals and tests.
+        Exit status: 0 done, 1 refused by a guard or a conflict, 64 usage error.
+        """,
+        subcommands: [
+            OpenCommand.self, DemoCommand.self, InitCommand.self, NewCommand.self, DoCommand.self,
+            ActionsCommand.self, ShowCommand.self, ListCommand.self, ValidateCommand.self,
+        ],
+        defaultSubcommand: OpenCommand.self
+    )
+}

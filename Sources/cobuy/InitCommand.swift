@@ -1,0 +1,52 @@
+import ArgumentParser
+import CobuyResources
+import CobuyStore
+import Foundation
+
+/// `cobuy init [--sample]`: create a store, optionally filled with the sample consortium.
+struct InitCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "init", abstract: "Create a store.")
+
+    @OptionGroup var storeOptions: StoreOptions
+
+    @Flag(help: "Fill it with the bundled sample consortium.")
+    var sample = false
+
+    func run() throws {
+        try reportingErrors {
+            let environment = CobuyEnvironment()
+            let path = environment.storePath(flag: storeOptions.store)
+            let store = Store(root: path)
+            if sample {
+                if DurableFile.exists(store.markerPath), !RecordKind.allCases.allSatisfy({ store.ids(of: $0).isEmpty }) {
+                    throw CLIError.failed("\(path) already holds records; choose an empty folder for the sample store.")
+                }
+                try SampleStore.copy(to: path)
+            } else {
+                try Store.initialize(at: path)
+            }
+            print("Store ready at \(path)")
+        }
+    }
+}
+
+import CobuyCore
+
+/// Copies the bundled sample store.
+enum SampleStore {
+    static func copy(to path: String) throws {
+        guard let source = CobuyResources.sampleStore else {
+            throw CLIError.failed("The sample store is missing from this installation (the cobuy_CobuyResources bundle beside the binary).")
+        }
+        try Store.initialize(at: path)
+        let manager = FileManager.default
+        for kind in RecordKind.allCases {
+            let folder = source.appendingPathComponent(kind.folder)
+            let names = (try? manager.contentsOfDirectory(atPath: folder.path)) ?? []
+            for name in names.sorted() where name.hasSuffix(".json") {
+                let data = try DurableFile.read(folder.appendingPathComponent(name).path)
+                try DurableFile.write(data, to: "\(path)/\(kind.folder)/\(name)")
+            }
+        }
+    }
+}

@@ -1,0 +1,93 @@
+import ArgumentParser
+import CSV
+import CobuyCore
+import CobuyStore
+import Foundation
+
+/// `cobuy list KIND`: records of one kind as a table, JSON or CSV.
+struct ListCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "list", abstract: "List records of one kind.")
+
+    enum Kind: String, ExpressibleByArgument, CaseIterable {
+        case solicitations, contracts, addenda, parties
+        var recordKind: RecordKind { RecordKind(folder: rawValue) ?? .party }
+    }
+
+    @OptionGroup var storeOptions: StoreOptions
+    @Argument(help: "solicitations, contracts, addenda or parties.") var kind: Kind
+    @Option(help: ArgumentHelp("Only records in this state (contracts also take expired).", valueName: "S")) var status: String?
+    @Option(help: ArgumentHelp("Only records whose fields contain every word (case and accents ignored).", valueName: "Q"))
+    var query: String?
+    @Option(help: ArgumentHelp("At most this many.", valueName: "N")) var limit: Int?
+    @Option(help: "table, json or csv.") var format: OutputFormat = .table
+
+    func validate() throws {
+        if let limit, limit < 0 { throw ValidationError("--limit must be 0 or more.") }
+    }
+
+    func run() throws {
+        try reportingErrors {
+            let session = try CommandSession(storeOptions)
+            let lookup = StoreLookup(store: session.store)
+            var rows = session.loadAll(kind.recordKind).map { RecordSummary($0, today: session.today, lookup: lookup) }
+            if let status { rows = rows.filter { $0.status == status.lowercased() } }
+            if let query, !query.trimmingSpaces.isEmpty { rows = rows.filter { $0.matches(query) } }
+            if let limit { rows = Array(rows.prefix(limit)) }
+            switch format {
+            case .json: try printJSON(rows.map(jsonObject))
+            case .csv: try printCSV(rows)
+            case .table: printTable(rows)
+            }
+        }
+    }
+
+    func jsonObject(_ row: RecordSummary) -> [String: Any] {
+        var object: [String: Any] = [:]
+        for column in row.columns { object[column.name] = column.value }
+        object["id"] = row.id
+        if kind != .parties {
+            object["status"] = row.status
+            object["title"] = row.title
+        }
+        return object
+    }
+
+    func printCSV(_ rows: [RecordSummary]) throws {
+        let stream = OutputStream(toMemory: ())
+        let writer = try CSVWriter(stream: stream)
+        let names = rows.first?.columns.map(\.name) ?? defaultColumns
+        try writer.write(row: names)
+        for row in rows { try writer.write(row: row.columns.map { Printable.line($0.value) }) }
+        writer.stream.close()
+        if let data = stream.property(forKey: .dataWrittenToMemoryStreamKey) as? Data {
+            FileHandle.standardOutput.write(data)
+            FileHandle.standardOutput.write(Data("\n".utf8))
+        }
+    }
+
+    var defaultColumns: [String] {
+        switch kind {
+        case .parties: return ["id", "name", "kind", "region", "population"]
+        case .solicitations: return ["id", "status", "title", "lead", "category", "partners", "closing"]
+        case .contracts: return ["id", "status", "title", "lead", "vendor", "category", "end", "eligible"]
+        case .addenda: return ["id", "status", "title", "contract", "party", "spend", "end"]
+        }
+    }
+
+    func printTable(_ rows: [RecordSummary]) {
+        guard !rows.isEmpty else {
+            print("No \(kind.rawValue) match.")
+            return
+        }
+        let names = rows[0].columns.map(\.name)
+        let caps = names.map { $0 == "title" || $0 == "name" || $0 == "eligible" ? 44 : 28 }
+        let widths = names.indices.map { column in
+            min(caps[column], max(Printable.width(names[column]), rows.map { Printable.width(Printable.line($0.columns[column].value)) }.max() ?? 0))
+        }
+        func render(_ cells: [String]) -> String {
+            zip(cells, widths).map { Printable.fit($0, $1) }.joined(separator: "  ").trimmingSpaces
+        }
+        print(render(names.map { $0.uppercased() }))
+        for row in rows { print(render(row.columns.map(\.value))) }
+    }
+}

@@ -1,0 +1,154 @@
+import ArgumentParser
+import CobuyCore
+import CobuyStore
+
+/// `cobuy new party|solicitation|addendum|contract`: each prints the new id as its last line.
+struct NewCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "new", abstract: "Create a record.",
+        subcommands: [NewParty.self, NewSolicitation.self, NewAddendum.self, NewContract.self])
+}
+
+struct NewParty: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "party", abstract: "Record a public body or a vendor.")
+
+    @OptionGroup var storeOptions: StoreOptions
+    @OptionGroup var officerOptions: OfficerOptions
+    @Option(help: ArgumentHelp("A slug such as city-of-salem.", valueName: "ID")) var id: String
+    @Option(help: ArgumentHelp("The full name.", valueName: "NAME")) var name: String
+    @Option(help: ArgumentHelp("One of: \(PartyKind.allCases.map(\.rawValue).joined(separator: ", ")).", valueName: "KIND"),
+            completion: .list(PartyKind.allCases.map(\.rawValue)))
+    var kind: String
+    @Option(help: ArgumentHelp("ISO 3166 code such as US-OR.", valueName: "CODE")) var region: String
+    @Option(help: ArgumentHelp("Population served.", valueName: "N")) var population: Int?
+    @Option(name: .customLong("term"), help: ArgumentHelp("A statutory term, \"Topic: text\"; repeat for more.", valueName: "TEXT"))
+    var terms: [String] = []
+
+    func run() throws {
+        try reportingErrors {
+            let session = try CommandSession(storeOptions)
+            let known = session.environment.officer(name: officerOptions.actor, party: officerOptions.party)
+            let officer = Officer(name: known.name ?? "cobuy", party: known.party ?? "")
+            let party = try session.write(as: officer, allowUnknownParty: true) { transaction, context in
+                switch Creation.party(id: id, name: name, kind: kind, region: region, population: population, terms: terms, in: context) {
+                case .failure(let refusal): throw CLIError.refused(id: id, action: "new party", refusal)
+                case .success(let party):
+                    try transaction.create(.party(party))
+                    return party
+                }
+            }
+            print(party.id)
+        }
+    }
+}
+
+struct NewSolicitation: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "solicitation", abstract: "Start a draft joint solicitation.")
+
+    @OptionGroup var storeOptions: StoreOptions
+    @OptionGroup var officerOptions: OfficerOptions
+    @Option(help: ArgumentHelp("What the partners will buy.", valueName: "T")) var title: String
+    @Option(help: ArgumentHelp("The lead party; without it you start as a partner and designate a lead later.", valueName: "PARTY"))
+    var lead: String?
+    @Option(help: ArgumentHelp("A category such as Fleet or IT.", valueName: "C")) var category: String = ""
+    @Option(help: ArgumentHelp("A longer description.", valueName: "T")) var description: String = ""
+    @Option(help: ArgumentHelp("A note for the audit trail.", valueName: "TEXT")) var note: String?
+
+    func run() throws {
+        try reportingErrors {
+            let session = try CommandSession(storeOptions)
+            let officer = try officerOptions.officer(session.environment)
+            let id = try session.write(as: officer, note: note) { transaction, context in
+                switch Creation.solicitation(title: title, lead: lead, category: category, description: description, in: context) {
+                case .failure(let refusal): throw CLIError.refused(id: "solicitation", action: "new", refusal)
+                case .success(let solicitation):
+                    try transaction.create(.solicitation(solicitation))
+                    return solicitation.id
+                }
+            }
+            print(id)
+        }
+    }
+}
+
+struct NewAddendum: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "addendum", abstract: "Draft a participating addendum on a contract.")
+
+    @OptionGroup var storeOptions: StoreOptions
+    @OptionGroup var officerOptions: OfficerOptions
+    @Option(help: ArgumentHelp("The cooperative contract.", valueName: "CON")) var contract: String
+    @Option(help: ArgumentHelp("The participating public body.", valueName: "PARTY")) var party: String
+    @Option(help: ArgumentHelp("A note for the audit trail.", valueName: "TEXT")) var note: String?
+
+    func run() throws {
+        try reportingErrors {
+            let session = try CommandSession(storeOptions)
+            let officer = try officerOptions.officer(session.environment)
+            let id = try session.write(as: officer, note: note) { transaction, context in
+                switch AddendumMachine.draft(contract: contract, party: party, in: context) {
+                case .failure(let refusal): throw CLIError.refused(id: contract, action: "new addendum", refusal)
+                case .success(let addendum):
+                    try transaction.create(.addendum(addendum))
+                    return addendum.id
+                }
+            }
+            print(id)
+        }
+    }
+}
+
+struct NewContract: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "contract",
+        abstract: "Register a cooperative contract awarded elsewhere (pending until signed with `do CON sign`).")
+
+    @OptionGroup var storeOptions: StoreOptions
+    @OptionGroup var officerOptions: OfficerOptions
+    @Option(help: ArgumentHelp("The contract's title.", valueName: "T")) var title: String
+    @Option(help: ArgumentHelp("The lead agency that awarded it.", valueName: "PARTY")) var lead: String
+    @Option(help: ArgumentHelp("The vendor.", valueName: "PARTY")) var vendor: String
+    @Option(help: ArgumentHelp("A category.", valueName: "C")) var category: String = ""
+    @Option(help: ArgumentHelp("Who publishes it (a cooperative's name).", valueName: "NAME")) var publisher: String?
+    @Option(help: ArgumentHelp("Eligible kinds, comma-separated, or all.", valueName: "K,K")) var kinds: String?
+    @Option(help: ArgumentHelp("Eligible regions, comma-separated, or all.", valueName: "R,R")) var regions: String?
+    @Flag(help: "Nobody but the lead may use it.") var none = false
+    @Option(help: ArgumentHelp("Maximum value.", valueName: "AMOUNT")) var ceiling: String?
+    @Option(help: ArgumentHelp("Renewal options.", valueName: "N")) var renewals: Int = 0
+    @Option(name: .customLong("renewal-months"), help: ArgumentHelp("Months per renewal option.", valueName: "M"))
+    var renewalMonths: Int = 12
+
+    func run() throws {
+        try reportingErrors {
+            let session = try CommandSession(storeOptions)
+            let officer = try officerOptions.officer(session.environment)
+            var clause = CooperativeClause.closed
+            if !none {
+                let split = { (text: String?) in (text ?? "all").split(separator: ",").map { $0.trimmingSpaces } }
+                switch SolicitationMachine.parseClause(kinds: split(kinds), regions: split(regions)) {
+                case .success(let value): clause = value
+                case .failure(let refusal): throw CLIError.refused(id: "contract", action: "new", refusal)
+                }
+            }
+            var ceilingValue: Money?
+            if let ceiling {
+                guard let value = Money(parsing: ceiling, defaultCurrency: "USD") else {
+                    throw CLIError.usage("--ceiling expects an amount such as 250000, got \"\(ceiling)\".")
+                }
+                ceilingValue = value
+            }
+            guard renewals >= 0, renewalMonths > 0 else { throw CLIError.usage("--renewals must be 0 or more and --renewal-months more than 0.") }
+            let id = try session.write(as: officer) { transaction, context in
+                switch Creation.registeredContract(title: title, lead: lead, vendor: vendor, category: category, publisher: publisher,
+                                                   clause: clause, ceiling: ceilingValue,
+                                                   renewals: Array(repeating: RenewalOption(months: renewalMonths), count: renewals),
+                                                   in: context) {
+                case .failure(let refusal): throw CLIError.refused(id: "contract", action: "new", refusal)
+                case .success(let contract):
+                    try transaction.create(.contract(contract))
+                    return contract.id
+                }
+            }
+            print(id)
+        }
+    }
+}

@@ -1,0 +1,73 @@
+import ArgumentParser
+import CobuyCore
+import CobuyStore
+import Foundation
+
+/// `cobuy [--store DIR]`: open the store (the terminal UI).
+struct OpenCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(commandName: "open", abstract: "Open the store in the terminal UI (the default).")
+
+    @OptionGroup var storeOptions: StoreOptions
+    @OptionGroup var officerOptions: OfficerOptions
+    @Flag(name: .customLong("no-color"), help: "Draw without colour.") var noColor = false
+
+    func run() throws {
+        try reportingErrors {
+            let session = try CommandSession(storeOptions)
+            try Launcher.open(session: session, officer: officerOptions, noColor: noColor)
+        }
+    }
+}
+
+/// `cobuy demo`: the UI on a scratch copy of the bundled sample store, kept between runs.
+struct DemoCommand: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "demo", abstract: "Open a scratch copy of the sample store (kept between runs).")
+
+    @OptionGroup var officerOptions: OfficerOptions
+    @Flag(help: "Start again from a fresh copy of the sample store.") var reset = false
+    @Flag(name: .customLong("no-color"), help: "Draw without colour.") var noColor = false
+
+    func run() throws {
+        try reportingErrors {
+            let environment = CobuyEnvironment()
+            let path = environment.demoStorePath
+            if reset || !DurableFile.exists("\(path)/cobuy.json") {
+                if DurableFile.exists(path) { try FileManager.default.removeItem(atPath: path) }
+                try SampleStore.copy(to: path)
+            }
+            var options = StoreOptions()
+            options.store = path
+            let session = try CommandSession(options)
+            try Launcher.open(session: session, officer: officerOptions, noColor: noColor)
+        }
+    }
+}
+
+/// Starts the UI on a session.
+enum Launcher {
+    static func open(session: CommandSession, officer: OfficerOptions, noColor: Bool) throws {
+        DashboardText.print(session: session)
+    }
+}
+
+/// The dashboard as text: what needs attention soon.
+enum DashboardText {
+    static func print(session: CommandSession) {
+        let lookup = StoreLookup(store: session.store)
+        let records = RecordKind.allCases.flatMap { session.loadAll($0) }
+        let dashboard = Dashboard(
+            solicitations: records.compactMap { if case .solicitation(let value) = $0 { value } else { nil } },
+            contracts: records.compactMap { if case .contract(let value) = $0 { value } else { nil } },
+            addenda: records.compactMap { if case .addendum(let value) = $0 { value } else { nil } },
+            today: session.today, lookup: lookup)
+        Swift.print("Cobuy — \(session.store.root) — today \(session.today)")
+        for (title, entries) in [("Solicitations closing", dashboard.closingSolicitations),
+                                 ("Contracts expiring within \(Dashboard.expiryWindow) days", dashboard.expiringContracts),
+                                 ("Addenda awaiting approval or signature", dashboard.addendaAwaiting)] {
+            Swift.print("\n\(title):")
+            if entries.isEmpty { Swift.print("  none") }
+            for entry in entries { Swift.print(Printable.line("  \(entry.id)  \(entry.title) — \(entry.detail)")) }
+        }
+    }
+}

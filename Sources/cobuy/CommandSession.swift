@@ -7,8 +7,8 @@ struct CommandSession {
     let store: Store
     let now: Timestamp
 
-    init(_ storeOptions: StoreOptions) throws {
-        environment = CobuyEnvironment()
+    init(_ storeOptions: StoreOptions, environment: CobuyEnvironment = CobuyEnvironment()) throws {
+        self.environment = environment
         store = try storeOptions.open(environment)
         now = try environment.now()
     }

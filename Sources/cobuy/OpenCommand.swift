@@ -1,4 +1,5 @@
 import ArgumentParser
+import CobuyResources
 import CobuyCore
 import CobuyStore
 import Foundation
@@ -30,7 +31,10 @@ struct DemoCommand: ParsableCommand {
 
     func run() throws {
         try reportingErrors {
-            let environment = CobuyEnvironment()
+            var environment = CobuyEnvironment()
+            if (environment.variables["COBUY_NOW"] ?? "").isEmpty {
+                environment.variables["COBUY_NOW"] = CobuyResources.sampleReferenceTime
+            }
             let path = environment.demoStorePath
             if reset || !DurableFile.exists("\(path)/cobuy.json") {
                 if DurableFile.exists(path) { try FileManager.default.removeItem(atPath: path) }
@@ -38,7 +42,7 @@ struct DemoCommand: ParsableCommand {
             }
             var options = StoreOptions()
             options.store = path
-            let session = try CommandSession(options)
+            let session = try CommandSession(options, environment: environment)
             try Launcher.open(session: session, officer: officerOptions, noColor: noColor)
         }
     }

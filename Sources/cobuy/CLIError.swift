@@ -53,3 +53,16 @@ func reportingErrors(_ body: () throws -> Void) throws {
 func printError(_ message: String) {
     FileHandle.standardError.write(Data("cobuy: \(Printable.line(message))\n".utf8))
 }
+
+/// Runs a store action and names the record and action in any refusal.
+func runAction<T>(id: String, action: String, _ body: () throws -> T) throws -> T {
+    do {
+        return try body()
+    } catch let failure as ActionRunner.Failure {
+        switch failure {
+        case .refused(let refusal): throw CLIError.refused(id: id, action: action, refusal)
+        case .invalidInput(let error): throw error
+        case .unknownActingParty: throw CLIError.failed(failure.description)
+        }
+    }
+}

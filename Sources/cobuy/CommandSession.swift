@@ -15,19 +15,6 @@ struct CommandSession {
 
     var today: CalendarDate { now.date }
 
-    /// Runs an action-taking body under the store's lock with a context for `officer`.
-    /// The officer's party must exist, unless `allowUnknownParty` (creating parties needs none).
-    func write<T>(as officer: Officer, note: String? = nil, allowUnknownParty: Bool = false,
-                  _ body: (StoreTransaction, ActionContext) throws -> T) throws -> T {
-        try store.transaction { transaction in
-            if !allowUnknownParty, transaction.lookup.party(officer.party) == nil {
-                throw CLIError.failed("You act for \(officer.party), but there is no such party in the store; check --for or COBUY_PARTY.")
-            }
-            let context = ActionContext(now: now, officer: officer, note: note, lookup: transaction.lookup, ids: transaction.ids)
-            return try body(transaction, context)
-        }
-    }
-
     /// A read-only context (for `actions` and the checklist): nobody acting when no officer is known.
     func readContext(officer: Officer?) -> ActionContext {
         ActionContext(now: now, officer: officer ?? Officer(name: "", party: ""), lookup: StoreLookup(store: store),

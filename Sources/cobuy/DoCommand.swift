@@ -28,18 +28,8 @@ struct DoCommand: ParsableCommand {
             let arguments = try ActionFlags.parse(flags, for: spec)
             let session = try CommandSession(storeOptions)
             let officer = try officerOptions.officer(session.environment)
-            let applied = try session.write(as: officer, note: note) { transaction, context in
-                let record = try transaction.load(id)
-                switch try RecordActions.perform(action, arguments, on: record, in: context) {
-                case .failure(let refusal):
-                    throw CLIError.refused(id: id, action: action, refusal)
-                case .success(let applied):
-                    // New records first: a crash in between leaves an orphan draft, never a
-                    // solicitation that points at a contract that does not exist.
-                    for created in applied.created { try transaction.create(created) }
-                    try transaction.update(applied.record, readAt: record.record.revision)
-                    return applied
-                }
+            let applied = try runAction(id: id, action: action) {
+                try ActionRunner.perform(action, arguments, on: id, officer: officer, now: session.now, note: note, in: session.store)
             }
             let event = applied.event
             let change = event.from == event.to ? "stays \(event.to)" : "\(event.from ?? "new") → \(event.to)"

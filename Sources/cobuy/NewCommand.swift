@@ -29,12 +29,9 @@ struct NewParty: ParsableCommand {
             let session = try CommandSession(storeOptions)
             let known = session.environment.officer(name: officerOptions.actor, party: officerOptions.party)
             let officer = Officer(name: known.name ?? "cobuy", party: known.party ?? "")
-            let party = try session.write(as: officer, allowUnknownParty: true) { transaction, context in
-                switch Creation.party(id: id, name: name, kind: kind, region: region, population: population, terms: terms, in: context) {
-                case .failure(let refusal): throw CLIError.refused(id: id, action: "new party", refusal)
-                case .success(let party):
-                    try transaction.create(.party(party))
-                    return party
+            let party = try runAction(id: id, action: "new party") {
+                try ActionRunner.create(officer: officer, now: session.now, requireKnownParty: false, in: session.store) { context in
+                    Creation.party(id: id, name: name, kind: kind, region: region, population: population, terms: terms, in: context)
                 }
             }
             print(party.id)
@@ -58,13 +55,10 @@ struct NewSolicitation: ParsableCommand {
         try reportingErrors {
             let session = try CommandSession(storeOptions)
             let officer = try officerOptions.officer(session.environment)
-            let id = try session.write(as: officer, note: note) { transaction, context in
-                switch Creation.solicitation(title: title, lead: lead, category: category, description: description, in: context) {
-                case .failure(let refusal): throw CLIError.refused(id: "solicitation", action: "new", refusal)
-                case .success(let solicitation):
-                    try transaction.create(.solicitation(solicitation))
-                    return solicitation.id
-                }
+            let id = try runAction(id: "solicitation", action: "new solicitation") {
+                try ActionRunner.create(officer: officer, now: session.now, note: note, in: session.store) { context in
+                    Creation.solicitation(title: title, lead: lead, category: category, description: description, in: context)
+                }.id
             }
             print(id)
         }
@@ -84,13 +78,10 @@ struct NewAddendum: ParsableCommand {
         try reportingErrors {
             let session = try CommandSession(storeOptions)
             let officer = try officerOptions.officer(session.environment)
-            let id = try session.write(as: officer, note: note) { transaction, context in
-                switch AddendumMachine.draft(contract: contract, party: party, in: context) {
-                case .failure(let refusal): throw CLIError.refused(id: contract, action: "new addendum", refusal)
-                case .success(let addendum):
-                    try transaction.create(.addendum(addendum))
-                    return addendum.id
-                }
+            let id = try runAction(id: contract, action: "new addendum") {
+                try ActionRunner.create(officer: officer, now: session.now, note: note, in: session.store) { context in
+                    AddendumMachine.draft(contract: contract, party: party, in: context)
+                }.id
             }
             print(id)
         }
@@ -137,16 +128,13 @@ struct NewContract: ParsableCommand {
                 ceilingValue = value
             }
             guard renewals >= 0, renewalMonths > 0 else { throw CLIError.usage("--renewals must be 0 or more and --renewal-months more than 0.") }
-            let id = try session.write(as: officer) { transaction, context in
-                switch Creation.registeredContract(title: title, lead: lead, vendor: vendor, category: category, publisher: publisher,
+            let id = try runAction(id: "contract", action: "new contract") {
+                try ActionRunner.create(officer: officer, now: session.now, in: session.store) { context in
+                    Creation.registeredContract(title: title, lead: lead, vendor: vendor, category: category, publisher: publisher,
                                                    clause: clause, ceiling: ceilingValue,
                                                    renewals: Array(repeating: RenewalOption(months: renewalMonths), count: renewals),
-                                                   in: context) {
-                case .failure(let refusal): throw CLIError.refused(id: "contract", action: "new", refusal)
-                case .success(let contract):
-                    try transaction.create(.contract(contract))
-                    return contract.id
-                }
+                                                   in: context)
+                }.id
             }
             print(id)
         }

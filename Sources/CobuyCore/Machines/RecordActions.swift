@@ -5,6 +5,12 @@ public enum RecordActions {
         public var record: AnyRecord
         public var event: HistoryEntry
         public var created: [AnyRecord]
+
+        public init(record: AnyRecord, event: HistoryEntry, created: [AnyRecord]) {
+            self.record = record
+            self.event = event
+            self.created = created
+        }
     }
 
     public static func specs(for kind: RecordKind) -> [ActionSpec] {

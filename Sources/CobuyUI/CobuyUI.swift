@@ -1,1 +1,0 @@
-// The terminal application lands with the UI issue.

@@ -1,0 +1,92 @@
+import CobuyCore
+
+/// A form for one action's inputs, built from its ``ActionSpec``: one field per parameter,
+/// choices cycle, switches toggle. The same spec drives the command line's flags.
+public struct ActionForm: Sendable, Equatable {
+    public struct Field: Sendable, Equatable {
+        public var parameter: ParameterSpec
+        public var input: TextField
+        /// For switch parameters.
+        public var isOn: Bool = false
+    }
+
+    public var recordID: String
+    public var spec: ActionSpec
+    public var fields: [Field]
+    public var focus: Int = 0
+    /// The last refusal or input error, shown under the fields.
+    public var error: String?
+
+    public init(recordID: String, spec: ActionSpec, prefill: [String: String] = [:]) {
+        self.recordID = recordID
+        self.spec = spec
+        fields = spec.parameters.map { parameter in
+            var initial = prefill[parameter.flag] ?? ""
+            if initial.isEmpty, case .choice(let options) = parameter.kind, parameter.isRequired { initial = options.first ?? "" }
+            return Field(parameter: parameter, input: TextField(initial))
+        }
+    }
+
+    /// Something was typed that Esc would throw away.
+    public var isDirty: Bool {
+        fields.contains { !$0.input.isEmpty && !isChoice($0.parameter) || $0.isOn }
+    }
+
+    private func isChoice(_ parameter: ParameterSpec) -> Bool {
+        if case .choice = parameter.kind { return true }
+        return false
+    }
+
+    public mutating func focusNext(_ delta: Int) {
+        guard !fields.isEmpty else { return }
+        focus = (focus + delta + fields.count) % fields.count
+    }
+
+    /// Space/arrows on a choice or switch field.
+    public mutating func cycleFocused(_ delta: Int) {
+        guard fields.indices.contains(focus) else { return }
+        switch fields[focus].parameter.kind {
+        case .choice(let options):
+            guard !options.isEmpty else { return }
+            let current = options.firstIndex(of: fields[focus].input.text) ?? -1
+            let next = (current + delta + options.count) % options.count
+            fields[focus].input = TextField(options[next])
+        case .switchFlag:
+            fields[focus].isOn.toggle()
+        case .text, .integer, .money, .date, .party, .list:
+            break
+        }
+    }
+
+    public var focusedTakesText: Bool {
+        guard fields.indices.contains(focus) else { return false }
+        switch fields[focus].parameter.kind {
+        case .choice, .switchFlag: return false
+        case .text, .integer, .money, .date, .party, .list: return true
+        }
+    }
+
+    public mutating func edit(_ edit: TextField.Edit) {
+        guard focusedTakesText else { return }
+        fields[focus].input.apply(edit)
+        error = nil
+    }
+
+    /// The inputs as flags; empty optional fields are left out.
+    public var arguments: ActionArguments {
+        var values: [String: String] = [:]
+        for field in fields {
+            if field.parameter.kind == .switchFlag {
+                if field.isOn { values[field.parameter.flag] = "true" }
+            } else if !field.input.text.trimmingSpaces.isEmpty {
+                values[field.parameter.flag] = field.input.text.trimmingSpaces
+            }
+        }
+        return ActionArguments(values)
+    }
+
+    /// The first required field left empty, to say so before asking the machine.
+    public var missingRequired: ParameterSpec? {
+        fields.first { $0.parameter.isRequired && $0.parameter.kind != .switchFlag && $0.input.text.trimmingSpaces.isEmpty }?.parameter
+    }
+}

@@ -1,0 +1,228 @@
+import CobuyCore
+
+/// The one value the UI is: everything on screen follows from it (Elm architecture). Only
+/// ``AppState/update(_:)`` changes it.
+public struct AppState: Sendable {
+    public enum Tab: Int, CaseIterable, Sendable {
+        case dashboard, solicitations, contracts, addenda, parties
+
+        public var title: String {
+            switch self {
+            case .dashboard: return "Dashboard"
+            case .solicitations: return "Solicitations"
+            case .contracts: return "Contracts"
+            case .addenda: return "Addenda"
+            case .parties: return "Parties"
+            }
+        }
+
+        public var kind: RecordKind? {
+            switch self {
+            case .dashboard: return nil
+            case .solicitations: return .solicitation
+            case .contracts: return .contract
+            case .addenda: return .addendum
+            case .parties: return .party
+            }
+        }
+    }
+
+    public var snapshot: StoreSnapshot
+    public var now: Timestamp
+    public var officer: Officer?
+    public var storeName: String
+    public var tab: Tab = .dashboard
+    public var lists: [RecordKind: RecordList]
+    /// Selected entry on the dashboard, across its three sections.
+    public var dashboardSelection = 0
+    /// The record opened full screen, if any.
+    public var opened: RecordView?
+    public var modal: Modal?
+    /// The list search being typed (`/`), with the query it replaces on Esc.
+    public var search: SearchInput?
+    public var message: StatusMessage?
+    public var width: Int
+    public var height: Int
+    /// Contracts the officer's party may join today (for the filter and the list's marks).
+    public var joinable: Set<String> = []
+    public var isRunning = true
+    /// Minimum remaining term for piggybacking.
+    public var minimumRemainingTermDays = 90
+
+    public init(snapshot: StoreSnapshot, now: Timestamp, officer: Officer?, storeName: String, width: Int, height: Int) {
+        self.snapshot = snapshot
+        self.now = now
+        self.officer = officer
+        self.storeName = storeName
+        self.width = width
+        self.height = height
+        var lists: [RecordKind: RecordList] = [:]
+        for kind in RecordKind.allCases { lists[kind] = RecordList(kind: kind) }
+        self.lists = lists
+        if officer == nil || snapshot.directory.party(officer?.party ?? "") == nil {
+            modal = .identity(IdentityForm(parties: snapshot.publicBodies, name: officer?.name ?? ""))
+        }
+        refreshDerived()
+    }
+
+    public var today: CalendarDate { now.date }
+
+    /// Recomputes what depends on the snapshot: joinable contracts and every list's rows.
+    mutating func refreshDerived() {
+        joinable = []
+        if let officer, let party = snapshot.directory.party(officer.party) {
+            for contract in snapshot.directory.contracts.values {
+                let checklist = Joinability.evaluate(contract: contract, party: party, today: today,
+                                                     addenda: snapshot.directory.addenda(onContract: contract.id),
+                                                     minimumRemainingDays: minimumRemainingTermDays)
+                if checklist.isJoinable { joinable.insert(contract.id) }
+            }
+        }
+        for kind in RecordKind.allCases { refreshList(kind) }
+    }
+
+    mutating func refreshList(_ kind: RecordKind) {
+        lists[kind]?.refresh(snapshot.rows[kind] ?? [], joinable: joinable, today: today)
+    }
+
+    /// A context for asking the machines what is allowed, from the snapshot (no disk).
+    public var context: ActionContext {
+        ActionContext(now: now, officer: officer ?? Officer(name: "", party: ""), lookup: snapshot.directory,
+                      ids: IDPool(existing: []), minimumRemainingTermDays: minimumRemainingTermDays)
+    }
+
+    /// The dashboard's entries in display order.
+    public var dashboardEntries: [Dashboard.Entry] {
+        snapshot.dashboard.closingSolicitations + snapshot.dashboard.expiringContracts + snapshot.dashboard.addendaAwaiting
+    }
+
+    public var currentList: RecordList? {
+        tab.kind.flatMap { lists[$0] }
+    }
+
+    /// The record under the cursor on the current screen.
+    public var selectedRecordID: String? {
+        if let opened { return opened.id }
+        switch tab {
+        case .dashboard:
+            let entries = dashboardEntries
+            return entries.indices.contains(dashboardSelection) ? entries[dashboardSelection].id : nil
+        case .solicitations, .contracts, .addenda, .parties:
+            guard let kind = tab.kind, let list = lists[kind], let index = list.selectedIndex else { return nil }
+            return snapshot.rows[kind]?[index].id
+        }
+    }
+}
+
+/// A record opened full screen: its details, actions and audit trail.
+public struct RecordView: Sendable, Equatable {
+    public enum Pane: Int, CaseIterable, Sendable {
+        case details, actions, history
+        public var title: String {
+            switch self {
+            case .details: return "Details"
+            case .actions: return "Actions"
+            case .history: return "Audit trail"
+            }
+        }
+    }
+
+    public var id: String
+    public var pane: Pane = .actions
+    public var detailScroll = 0
+    public var historyScroll = 0
+    public var selectedAction = 0
+
+    public init(id: String) {
+        self.id = id
+    }
+}
+
+/// Dialogs on top of the screen.
+public enum Modal: Sendable, Equatable {
+    case form(ActionForm)
+    case confirm(Confirmation)
+    case palette(Palette)
+    case help
+    case identity(IdentityForm)
+    /// Quit with unsaved input? (y/n)
+    case confirmQuit
+}
+
+/// "Publish SOL-2026-0003? This cannot be undone."
+public struct Confirmation: Sendable, Equatable {
+    public var question: String
+    public var effect: Effect
+}
+
+/// The list search being typed.
+public struct SearchInput: Sendable, Equatable {
+    public var field: TextField
+    public var previous: String
+}
+
+public struct StatusMessage: Sendable, Equatable {
+    public enum Kind: Sendable { case info, success, error }
+    public var text: String
+    public var kind: Kind
+
+    public static func info(_ text: String) -> StatusMessage { StatusMessage(text: text, kind: .info) }
+    public static func success(_ text: String) -> StatusMessage { StatusMessage(text: text, kind: .success) }
+    public static func error(_ text: String) -> StatusMessage { StatusMessage(text: text, kind: .error) }
+}
+
+/// First launch: who is the officer, and for which public body?
+public struct IdentityForm: Sendable, Equatable {
+    public var name: TextField
+    public var parties: [Party]
+    public var filter = TextField()
+    public var selected = 0
+    /// 0: the name field, 1: the party list.
+    public var focus = 0
+
+    public init(parties: [Party], name: String) {
+        self.parties = parties
+        self.name = TextField(name)
+    }
+
+    public var visibleParties: [Party] {
+        let words = RecordSummary.fold(filter.text).split(separator: " ")
+        guard !words.isEmpty else { return parties }
+        return parties.filter { party in
+            let text = RecordSummary.fold("\(party.name) \(party.id) \(party.region)")
+            return words.allSatisfy { text.contains($0) }
+        }
+    }
+}
+
+/// The `:` command palette: every action and command by name, filtered as typed.
+public struct Palette: Sendable, Equatable {
+    public struct Entry: Sendable, Equatable {
+        public var name: String
+        public var detail: String
+        public var command: PaletteCommand
+    }
+
+    public var query = TextField()
+    public var entries: [Entry]
+    public var selected = 0
+
+    public var matches: [Entry] {
+        let words = RecordSummary.fold(query.text).split(separator: " ")
+        guard !words.isEmpty else { return entries }
+        return entries.filter { entry in
+            let text = RecordSummary.fold("\(entry.name) \(entry.detail)")
+            return words.allSatisfy { text.contains($0) }
+        }
+    }
+}
+
+public enum PaletteCommand: Sendable, Equatable {
+    case action(recordID: String, name: String)
+    case tab(AppState.Tab)
+    case reload
+    case help
+    case quit
+    case changeOfficer
+    case joinContract(String)
+}

@@ -1,0 +1,28 @@
+import CobuyCore
+
+/// Work the update asks for that touches the world; its result comes back as a ``Message``.
+public enum Effect: Sendable, Equatable {
+    /// Read the store again.
+    case reload
+    /// Take an action on a record read at `revision`.
+    case perform(recordID: String, action: String, arguments: ActionArguments, revision: Int)
+    /// Draft a participating addendum for `party` on `contract`.
+    case draftAddendum(contract: String, party: String)
+    /// Remember who the officer is.
+    case saveOfficer(Officer)
+    case quit
+    case suspend
+}
+
+/// Everything that happens to the UI: keys, resizes and the results of effects.
+public enum Message: Sendable {
+    case key(Key)
+    case mouse(MouseEvent)
+    case resize(width: Int, height: Int)
+    case loaded(StoreSnapshot)
+    case performed(recordID: String, action: String, summary: String, created: [String])
+    case drafted(addendumID: String)
+    /// An action or a store operation failed; the text is one line for the message bar.
+    case failed(String, conflict: Bool)
+    case officerSaved(Officer)
+}

@@ -203,7 +203,7 @@ public final class NcursesTerminal: TerminalBackend {
                 raise(received)
             }
             sigemptyset(&action.sa_mask)
-            action.sa_flags = Int32(SA_RESETHAND)
+            action.sa_flags = Int32(bitPattern: UInt32(SA_RESETHAND))
             sigaction(signal, &action, nil)
         }
     }

@@ -2,6 +2,8 @@ import ArgumentParser
 import CobuyResources
 import CobuyCore
 import CobuyStore
+import CobuyTerminal
+import CobuyUI
 import Foundation
 
 /// `cobuy [--store DIR]`: open the store (the terminal UI).
@@ -51,7 +53,18 @@ struct DemoCommand: ParsableCommand {
 /// Starts the UI on a session.
 enum Launcher {
     static func open(session: CommandSession, officer: OfficerOptions, noColor: Bool) throws {
-        DashboardText.print(session: session)
+        let resolved = session.environment.officer(name: officer.actor, party: officer.party)
+        let acting = resolved.party.map { Officer(name: resolved.name ?? "", party: $0) }
+        let theme = Theme.choose(environment: session.environment.variables, noColorFlag: noColor)
+        // Not a terminal (a pipe, a script): print the dashboard as text instead.
+        guard let terminal = NcursesTerminal(useColor: theme.usesColor) else {
+            DashboardText.print(session: session)
+            return
+        }
+        let app = App(store: session.store, environment: session.environment, terminal: terminal, theme: theme,
+                      officer: acting.flatMap { $0.name.isEmpty ? nil : $0 }, now: session.now)
+        let status = app.run()
+        if status != 0 { throw ExitCode(status) }
     }
 }
 

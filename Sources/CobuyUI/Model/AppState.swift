@@ -82,7 +82,9 @@ public struct AppState: Sendable {
     }
 
     mutating func refreshList(_ kind: RecordKind) {
-        lists[kind]?.refresh(snapshot.rows[kind] ?? [], joinable: joinable, today: today)
+        guard var list = lists[kind] else { return }
+        list.refresh(snapshot.rows[kind] ?? [], joinable: joinable, today: today)
+        lists[kind] = list
     }
 
     /// A context for asking the machines what is allowed, from the snapshot (no disk).

@@ -1,4 +1,5 @@
 import CobuyCore
+import CobuyTerminal
 
 /// Work the update asks for that touches the world; its result comes back as a ``Message``.
 public enum Effect: Sendable, Equatable {

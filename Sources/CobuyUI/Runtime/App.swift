@@ -1,0 +1,154 @@
+import CobuyCore
+import CobuyStore
+import CobuyTerminal
+import Foundation
+
+/// Runs the UI: reads input, feeds messages to ``AppState/update(_:)``, carries out the
+/// effects it returns, and draws ``View/render(_:theme:)`` through the terminal backend.
+public final class App {
+    private let store: Store
+    private let environment: CobuyEnvironment
+    private let terminal: any TerminalBackend
+    private let theme: Theme
+    private let log: UILog
+    public private(set) var state: AppState
+    /// Exit status to return (0, or 128 + signal when interrupted).
+    public private(set) var exitStatus: Int32 = 0
+
+    public init(store: Store, environment: CobuyEnvironment, terminal: any TerminalBackend, theme: Theme,
+                officer: Officer?, now: Timestamp) {
+        self.store = store
+        self.environment = environment
+        self.terminal = terminal
+        self.theme = theme
+        log = UILog(folder: environment.stateFolder)
+        let size = terminal.size
+        let snapshot = StoreSnapshot.load(from: store, today: now.date)
+        state = AppState(snapshot: snapshot, now: now, officer: officer, storeName: store.root, width: size.width, height: size.height)
+        for problem in snapshot.problems { log.write("skipped \(problem.description)") }
+        if !snapshot.problems.isEmpty {
+            state.message = .error("\(snapshot.problems.count) file(s) could not be read and were skipped; run cobuy validate. First: \(snapshot.problems[0].description)")
+        }
+    }
+
+    /// The main loop; returns when the officer quits or a signal asks to stop.
+    @discardableResult
+    public func run() -> Int32 {
+        terminal.draw(View.render(state, theme: theme))
+        while state.isRunning {
+            guard let event = terminal.nextEvent(timeoutMilliseconds: 500) else { continue }
+            switch event {
+            case .key(let key): dispatch(.key(key))
+            case .mouse(let mouse): dispatch(.mouse(mouse))
+            case let .resize(width, height): dispatch(.resize(width: width, height: height))
+            case .interrupt(let signal):
+                log.write("stopping on signal \(signal)")
+                exitStatus = 128 + signal
+                state.isRunning = false
+            }
+            if state.isRunning { terminal.draw(View.render(state, theme: theme)) }
+        }
+        terminal.restore()
+        return exitStatus
+    }
+
+    /// Feeds one message and every message its effects produce.
+    public func dispatch(_ message: Message) {
+        var pending = state.update(message)
+        while !pending.isEmpty {
+            let effect = pending.removeFirst()
+            for result in execute(effect) { pending += state.update(result) }
+        }
+    }
+
+    private func now() -> Timestamp {
+        (try? environment.now()) ?? state.now
+    }
+
+    private func reload() -> Message {
+        state.now = now()
+        return .loaded(StoreSnapshot.load(from: store, today: state.now.date))
+    }
+
+    private func execute(_ effect: Effect) -> [Message] {
+        switch effect {
+        case .reload:
+            return [reload()]
+        case let .perform(recordID, action, arguments, revision):
+            guard let officer = state.officer else { return [.failed("Nobody is acting: press o first.", conflict: false)] }
+            do {
+                let applied = try ActionRunner.perform(action, arguments, on: recordID, readAt: revision, officer: officer,
+                                                       now: now(), in: store)
+                let change = applied.event.from == applied.event.to ? "stays \(applied.event.to)" : "\(applied.event.from ?? "new") → \(applied.event.to)"
+                log.write("\(officer.name) for \(officer.party): \(recordID) \(action) \(change)")
+                return [reload(), .performed(recordID: recordID, action: action, summary: change, created: applied.created.map(\.id))]
+            } catch {
+                return [failure(error, recordID: recordID, action: action)]
+            }
+        case let .draftAddendum(contract, party):
+            guard let officer = state.officer else { return [.failed("Nobody is acting: press o first.", conflict: false)] }
+            do {
+                let addendum = try ActionRunner.create(officer: officer, now: now(), in: store) { context in
+                    AddendumMachine.draft(contract: contract, party: party, in: context)
+                }
+                log.write("\(officer.name) for \(officer.party): drafted \(addendum.id) on \(contract)")
+                return [reload(), .drafted(addendumID: addendum.id)]
+            } catch {
+                return [failure(error, recordID: contract, action: "join")]
+            }
+        case .saveOfficer(let officer):
+            do {
+                try environment.saveConfig(OfficerConfig(name: officer.name, party: officer.party))
+            } catch {
+                log.write("could not save the officer: \(error)")
+                return [.officerSaved(officer), .failed("Acting as \(officer.name) for this session; could not save it: \(error)", conflict: false)]
+            }
+            return [.officerSaved(officer)]
+        case .quit:
+            state.isRunning = false
+            return []
+        case .suspend:
+            terminal.suspend()
+            terminal.resume()
+            return []
+        }
+    }
+
+    private func failure(_ error: any Error, recordID: String, action: String) -> Message {
+        log.write("\(recordID) \(action) failed: \(error)")
+        switch error {
+        case let failure as ActionRunner.Failure:
+            return .failed("\(action) refused: \(failure.description)", conflict: false)
+        case let storeError as StoreError:
+            if case .conflict = storeError {
+                return .failed("\(storeError.description) The store was reloaded.", conflict: true)
+            }
+            return .failed(storeError.description, conflict: false)
+        default:
+            return .failed("\(error)", conflict: false)
+        }
+    }
+}
+
+/// Appends to `$XDG_STATE_HOME/cobuy/cobuy.log`: store errors go there and to the message
+/// line, never to the screen's raw output.
+final class UILog {
+    private let path: String
+
+    init(folder: String) {
+        path = "\(folder)/cobuy.log"
+        try? FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
+    }
+
+    func write(_ line: String) {
+        let stamp = Timestamp(secondsSinceEpoch: Int(Date().timeIntervalSince1970)).description
+        guard let data = "\(stamp) \(line)\n".data(using: .utf8) else { return }
+        if let handle = FileHandle(forWritingAtPath: path) {
+            handle.seekToEndOfFile()
+            handle.write(data)
+            try? handle.close()
+        } else {
+            FileManager.default.createFile(atPath: path, contents: data)
+        }
+    }
+}

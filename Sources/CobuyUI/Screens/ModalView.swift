@@ -1,0 +1,127 @@
+import CobuyCore
+import CobuyTerminal
+
+/// Dialogs drawn over the screen: forms, confirmations, the palette, help and first launch.
+enum ModalView {
+    static func draw(_ modal: Modal, state: AppState, into grid: inout CellGrid, theme: Theme) {
+        let screen = Rect(x: 0, y: 1, width: grid.width, height: grid.height - 3)
+        switch modal {
+        case .form(let form): drawForm(form, in: screen, into: &grid, theme: theme)
+        case .confirm(let confirmation): drawQuestion(confirmation.question, in: screen, into: &grid, theme: theme)
+        case .confirmQuit: drawQuestion("A form has input that is not saved. Quit anyway?", in: screen, into: &grid, theme: theme)
+        case .palette(let palette): drawPalette(palette, in: screen, into: &grid, theme: theme)
+        case .help: drawHelp(state, in: screen, into: &grid, theme: theme)
+        case .identity(let form): drawIdentity(form, in: screen, into: &grid, theme: theme)
+        }
+    }
+
+    static func frame(_ rect: Rect, title: String, into grid: inout CellGrid, theme: Theme) -> Rect {
+        grid.fill(rect, style: theme.normal)
+        grid.box(rect, style: theme.accent, title: title, titleStyle: theme.title)
+        return rect.inset(by: 1).splitColumns(left: 1).right.splitColumns(left: rect.width - 4).left
+    }
+
+    static func drawForm(_ form: ActionForm, in screen: Rect, into grid: inout CellGrid, theme: Theme) {
+        let width = min(screen.width - 4, 76)
+        let height = min(screen.height, form.fields.count * 2 + 5 + (form.error == nil ? 0 : 2))
+        let rect = screen.centered(width: width, height: height)
+        let inner = frame(rect, title: "\(form.spec.name) — \(form.recordID)", into: &grid, theme: theme)
+        grid.put(form.spec.summary, x: inner.x, y: inner.y, style: theme.muted, maxWidth: inner.width)
+        let labelWidth = min(18, inner.width / 3)
+        for (index, field) in form.fields.enumerated() {
+            let y = inner.y + 1 + index * 2
+            guard y < inner.maxY else { break }
+            let focused = index == form.focus
+            let label = field.parameter.flag + (field.parameter.isRequired ? "*" : "")
+            grid.putPadded(label, x: inner.x, y: y, width: labelWidth, style: focused ? theme.accent : theme.normal)
+            let fieldX = inner.x + labelWidth + 1
+            let fieldWidth = inner.maxX - fieldX
+            var value: String
+            switch field.parameter.kind {
+            case .switchFlag: value = field.isOn ? "[x] yes" : "[ ] no (Space toggles)"
+            case .choice(let options): value = "‹ \(field.input.text) ›  (\(options.joined(separator: "/")))"
+            case .text, .integer, .money, .date, .party, .list: value = field.input.text
+            }
+            grid.putPadded(value, x: fieldX, y: y, width: fieldWidth, style: focused ? theme.input.bolded() : theme.input)
+            if focused, form.focusedTakesText {
+                let cursorX = fieldX + DisplayWidth.of(String(field.input.characters.prefix(field.input.cursor)))
+                if cursorX < inner.maxX { grid[cursorX, y] = Cell(grid[cursorX, y].grapheme, style: theme.selected) }
+            }
+            if y + 1 < inner.maxY {
+                grid.put(field.parameter.help + " (\(field.parameter.placeholder))", x: fieldX, y: y + 1, style: theme.muted,
+                         maxWidth: fieldWidth)
+            }
+        }
+        if let error = form.error {
+            let lines = CellGrid.wrapped(error, to: inner.width)
+            for (offset, line) in lines.prefix(2).enumerated() {
+                grid.put(line, x: inner.x, y: inner.maxY - 2 + offset, style: theme.refused, maxWidth: inner.width)
+            }
+        }
+    }
+
+    static func drawQuestion(_ question: String, in screen: Rect, into grid: inout CellGrid, theme: Theme) {
+        let width = min(screen.width - 4, 64)
+        let lines = CellGrid.wrapped(question, to: width - 4)
+        let rect = screen.centered(width: width, height: lines.count + 4)
+        let inner = frame(rect, title: "Confirm", into: &grid, theme: theme)
+        for (row, line) in lines.enumerated() { grid.put(line, x: inner.x, y: inner.y + row, style: theme.normal) }
+        grid.put("y: yes    n or Esc: no", x: inner.x, y: inner.maxY - 1, style: theme.key)
+    }
+
+    static func drawPalette(_ palette: Palette, in screen: Rect, into grid: inout CellGrid, theme: Theme) {
+        let width = min(screen.width - 4, 90)
+        let rect = Rect(x: (screen.width - width) / 2, y: screen.y + 1, width: width, height: min(screen.height - 2, 18))
+        let inner = frame(rect, title: "Command palette", into: &grid, theme: theme)
+        grid.put(":", x: inner.x, y: inner.y, style: theme.key)
+        grid.putPadded(palette.query.text, x: inner.x + 2, y: inner.y, width: inner.width - 2, style: theme.input)
+        let matches = palette.matches
+        let height = inner.height - 2
+        let top = max(0, palette.selected - height + 1)
+        for (row, entry) in matches.dropFirst(top).prefix(height).enumerated() {
+            let selected = top + row == palette.selected
+            let refused = entry.detail.contains("— refused:")
+            let style = selected ? theme.selected : (refused ? theme.muted : theme.normal)
+            grid.putPadded("\(entry.name)  \(entry.detail)", x: inner.x, y: inner.y + 2 + row, width: inner.width, style: style)
+        }
+        if matches.isEmpty { grid.put("No command matches.", x: inner.x, y: inner.y + 2, style: theme.muted) }
+    }
+
+    static func drawHelp(_ state: AppState, in screen: Rect, into grid: inout CellGrid, theme: Theme) {
+        let rect = screen.inset(by: 1)
+        let inner = frame(rect, title: "Keys — any key closes", into: &grid, theme: theme)
+        let bindings = KeyTable.bindings(for: state.screen)
+        let columnWidth = inner.width >= 70 ? inner.width / 2 : inner.width
+        let perColumn = max(1, inner.height)
+        for (index, binding) in bindings.enumerated() {
+            let column = index / perColumn
+            guard column < (inner.width >= 70 ? 2 : 1) else { break }
+            let x = inner.x + column * columnWidth
+            let y = inner.y + index % perColumn
+            grid.putPadded(binding.label, x: x, y: y, width: 13, style: theme.key)
+            grid.put(binding.help, x: x + 14, y: y, style: theme.normal, maxWidth: columnWidth - 15)
+        }
+    }
+
+    static func drawIdentity(_ form: IdentityForm, in screen: Rect, into grid: inout CellGrid, theme: Theme) {
+        let width = min(screen.width - 4, 72)
+        let rect = screen.centered(width: width, height: min(screen.height, 18))
+        let inner = frame(rect, title: "Who is acting?", into: &grid, theme: theme)
+        grid.put("Every action is recorded with your name and the party you act for.", x: inner.x, y: inner.y,
+                 style: theme.muted, maxWidth: inner.width)
+        grid.put("Name", x: inner.x, y: inner.y + 2, style: form.focus == 0 ? theme.accent : theme.normal)
+        grid.putPadded(form.name.text, x: inner.x + 8, y: inner.y + 2, width: inner.width - 8, style: theme.input)
+        grid.put("Party", x: inner.x, y: inner.y + 4, style: form.focus == 1 ? theme.accent : theme.normal)
+        grid.putPadded(form.filter.text.isEmpty ? "(type to filter)" : form.filter.text, x: inner.x + 8, y: inner.y + 4,
+                       width: inner.width - 8, style: form.filter.text.isEmpty ? theme.muted : theme.input)
+        let parties = form.visibleParties
+        let height = inner.height - 6
+        let top = max(0, form.selected - height + 1)
+        for (row, party) in parties.dropFirst(top).prefix(height).enumerated() {
+            let selected = top + row == form.selected
+            let style = selected ? (form.focus == 1 ? theme.selected : theme.normal.reversed()) : theme.normal
+            grid.putPadded("\(party.name)  (\(party.id), \(party.kind.label), \(party.region))", x: inner.x + 2,
+                           y: inner.y + 6 + row, width: inner.width - 2, style: style)
+        }
+    }
+}

@@ -1,0 +1,184 @@
+import CobuyCore
+import CobuyTerminal
+
+/// One record: where it stands in its lifecycle, what it needs next, its details, the actions
+/// allowed now (and why the others are not), and its audit trail.
+enum RecordScreen {
+    static func draw(_ state: AppState, view: RecordView, in rect: Rect, into grid: inout CellGrid, theme: Theme) {
+        guard let record = state.snapshot.record(view.id) else {
+            grid.put("\(view.id) is no longer in the store.", x: rect.x + 1, y: rect.y, style: theme.warning)
+            return
+        }
+        let detail = RecordDetail(record, today: state.today, lookup: state.snapshot.directory)
+        let actions = state.availableActions(for: view.id)
+        var y = rect.y
+        grid.putPadded(detail.headline, x: rect.x, y: y, width: rect.width, style: theme.title)
+        y += 1
+        if let stepper = stepper(for: record) {
+            drawStepper(stepper.steps, current: stepper.current, at: y, in: rect, into: &grid, theme: theme)
+            y += 1
+        }
+        grid.putPadded("Next: " + nextStep(actions, record: record), x: rect.x, y: y, width: rect.width, style: theme.accent)
+        y += 1
+        let area = Rect(x: rect.x, y: y, width: rect.width, height: rect.maxY - y)
+        let checklist = checklistSection(for: record, state: state)
+
+        if area.width >= Layout.recordColumnsWidth {
+            let split = area.splitColumns(left: area.width * 11 / 20, gap: 1)
+            let right = split.right.splitRows(top: split.right.height / 2)
+            let detailLines = DetailText.lines(detail, extra: checklist, width: split.left.width - 2)
+            drawDetails(detailLines, view: view, in: split.left, focused: view.pane == .details, into: &grid, theme: theme)
+            drawActions(actions, record: record, view: view, in: right.top, focused: view.pane == .actions, into: &grid, theme: theme)
+            drawHistory(record, view: view, in: right.bottom, focused: view.pane == .history, into: &grid, theme: theme)
+        } else {
+            // One pane at a time, chosen with Tab.
+            var x = area.x
+            for pane in RecordView.Pane.allCases {
+                let label = " \(pane.title) "
+                x += grid.put(label, x: x, y: area.y, style: pane == view.pane ? theme.tabActive : theme.tabInactive)
+                x += 1
+            }
+            let paneRect = Rect(x: area.x, y: area.y + 1, width: area.width, height: area.height - 1)
+            let detailLines = DetailText.lines(detail, extra: checklist, width: paneRect.width - 2)
+            switch view.pane {
+            case .details: drawDetails(detailLines, view: view, in: paneRect, focused: true, into: &grid, theme: theme)
+            case .actions: drawActions(actions, record: record, view: view, in: paneRect, focused: true, into: &grid, theme: theme)
+            case .history: drawHistory(record, view: view, in: paneRect, focused: true, into: &grid, theme: theme)
+            }
+        }
+    }
+
+    static func stepper(for record: AnyRecord) -> (steps: [String], current: Int?)? {
+        switch record {
+        case .solicitation(let value):
+            let steps = JointSolicitation.Status.lifecycle.map(\.rawValue)
+            return (steps + (value.status.isOpen || steps.contains(value.status.rawValue) ? [] : [value.status.rawValue]),
+                    steps.firstIndex(of: value.status.rawValue) ?? steps.count)
+        case .addendum(let value):
+            let steps = ParticipatingAddendum.Status.lifecycle.map(\.rawValue)
+            return (steps + (steps.contains(value.status.rawValue) ? [] : [value.status.rawValue]),
+                    steps.firstIndex(of: value.status.rawValue) ?? steps.count)
+        case .contract(let value):
+            let steps = ["pending", "active"] + (value.status == .terminated || value.status == .cancelled ? [value.status.rawValue] : [])
+            return (steps, steps.firstIndex(of: value.status.rawValue))
+        case .party:
+            return nil
+        }
+    }
+
+    static func drawStepper(_ steps: [String], current: Int?, at y: Int, in rect: Rect, into grid: inout CellGrid, theme: Theme) {
+        var x = rect.x
+        for (index, step) in steps.enumerated() {
+            let style: Style
+            let mark: String
+            if let current, index < current { style = theme.success; mark = "✓ " }
+            else if index == current { style = theme.tabActive; mark = "● " }
+            else { style = theme.muted; mark = "○ " }
+            let used = grid.put("\(mark)\(step)", x: x, y: y, style: style, maxWidth: rect.maxX - x)
+            x += used
+            if index < steps.count - 1, x + 3 < rect.maxX {
+                x += grid.put(" ▸ ", x: x, y: y, style: theme.muted)
+            }
+        }
+    }
+
+    /// What would move the record on: the first allowed action that changes its state, else
+    /// why the next one is blocked.
+    static func nextStep(_ actions: [ActionAvailability], record: AnyRecord) -> String {
+        let forward: Set<String> = ["circulate", "form", "publish", "close", "award", "complete", "sign", "submit", "approve"]
+        if let allowed = actions.first(where: { $0.isAllowed && forward.contains($0.spec.name) }) {
+            return "\(allowed.spec.name) — \(allowed.spec.summary.lowercased())"
+        }
+        if let blocked = actions.first(where: { forward.contains($0.spec.name) && $0.refusal?.guardName != "state" }),
+           let refusal = blocked.refusal {
+            return "\(blocked.spec.name) is blocked: \(refusal.description)"
+        }
+        if actions.contains(where: \.isAllowed) { return "see the actions allowed now" }
+        return record.record.statusName.map { "nothing; the record is \($0)" } ?? "nothing to do on a party"
+    }
+
+    /// The joinability checklist a record calls for: a contract's for the officer's party, an
+    /// addendum's for its participant.
+    static func checklistSection(for record: AnyRecord, state: AppState) -> RecordDetail.Section? {
+        let directory = state.snapshot.directory
+        let checklist: Joinability
+        switch record {
+        case .contract(let contract):
+            guard let officer = state.officer, let party = directory.party(officer.party) else {
+                return RecordDetail.Section("Can my party join?", ["Say who you act for (o) to see the checklist."])
+            }
+            checklist = Joinability.evaluate(contract: contract, party: party, today: state.today,
+                                             addenda: directory.addenda(onContract: contract.id),
+                                             minimumRemainingDays: state.minimumRemainingTermDays)
+        case .addendum(let addendum):
+            guard let contract = directory.contract(addendum.contract), let party = directory.party(addendum.party) else { return nil }
+            checklist = Joinability.evaluate(contract: contract, party: party, today: state.today,
+                                             addenda: directory.addenda(onContract: contract.id),
+                                             minimumRemainingDays: state.minimumRemainingTermDays, excluding: addendum.id)
+        case .party, .solicitation:
+            return nil
+        }
+        let verdict = checklist.isJoinable ? "\(checklist.party) may join (press + to draft an addendum)" : "\(checklist.party) may not join"
+        return RecordDetail.Section("Can \(checklist.party) join? \(checklist.isJoinable ? "Yes" : "No")",
+                                    [verdict] + checklist.checks.map { "\($0.passed ? "✓" : "✗") \($0.name): \($0.reason)" })
+    }
+
+    static func drawDetails(_ lines: [DetailText.Line], view: RecordView, in rect: Rect, focused: Bool,
+                            into grid: inout CellGrid, theme: Theme) {
+        grid.box(rect, style: focused ? theme.accent : theme.border, title: "Details", titleStyle: theme.title)
+        let inner = rect.inset(by: 1)
+        let top = min(view.detailScroll, max(0, lines.count - inner.height))
+        for (row, line) in lines.dropFirst(top).prefix(inner.height).enumerated() {
+            var style = line.isTitle ? theme.header : theme.normal
+            if line.text.hasPrefix("  ✗") { style = theme.refused }
+            if line.text.hasPrefix("  ✓") { style = theme.success }
+            grid.put(line.text, x: inner.x, y: inner.y + row, style: style, maxWidth: inner.width)
+        }
+    }
+
+    static func drawActions(_ actions: [ActionAvailability], record: AnyRecord, view: RecordView, in rect: Rect, focused: Bool,
+                            into grid: inout CellGrid, theme: Theme) {
+        grid.box(rect, style: focused ? theme.accent : theme.border, title: "Actions", titleStyle: theme.title)
+        let inner = rect.inset(by: 1)
+        guard !actions.isEmpty else {
+            grid.put("No actions apply here.", x: inner.x, y: inner.y, style: theme.muted, maxWidth: inner.width)
+            return
+        }
+        var rows: [(text: String, style: Style, index: Int)] = []
+        for (index, availability) in actions.enumerated() {
+            if let refusal = availability.refusal, refusal.guardName == "state" {
+                rows.append(("· \(availability.spec.name): not while \(record.record.statusName ?? "")", theme.muted, index))
+            } else if let refusal = availability.refusal {
+                rows.append(("✗ \(availability.spec.name): \(refusal.description)", theme.refused, index))
+            } else {
+                rows.append(("✓ \(availability.spec.name) — \(availability.spec.summary)", theme.normal, index))
+            }
+        }
+        let top = max(0, view.selectedAction - inner.height + 1)
+        for (row, entry) in rows.dropFirst(top).prefix(inner.height).enumerated() {
+            let selected = focused && entry.index == view.selectedAction
+            grid.putPadded(entry.text, x: inner.x, y: inner.y + row, width: inner.width, style: selected ? theme.selected : entry.style)
+        }
+    }
+
+    static func drawHistory(_ record: AnyRecord, view: RecordView, in rect: Rect, focused: Bool,
+                            into grid: inout CellGrid, theme: Theme) {
+        let history = record.record.history
+        grid.box(rect, style: focused ? theme.accent : theme.border, title: "Audit trail (\(history.count))", titleStyle: theme.title)
+        let inner = rect.inset(by: 1)
+        var lines: [(String, Style)] = []
+        for entry in history.reversed() {
+            let head = "\(entry.sequence). \(entry.at.date) \(entry.action) \(entry.from ?? "new")→\(entry.to)"
+            lines.append((head, theme.normal))
+            var who = "   \(entry.actor) for \(entry.party)"
+            let details = entry.details.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: " ")
+            if !details.isEmpty { who += " · \(details)" }
+            if let note = entry.note { who += " · “\(note)”" }
+            for piece in CellGrid.wrapped(who, to: max(1, inner.width - 3)) { lines.append(("   " + piece.trimmingSpaces, theme.muted)) }
+        }
+        let top = min(view.historyScroll, max(0, lines.count - inner.height))
+        for (row, line) in lines.dropFirst(top).prefix(inner.height).enumerated() {
+            grid.put(line.0, x: inner.x, y: inner.y + row, style: line.1, maxWidth: inner.width)
+        }
+    }
+}

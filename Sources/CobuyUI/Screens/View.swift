@@ -1,0 +1,113 @@
+import CobuyCore
+import CobuyTerminal
+
+/// Draws the whole screen from the state: a pure function into a cell grid.
+public enum View {
+    public static func render(_ state: AppState, theme: Theme) -> CellGrid {
+        var grid = CellGrid(width: state.width, height: state.height)
+        guard state.width >= Layout.minimumWidth, state.height >= Layout.minimumHeight else {
+            TooSmallView.draw(state, into: &grid, theme: theme)
+            return grid
+        }
+        TabBar.draw(state, into: &grid, theme: theme)
+        let body = Layout.body(width: state.width, height: state.height)
+        if let opened = state.opened {
+            RecordScreen.draw(state, view: opened, in: body, into: &grid, theme: theme)
+        } else {
+            switch state.tab {
+            case .dashboard: DashboardScreen.draw(state, in: body, into: &grid, theme: theme)
+            case .solicitations, .contracts, .addenda, .parties: ListScreen.draw(state, in: body, into: &grid, theme: theme)
+            }
+        }
+        StatusLines.draw(state, into: &grid, theme: theme)
+        if let modal = state.modal { ModalView.draw(modal, state: state, into: &grid, theme: theme) }
+        return grid
+    }
+}
+
+enum TooSmallView {
+    static func draw(_ state: AppState, into grid: inout CellGrid, theme: Theme) {
+        let lines = CellGrid.wrapped("Cobuy needs at least \(Layout.minimumWidth)×\(Layout.minimumHeight); this terminal is \(state.width)×\(state.height). Enlarge it, or press q to quit.", to: max(1, state.width))
+        for (row, line) in lines.prefix(state.height).enumerated() {
+            grid.put(line, x: 0, y: row, style: row == 0 ? theme.warning : theme.normal)
+        }
+    }
+}
+
+enum TabBar {
+    static func draw(_ state: AppState, into grid: inout CellGrid, theme: Theme) {
+        grid.fill(Rect(x: 0, y: 0, width: grid.width, height: 1), style: theme.tabInactive)
+        grid.put(" Cobuy ", x: 0, y: 0, style: theme.tabActive)
+        for position in Layout.tabPositions {
+            let label = Layout.tabLabels[position.tab.rawValue].1
+            let active = state.tab == position.tab
+            grid.put(label, x: position.start, y: 0, style: active ? theme.tabActive : theme.tabInactive)
+        }
+        let who = state.officer.map { "\($0.name) for \($0.party)" } ?? "nobody acting (o)"
+        let used = (Layout.tabPositions.last.map { $0.start + $0.width } ?? 0) + 1
+        let room = grid.width - used
+        let withDate = " \(who) · \(state.today) "
+        let right = DisplayWidth.of(withDate) <= room ? withDate : " \(who) "
+        if room > 8 {
+            let text = CellGrid.truncated(right, to: room)
+            grid.put(text, x: grid.width - DisplayWidth.of(text), y: 0, style: theme.tabInactive)
+        }
+    }
+}
+
+enum StatusLines {
+    static func draw(_ state: AppState, into grid: inout CellGrid, theme: Theme) {
+        let messageRow = grid.height - 2
+        let hintRow = grid.height - 1
+        if let search = state.search {
+            grid.put("/", x: 0, y: messageRow, style: theme.key)
+            grid.putPadded(search.field.text, x: 1, y: messageRow, width: grid.width - 1, style: theme.input)
+            let cursorX = 1 + DisplayWidth.of(String(search.field.characters.prefix(search.field.cursor)))
+            if cursorX < grid.width {
+                grid[cursorX, messageRow] = Cell(grid[cursorX, messageRow].grapheme, style: theme.input.reversed())
+            }
+        } else if let message = state.message {
+            let style: Style
+            switch message.kind {
+            case .info: style = theme.normal
+            case .success: style = theme.success
+            case .error: style = theme.refused
+            }
+            grid.putPadded(message.text, x: 0, y: messageRow, width: grid.width, style: style)
+        }
+        grid.fill(Rect(x: 0, y: hintRow, width: grid.width, height: 1), style: theme.statusBar)
+        var x = 1
+        for binding in hints(for: state) {
+            let keyWidth = DisplayWidth.of(binding.label)
+            let helpText = " " + binding.hint
+            let needed = keyWidth + DisplayWidth.of(helpText) + 2
+            guard x + needed <= grid.width else { break }
+            grid.put(binding.label, x: x, y: hintRow, style: theme.statusBar.bolded())
+            grid.put(helpText, x: x + keyWidth, y: hintRow, style: theme.statusBar)
+            x += needed
+        }
+    }
+
+    /// The hint bar comes from the same key table as `?` help and the key handling.
+    static func hints(for state: AppState) -> [KeyBinding] {
+        switch state.modal {
+        case .form?:
+            return [KeyBinding([], "Enter", "Submit", .open, hint: "submit"), KeyBinding([], "Tab", "Next field", .nextPane, hint: "next field"),
+                    KeyBinding([], "Esc", "Cancel", .back, hint: "cancel"), KeyBinding([], "Ctrl-A/E/K/U/W", "Edit", .open, hint: "edit")]
+        case .confirm?, .confirmQuit?:
+            return [KeyBinding([], "y", "Yes", .open, hint: "yes"), KeyBinding([], "n/Esc", "No", .back, hint: "no")]
+        case .palette?:
+            return [KeyBinding([], "Enter", "Run", .open, hint: "run"), KeyBinding([], "↑/↓", "Choose", .moveDown, hint: "choose"), KeyBinding([], "Esc", "Close", .back, hint: "close")]
+        case .help?:
+            return [KeyBinding([], "any key", "Close help", .back, hint: "close help")]
+        case .identity?:
+            return [KeyBinding([], "Tab", "Name / party", .nextPane, hint: "name / party"), KeyBinding([], "Enter", "Confirm", .open, hint: "confirm"),
+                    KeyBinding([], "Esc", "Browse read-only", .back, hint: "browse read-only")]
+        case nil:
+            if state.search != nil {
+                return [KeyBinding([], "Enter", "Keep search", .open, hint: "keep search"), KeyBinding([], "Esc", "Undo search", .back, hint: "undo search")]
+            }
+            return KeyTable.bindings(for: state.screen).filter { !$0.hint.isEmpty }
+        }
+    }
+}

@@ -509,7 +509,7 @@ extension AppState {
         case .wheelUp: move(-3)
         case .wheelDown: move(3)
         case .click, .doubleClick:
-            if event.y == 0, let tab = Layout.tab(atColumn: event.x) {
+            if event.y == 0, let tab = Layout.tab(atColumn: event.x, width: width) {
                 self.tab = tab
                 opened = nil
                 return []

@@ -133,7 +133,8 @@ enum DetailText {
     static func lines(_ detail: RecordDetail, extra: RecordDetail.Section?, width: Int) -> [Line] {
         var result: [Line] = []
         var sections = detail.sections
-        if let extra { sections.insert(extra, at: min(1, sections.count)) }
+        // The checklist answers the question an officer opens a contract with: may we join?
+        if let extra { sections.insert(extra, at: 0) }
         for section in sections where section.title != "History" {
             if !result.isEmpty { result.append(Line(text: "", isTitle: false)) }
             result.append(Line(text: section.title, isTitle: true))

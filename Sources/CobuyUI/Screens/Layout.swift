@@ -13,22 +13,38 @@ enum Layout {
     /// From this width a record shows its actions and audit trail beside the details.
     static let recordColumnsWidth = 100
 
-    static let tabLabels: [(AppState.Tab, String)] = AppState.Tab.allCases.map { ($0, " \($0.rawValue + 1) \($0.title) ") }
+    /// Below this width the tab bar drops the product name and shortens the tab titles.
+    static let compactTabsBelow = 80
+
+    static func productName(width: Int) -> String? { width < compactTabsBelow ? nil : " Cobuy " }
+
+    static func tabLabel(_ tab: AppState.Tab, width: Int) -> String {
+        guard width < compactTabsBelow else { return " \(tab.rawValue + 1) \(tab.title) " }
+        let short: String
+        switch tab {
+        case .dashboard: short = "Dash"
+        case .solicitations: short = "Solicit."
+        case .contracts: short = "Contracts"
+        case .addenda: short = "Addenda"
+        case .parties: short = "Parties"
+        }
+        return " \(tab.rawValue + 1) \(short) "
+    }
 
     /// Start columns of each tab label in the tab bar (after the product name).
-    static var tabPositions: [(tab: AppState.Tab, start: Int, width: Int)] {
-        var x = DisplayWidth.of(" Cobuy ") + 1
+    static func tabPositions(width: Int) -> [(tab: AppState.Tab, start: Int, width: Int)] {
+        var x = productName(width: width).map { DisplayWidth.of($0) + 1 } ?? 0
         var result: [(AppState.Tab, Int, Int)] = []
-        for (tab, label) in tabLabels {
-            let w = DisplayWidth.of(label)
+        for tab in AppState.Tab.allCases {
+            let w = DisplayWidth.of(tabLabel(tab, width: width))
             result.append((tab, x, w))
             x += w
         }
         return result
     }
 
-    static func tab(atColumn x: Int) -> AppState.Tab? {
-        tabPositions.first { x >= $0.start && x < $0.start + $0.width }?.tab
+    static func tab(atColumn x: Int, width: Int) -> AppState.Tab? {
+        tabPositions(width: width).first { x >= $0.start && x < $0.start + $0.width }?.tab
     }
 
     /// The body between the tab bar and the message and hint lines.

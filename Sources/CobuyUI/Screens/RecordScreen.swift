@@ -68,16 +68,21 @@ enum RecordScreen {
 
     static func drawStepper(_ steps: [String], current: Int?, at y: Int, in rect: Rect, into grid: inout CellGrid, theme: Theme) {
         var x = rect.x
+        // Narrow terminals: drop the separators, then shorten the steps that are not current.
+        let full = steps.reduce(0) { $0 + DisplayWidth.of($1) + 2 } + 3 * (steps.count - 1)
+        let separator = full <= rect.width ? " ▸ " : " "
+        let compact = steps.reduce(0) { $0 + DisplayWidth.of($1) + 3 } > rect.width
         for (index, step) in steps.enumerated() {
             let style: Style
             let mark: String
             if let current, index < current { style = theme.success; mark = "✓ " }
             else if index == current { style = theme.tabActive; mark = "● " }
             else { style = theme.muted; mark = "○ " }
-            let used = grid.put("\(mark)\(step)", x: x, y: y, style: style, maxWidth: rect.maxX - x)
+            let label = compact && index != current ? String(step.prefix(4)) : step
+            let used = grid.put("\(mark)\(label)", x: x, y: y, style: style, maxWidth: rect.maxX - x)
             x += used
             if index < steps.count - 1, x + 3 < rect.maxX {
-                x += grid.put(" ▸ ", x: x, y: y, style: theme.muted)
+                x += grid.put(separator, x: x, y: y, style: theme.muted)
             }
         }
     }

@@ -37,20 +37,20 @@ enum TooSmallView {
 enum TabBar {
     static func draw(_ state: AppState, into grid: inout CellGrid, theme: Theme) {
         grid.fill(Rect(x: 0, y: 0, width: grid.width, height: 1), style: theme.tabInactive)
-        grid.put(" Cobuy ", x: 0, y: 0, style: theme.tabActive)
-        for position in Layout.tabPositions {
-            let label = Layout.tabLabels[position.tab.rawValue].1
+        if let name = Layout.productName(width: grid.width) { grid.put(name, x: 0, y: 0, style: theme.tabActive) }
+        let positions = Layout.tabPositions(width: grid.width)
+        for position in positions {
+            let label = Layout.tabLabel(position.tab, width: grid.width)
             let active = state.tab == position.tab
             grid.put(label, x: position.start, y: 0, style: active ? theme.tabActive : theme.tabInactive)
         }
         let who = state.officer.map { "\($0.name) for \($0.party)" } ?? "nobody acting (o)"
-        let used = (Layout.tabPositions.last.map { $0.start + $0.width } ?? 0) + 1
+        let used = (positions.last.map { $0.start + $0.width } ?? 0) + 1
         let room = grid.width - used
         let withDate = " \(who) · \(state.today) "
         let right = DisplayWidth.of(withDate) <= room ? withDate : " \(who) "
-        if room > 8 {
-            let text = CellGrid.truncated(right, to: room)
-            grid.put(text, x: grid.width - DisplayWidth.of(text), y: 0, style: theme.tabInactive)
+        if DisplayWidth.of(right) <= room {
+            grid.put(right, x: grid.width - DisplayWidth.of(right), y: 0, style: theme.tabInactive)
         }
     }
 }
@@ -76,12 +76,21 @@ enum StatusLines {
             grid.putPadded(message.text, x: 0, y: messageRow, width: grid.width, style: style)
         }
         grid.fill(Rect(x: 0, y: hintRow, width: grid.width, height: 1), style: theme.statusBar)
+        // Who is acting stays visible: in the tab bar when it fits, else at the hint bar's end.
+        var limit = grid.width
+        let tabsEnd = (Layout.tabPositions(width: grid.width).last.map { $0.start + $0.width } ?? 0) + 1
+        let who = " " + (state.officer.map { "\($0.name) for \($0.party)" } ?? "nobody acting (o)") + " "
+        if tabsEnd + DisplayWidth.of(who) > grid.width {
+            let text = CellGrid.truncated(who, to: grid.width / 3)
+            limit = grid.width - DisplayWidth.of(text)
+            grid.put(text, x: limit, y: hintRow, style: theme.statusBar.bolded())
+        }
         var x = 1
         for binding in hints(for: state) {
             let keyWidth = DisplayWidth.of(binding.label)
             let helpText = " " + binding.hint
             let needed = keyWidth + DisplayWidth.of(helpText) + 2
-            guard x + needed <= grid.width else { break }
+            guard x + needed <= limit else { break }
             grid.put(binding.label, x: x, y: hintRow, style: theme.statusBar.bolded())
             grid.put(helpText, x: x + keyWidth, y: hintRow, style: theme.statusBar)
             x += needed

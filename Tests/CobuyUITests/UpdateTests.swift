@@ -1,0 +1,191 @@
+import CobuyCore
+import CobuyStore
+import CobuyTerminal
+import Foundation
+import Testing
+@testable import CobuyUI
+
+/// Feeding key messages to the app walks real workflows against a store in a temporary folder.
+@Suite struct UpdateTests {
+    /// Moves the actions pane's selection to `name` with keys (g, then j as needed) and presses Enter.
+    func take(_ name: String, in app: App) throws {
+        let id = try #require(app.state.opened?.id)
+        let index = try #require(app.state.availableActions(for: id).firstIndex { $0.spec.name == name })
+        app.dispatch(.key(.character("g")))
+        for _ in 0..<index { app.dispatch(.key(.character("j"))) }
+        app.dispatch(.key(.enter))
+    }
+
+    func type(_ text: String, in app: App) {
+        for character in text { app.dispatch(.key(.character(character))) }
+    }
+
+    func status(_ id: String, in store: Store) throws -> String? {
+        try store.load(id).record.statusName
+    }
+
+    @Test func keysWalkADraftSolicitationToFormed() throws {
+        let (store, folder, id) = try Fixtures.draftStore()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let app = Fixtures.app(store: store, folder: folder, officer: Fixtures.salem)
+        app.dispatch(.key(.character("2")))
+        app.dispatch(.key(.enter))
+        #expect(app.state.opened?.id == id)
+        #expect(app.state.opened?.pane == .actions)
+
+        try take("circulate", in: app)
+        #expect(try status(id, in: store) == "forming")
+
+        app.dispatch(.officerSaved(Officer(name: "Søren Olsen", party: "marion-county")))
+        try take("join", in: app)
+        guard case .form(let joinForm)? = app.state.modal else { Issue.record("join should open a form"); return }
+        #expect(joinForm.fields.first?.input.text == "marion-county")
+        app.dispatch(.key(.tab))
+        type("30", in: app)
+        app.dispatch(.key(.enter))
+        #expect(app.state.modal == nil)
+        try take("sign-agreement", in: app)
+        app.dispatch(.key(.tab))
+        type("Danielle Bethell", in: app)
+        app.dispatch(.key(.enter))
+
+        app.dispatch(.officerSaved(Fixtures.salem))
+        try take("sign-agreement", in: app)
+        app.dispatch(.key(.tab))
+        type("Keith Stahley", in: app)
+        app.dispatch(.key(.enter))
+        try take("form", in: app)
+
+        #expect(try status(id, in: store) == "formed")
+        guard case .solicitation(let record) = try store.load(id) else { Issue.record("not a solicitation"); return }
+        #expect(record.history.map(\.action) == ["create", "add-line", "invite", "circulate", "join", "sign-agreement", "sign-agreement", "form"])
+        #expect(record.history.suffix(5).map(\.actor) == ["Ana Ruiz", "Søren Olsen", "Søren Olsen", "Ana Ruiz", "Ana Ruiz"])
+        #expect(record.partner("marion-county")?.quantity == 30)
+        #expect(app.state.message?.kind == .success)
+    }
+
+    @Test func escCancelsAFormAndWritesNothing() throws {
+        let (store, folder, id) = try Fixtures.draftStore()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let before = try DurableFile.read(store.path(of: .solicitation, id: id))
+        let app = Fixtures.app(store: store, folder: folder, officer: Fixtures.salem)
+        app.dispatch(.key(.character("2")))
+        app.dispatch(.key(.enter))
+        try take("add-line", in: app)
+        type("Sand", in: app)
+        guard case .form(let form)? = app.state.modal else { Issue.record("add-line should open a form"); return }
+        #expect(form.isDirty)
+        app.dispatch(.key(.escape))
+        #expect(app.state.modal == nil)
+        #expect(app.state.message?.text.contains("Cancelled") == true)
+        #expect(try DurableFile.read(store.path(of: .solicitation, id: id)) == before)
+    }
+
+    @Test func aBlockedActionIsRefusedWithItsReason() throws {
+        let (store, folder, id) = try Fixtures.draftStore()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let app = Fixtures.app(store: store, folder: folder, officer: Fixtures.salem)
+        app.dispatch(.key(.character("2")))
+        app.dispatch(.key(.enter))
+        try take("circulate", in: app)
+        let before = try DurableFile.read(store.path(of: .solicitation, id: id))
+        try take("form", in: app)
+        #expect(app.state.modal == nil)
+        #expect(app.state.message?.kind == .error)
+        #expect(app.state.message?.text.contains("has not signed") == true)
+        #expect(try DurableFile.read(store.path(of: .solicitation, id: id)) == before)
+    }
+
+    @Test func aRefusedInputKeepsTheFormOpenWithTheReason() throws {
+        let (store, folder, _) = try Fixtures.draftStore()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let app = Fixtures.app(store: store, folder: folder, officer: Fixtures.salem)
+        app.dispatch(.key(.character("2")))
+        app.dispatch(.key(.enter))
+        try take("add-line", in: app)
+        type("Sand", in: app)
+        app.dispatch(.key(.tab))
+        type("0", in: app)
+        app.dispatch(.key(.tab))
+        type("ton", in: app)
+        app.dispatch(.key(.enter))
+        guard case .form(let form)? = app.state.modal else { Issue.record("the form should stay open"); return }
+        #expect(form.error?.contains("more than 0") == true)
+    }
+
+    @Test func irreversibleActionsAskFirst() throws {
+        let (store, folder, id) = try Fixtures.draftStore()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let app = Fixtures.app(store: store, folder: folder, officer: Fixtures.salem)
+        app.dispatch(.key(.character("2")))
+        app.dispatch(.key(.enter))
+        try take("cancel", in: app)
+        type("Budget withdrawn", in: app)
+        app.dispatch(.key(.enter))
+        guard case .confirm? = app.state.modal else { Issue.record("cancel should ask for confirmation"); return }
+        app.dispatch(.key(.character("n")))
+        #expect(try status(id, in: store) == "draft")
+        try take("cancel", in: app)
+        type("Budget withdrawn", in: app)
+        app.dispatch(.key(.enter))
+        app.dispatch(.key(.character("y")))
+        #expect(try status(id, in: store) == "cancelled")
+    }
+
+    @Test func aConflictWithAnotherWriterIsAMessageAndAReload() throws {
+        let (store, folder, id) = try Fixtures.draftStore()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let app = Fixtures.app(store: store, folder: folder, officer: Fixtures.salem)
+        app.dispatch(.key(.character("2")))
+        app.dispatch(.key(.enter))
+        // Someone else writes the record after the UI read it.
+        _ = try ActionRunner.perform("add-line", ActionArguments(["text": "Sand", "quantity": "5", "unit": "ton"]), on: id,
+                                     officer: Fixtures.salem, now: Fixtures.now, in: store)
+        try take("circulate", in: app)
+        #expect(app.state.message?.kind == .error)
+        #expect(app.state.message?.text.contains("Conflict") == true)
+        #expect(try status(id, in: store) == "draft")
+        // After the reload the same action goes through.
+        try take("circulate", in: app)
+        #expect(try status(id, in: store) == "forming")
+    }
+
+    @Test func quitAsksOnlyWhenAFormHasInput() throws {
+        var state = Fixtures.state(width: 100, height: 30)
+        #expect(state.update(.key(.character("q"))) == [.quit])
+        state = Fixtures.state(width: 100, height: 30, officer: Officer(name: "Marcus Hill", party: "city-of-portland"))
+        state.opened = RecordView(id: "SOL-2026-0006")
+        _ = state.openForm(recordID: "SOL-2026-0006", actionName: "add-line", prefill: [:])
+        _ = state.update(.key(.character("x")))
+        #expect(state.update(.key(.ctrl("c"))) == [])
+        #expect(state.modal == .confirmQuit)
+        #expect(state.update(.key(.character("y"))) == [.quit])
+    }
+
+    @Test func slashSearchesIncrementallyAccentInsensitive() {
+        var state = Fixtures.state(width: 100, height: 30)
+        _ = state.update(.key(.character("5")))
+        #expect(state.lists[.party]?.visible.count == 32)
+        _ = state.update(.key(.character("/")))
+        for character in "espanola" { _ = state.update(.key(.character(character))) }
+        #expect(state.lists[.party]?.visible.count == 1)
+        _ = state.update(.key(.escape))
+        #expect(state.lists[.party]?.visible.count == 32)
+    }
+
+    @Test func joinOnAnIneligibleContractShowsTheFailingChecks() {
+        var state = Fixtures.state(width: 100, height: 30)
+        _ = state.update(.key(.character("3")))
+        _ = state.update(.key(.character("j"))) // CON-2024-0002: Washington bodies only
+        let effects = state.update(.key(.character("+")))
+        #expect(effects.isEmpty)
+        #expect(state.message?.text.contains("outside the eligible regions") == true)
+    }
+
+    @Test func joinOnAnEligibleContractDraftsAnAddendum() {
+        var state = Fixtures.state(width: 100, height: 30)
+        _ = state.update(.key(.character("3")))
+        let effects = state.update(.key(.character("+"))) // CON-2024-0001: any US public body
+        #expect(effects == [.draftAddendum(contract: "CON-2024-0001", party: "city-of-salem")])
+    }
+}

@@ -46,6 +46,8 @@ let package = Package(
                 .product(name: "CSV", package: "CSV.swift"),
             ]
         ),
+        // `swift run -c release cobuy-bench`: the numbers in the closing notes.
+        .executableTarget(name: "cobuy-bench", dependencies: ["CobuyCore", "CobuyStore", "CobuyTerminal", "CobuyUI"]),
         .testTarget(
             name: "CobuyCoreTests",
             dependencies: ["CobuyCore", .product(name: "PropertyBased", package: "swift-property-based")]

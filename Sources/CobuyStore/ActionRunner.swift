@@ -18,8 +18,9 @@ public enum ActionRunner {
                                officer: Officer, now: Timestamp, note: String? = nil,
                                in store: Store) throws -> RecordActions.Applied {
         try store.transaction { transaction in
-            let context = try context(transaction, officer: officer, now: now, note: note)
             let record = try transaction.load(id)
+            let creates = RecordActions.specs(for: record.kind).first { $0.name == action }?.createsRecords ?? false
+            let context = try context(transaction, officer: officer, now: now, note: note, needsIDs: creates)
             if let readAt, record.record.revision != readAt {
                 throw StoreError.conflict(id: id, expectedRevision: readAt, foundRevision: record.record.revision)
             }
@@ -58,11 +59,12 @@ public enum ActionRunner {
     }
 
     private static func context(_ transaction: StoreTransaction, officer: Officer, now: Timestamp, note: String?,
-                                requireKnownParty: Bool = true) throws -> ActionContext {
+                                requireKnownParty: Bool = true, needsIDs: Bool = true) throws -> ActionContext {
         if requireKnownParty, transaction.lookup.party(officer.party) == nil {
             throw Failure.unknownActingParty(officer.party)
         }
-        return ActionContext(now: now, officer: officer, note: note, lookup: transaction.lookup, ids: transaction.ids)
+        return ActionContext(now: now, officer: officer, note: note, lookup: transaction.lookup,
+                             ids: needsIDs ? transaction.ids : IDPool(existing: []))
     }
 }
 

@@ -4,17 +4,29 @@ import Foundation
 /// Reads and writes while the store's lock is held (see ``Store/transaction(_:)``).
 public final class StoreTransaction {
     public let store: Store
-    public private(set) var ids: IDPool
     public let lookup: StoreLookup
+    /// Revisions of the records read in this transaction: under the lock nobody else can have
+    /// changed them, so writing them back needs no second read.
+    private var revisionsRead: [String: Int] = [:]
+    private var pool: IDPool?
 
     init(store: Store) {
         self.store = store
-        self.ids = store.idPool()
         self.lookup = StoreLookup(store: store)
     }
 
+    /// Fresh ids; listing the folders is left until an action needs one.
+    public var ids: IDPool {
+        if let pool { return pool }
+        let fresh = store.idPool()
+        pool = fresh
+        return fresh
+    }
+
     public func load(_ id: String) throws(StoreError) -> AnyRecord {
-        try store.load(id)
+        let record = try store.load(id)
+        revisionsRead[id] = record.record.revision
+        return record
     }
 
     /// Writes a changed record, refusing when the file's revision is no longer `revision`
@@ -22,9 +34,10 @@ public final class StoreTransaction {
     @discardableResult
     public func update(_ record: AnyRecord, readAt revision: Int) throws(StoreError) -> AnyRecord {
         let path = store.path(of: record.kind, id: record.id)
-        let current = try store.load(record.id)
-        guard current.record.revision == revision else {
-            throw .conflict(id: record.id, expectedRevision: revision, foundRevision: current.record.revision)
+        let current: Int
+        if let known = revisionsRead[record.id] { current = known } else { current = try store.load(record.id).record.revision }
+        guard current == revision else {
+            throw .conflict(id: record.id, expectedRevision: revision, foundRevision: current)
         }
         return try write(record, revision: revision + 1, path: path)
     }
@@ -37,7 +50,7 @@ public final class StoreTransaction {
         guard !DurableFile.exists(path) else { throw .alreadyExists(id: record.id) }
         try DurableFile.makeFolder(store.folder(record.kind))
         let written = try write(record, revision: 1, path: path)
-        ids = store.idPool()
+        pool = nil
         return written
     }
 
@@ -47,6 +60,7 @@ public final class StoreTransaction {
         let data: Data
         do { data = try RecordCodec.encode(copy) } catch { throw .io(path: path, message: "cannot encode: \(error)") }
         try DurableFile.write(data, to: path)
+        revisionsRead[record.id] = revision
         lookup.forget(record.id)
         return AnyRecord(copy)
     }

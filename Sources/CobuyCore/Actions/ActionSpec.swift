@@ -6,12 +6,16 @@ public struct ActionSpec: Hashable, Sendable {
     public var parameters: [ParameterSpec]
     /// Cannot be undone: the UI asks for confirmation first.
     public var isIrreversible: Bool
+    /// Creates other records (and so needs fresh ids from the store).
+    public var createsRecords: Bool
 
-    public init(_ name: String, _ summary: String, parameters: [ParameterSpec] = [], irreversible: Bool = false) {
+    public init(_ name: String, _ summary: String, parameters: [ParameterSpec] = [], irreversible: Bool = false,
+                createsRecords: Bool = false) {
         self.name = name
         self.summary = summary
         self.parameters = parameters
         self.isIrreversible = irreversible
+        self.createsRecords = createsRecords
     }
 
     /// `add-line --text T --quantity N --unit U`

@@ -150,8 +150,8 @@ public enum SolicitationAction: Hashable, Sendable {
             ParameterSpec("reason", "R", "Required when it is not the best-scoring proposal", required: false),
             ParameterSpec("renewals", "N", "Renewal options on the contract", kind: .integer, required: false),
             ParameterSpec("renewal-months", "M", "Months per renewal option (default 12)", kind: .integer, required: false),
-        ], irreversible: true),
-        ActionSpec("complete", "Complete the solicitation; drafts partners' addenda", irreversible: true),
+        ], irreversible: true, createsRecords: true),
+        ActionSpec("complete", "Complete the solicitation; drafts partners' addenda", irreversible: true, createsRecords: true),
         ActionSpec("cancel", "Cancel the solicitation", parameters: [
             ParameterSpec("reason", "R", "Why"),
         ], irreversible: true),

@@ -14,12 +14,24 @@ let package = Package(
         .package(url: "https://github.com/yaslab/CSV.swift", from: "2.5.0"),
         .package(url: "https://github.com/pointfreeco/swift-snapshot-testing", from: "1.17.0"),
         .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.0"),
+        .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.0.0"),
+        .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.19"),
     ],
     targets: [
         // Records, state machines, eligibility, cost sharing: pure Swift, no I/O.
         .target(name: "CobuyCore"),
         // The JSON store: layout, codec, atomic writes, locks, revisions, validation.
         .target(name: "CobuyStore", dependencies: ["CobuyCore"]),
+        // Addendum drafts (templates, Markdown, Word), OCDS export and import, CSV.
+        .target(
+            name: "CobuyDocs",
+            dependencies: [
+                "CobuyCore", "CobuyStore",
+                .product(name: "Mustache", package: "swift-mustache"),
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+                .product(name: "CSV", package: "CSV.swift"),
+            ]
+        ),
         // ncurses through pkg-config; the shim exposes the macros Swift cannot import.
         .systemLibrary(
             name: "CNcurses",
@@ -32,16 +44,16 @@ let package = Package(
         .target(
             name: "CobuyUI",
             dependencies: [
-                "CobuyCore", "CobuyStore", "CobuyTerminal",
+                "CobuyCore", "CobuyStore", "CobuyTerminal", "CobuyDocs",
                 .product(name: "OrderedCollections", package: "swift-collections"),
             ]
         ),
         // The bundled sample store, found by the binary wherever it runs.
-        .target(name: "CobuyResources", path: "Resources", resources: [.copy("sample-store")]),
+        .target(name: "CobuyResources", path: "Resources", resources: [.copy("sample-store"), .copy("templates")]),
         .executableTarget(
             name: "cobuy",
             dependencies: [
-                "CobuyCore", "CobuyStore", "CobuyUI", "CobuyResources",
+                "CobuyCore", "CobuyStore", "CobuyDocs", "CobuyUI", "CobuyResources",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "CSV", package: "CSV.swift"),
             ]
@@ -53,6 +65,11 @@ let package = Package(
             dependencies: ["CobuyCore", .product(name: "PropertyBased", package: "swift-property-based")]
         ),
         .testTarget(name: "CobuyStoreTests", dependencies: ["CobuyCore", "CobuyStore"]),
+        .testTarget(
+            name: "CobuyDocsTests",
+            dependencies: ["CobuyCore", "CobuyStore", "CobuyDocs", .product(name: "SnapshotTesting", package: "swift-snapshot-testing")],
+            exclude: ["__Snapshots__"]
+        ),
         .testTarget(
             name: "CobuyTerminalTests",
             dependencies: ["CobuyTerminal", .product(name: "SnapshotTesting", package: "swift-snapshot-testing")]

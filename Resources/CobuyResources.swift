@@ -12,3 +12,10 @@ public enum CobuyResources {
     /// stay meaningful however long after this release it is opened.
     public static let sampleReferenceTime = "2026-11-23T15:00:00Z"
 }
+
+extension CobuyResources {
+    /// The bundled templates folder (addendum drafts).
+    public static var templates: URL? {
+        Bundle.module.url(forResource: "templates", withExtension: nil)
+    }
+}

@@ -23,6 +23,9 @@ struct NewParty: ParsableCommand {
     @Option(help: ArgumentHelp("Population served.", valueName: "N")) var population: Int?
     @Option(name: .customLong("term"), help: ArgumentHelp("A statutory term, \"Topic: text\"; repeat for more.", valueName: "TEXT"))
     var terms: [String] = []
+    @Option(name: .customLong("contact"), help: ArgumentHelp("A contact, \"Name (Role) <email> phone\"; repeat for more.", valueName: "TEXT"))
+    var contacts: [String] = []
+    @Option(help: ArgumentHelp("Who signs for the party, \"Name, Title\".", valueName: "TEXT")) var signatory: String?
 
     func run() throws {
         try reportingErrors {
@@ -31,7 +34,8 @@ struct NewParty: ParsableCommand {
             let officer = Officer(name: known.name ?? "cobuy", party: known.party ?? "")
             let party = try runAction(id: id, action: "new party") {
                 try ActionRunner.create(officer: officer, now: session.now, requireKnownParty: false, in: session.store) { context in
-                    Creation.party(id: id, name: name, kind: kind, region: region, population: population, terms: terms, in: context)
+                    Creation.party(id: id, name: name, kind: kind, region: region, population: population, terms: terms,
+                                    contacts: contacts, signatory: signatory, in: context)
                 }
             }
             print(party.id)

@@ -34,39 +34,41 @@ NM_TERMS=(--term "Governing law: This addendum is governed by the laws of the St
           --term "Appropriations: Obligations are contingent on sufficient appropriations by the governing body.")
 INSURANCE=(--term "Insurance: The vendor maintains commercial general liability of at least \$2,000,000 per occurrence and names the participating entity as additional insured.")
 
-party --id state-of-oregon --name "State of Oregon, Department of Administrative Services" --kind state --region US-OR --population 4240000 "${OR_TERMS[@]}" "${INSURANCE[@]}"
-party --id multnomah-county --name "Multnomah County" --kind county --region US-OR --population 795000 "${OR_TERMS[@]}" "${INSURANCE[@]}"
-party --id marion-county --name "Marion County" --kind county --region US-OR --population 345000 "${OR_TERMS[@]}"
-party --id city-of-salem --name "City of Salem" --kind city --region US-OR --population 177000 "${OR_TERMS[@]}" "${INSURANCE[@]}"
+party --id state-of-oregon --name "State of Oregon, Department of Administrative Services" --kind state --region US-OR --population 4240000 "${OR_TERMS[@]}" "${INSURANCE[@]}" --contact 'Nguyễn Thị Lan (Statewide Contracts) <lan.nguyen@das.oregon.gov> 503-555-0142' --signatory 'Berri Leslie, Director'
+party --id multnomah-county --name "Multnomah County" --kind county --region US-OR --population 795000 "${OR_TERMS[@]}" "${INSURANCE[@]}" --contact 'Grace Okafor (Fleet Manager) <grace.okafor@multco.us> 503-555-0177' --signatory 'Jessica Vega Pederson, Chair'
+party --id marion-county --name "Marion County" --kind county --region US-OR --population 345000 "${OR_TERMS[@]}" --contact 'Søren Olsen (Procurement) <solsen@co.marion.or.us> 503-555-0119' --signatory 'Danielle Bethell, Commissioner'
+party --id city-of-salem --name "City of Salem" --kind city --region US-OR --population 177000 "${OR_TERMS[@]}" "${INSURANCE[@]}" --contact 'Ana Ruiz (Purchasing Manager) <aruiz@cityofsalem.net> 503-555-0101' --signatory 'Keith Stahley, City Manager'
 party --id city-of-portland --name "City of Portland" --kind city --region US-OR --population 630000 "${OR_TERMS[@]}" "${INSURANCE[@]}" \
+  --contact 'Marcus Hill (Procurement Services) <marcus.hill@portlandoregon.gov> 503-555-0166' --signatory 'Michael Jordan, City Administrator' \
   --term "Sustainability: Products meet the City's Sustainable Procurement Policy; packaging is recyclable or compostable."
-party --id salem-keizer-sd --name "Salem-Keizer Public Schools" --kind school-district --region US-OR --population 40000 "${OR_TERMS[@]}"
-party --id tualatin-valley-water --name "Tualatin Valley Water District" --kind special-district --region US-OR --population 220000 "${OR_TERMS[@]}"
-party --id university-of-oregon --name "University of Oregon" --kind higher-ed --region US-OR --population 23000 "${OR_TERMS[@]}"
+party --id salem-keizer-sd --name "Salem-Keizer Public Schools" --kind school-district --region US-OR --population 40000 "${OR_TERMS[@]}" --contact 'Zoë Chen (Purchasing) <chen_zoe@salkeiz.k12.or.us> 503-555-0133' --signatory 'Andrea Castañeda, Superintendent'
+party --id tualatin-valley-water --name "Tualatin Valley Water District" --kind special-district --region US-OR --population 220000 "${OR_TERMS[@]}" --contact 'Ikaika Kahale (Contracts) <ikaika.kahale@tvwd.org> 503-555-0188' --signatory 'Tom Hickmann, Chief Executive Officer'
+party --id university-of-oregon --name "University of Oregon" --kind higher-ed --region US-OR --population 23000 "${OR_TERMS[@]}" --contact 'Ravi Patel (Purchasing and Contracting) <rpatel@uoregon.edu> 541-555-0150' --signatory 'Jamie Moffitt, Vice President for Finance'
 party --id warm-springs --name "Confederated Tribes of Warm Springs" --kind tribal --region US-OR --population 5000 \
+  --contact 'Daniel Smith (Tribal Procurement) <dsmith@wstribes.org> 541-555-0190' --signatory 'Chair of the Tribal Council, Chair' \
   --term "Sovereign immunity: Nothing in this addendum waives the Tribes' sovereign immunity." \
   --term "Governing law: Tribal law and applicable federal law govern this addendum."
-party --id state-of-washington --name "Washington State Department of Enterprise Services" --kind state --region US-WA --population 7800000 "${WA_TERMS[@]}" "${INSURANCE[@]}"
-party --id king-county --name "King County" --kind county --region US-WA --population 2270000 "${WA_TERMS[@]}" "${INSURANCE[@]}"
-party --id city-of-spokane --name "City of Spokane" --kind city --region US-WA --population 229000 "${WA_TERMS[@]}"
-party --id seattle-public-schools --name "Seattle Public Schools" --kind school-district --region US-WA --population 50000 "${WA_TERMS[@]}"
-party --id city-of-san-jose --name "City of San José" --kind city --region US-CA --population 970000 "${CA_TERMS[@]}" "${INSURANCE[@]}"
-party --id los-angeles-usd --name "Los Angeles Unified School District" --kind school-district --region US-CA --population 530000 "${CA_TERMS[@]}"
-party --id santa-fe-county --name "Santa Fe County" --kind county --region US-NM --population 155000 "${NM_TERMS[@]}"
-party --id city-of-espanola --name "City of Española" --kind city --region US-NM --population 10000 "${NM_TERMS[@]}"
+party --id state-of-washington --name "Washington State Department of Enterprise Services" --kind state --region US-WA --population 7800000 "${WA_TERMS[@]}" "${INSURANCE[@]}" --contact 'Priya Raman (Contracts and Procurement) <priya.raman@des.wa.gov> 360-555-0112' --signatory 'Tricia Schroeder, Director'
+party --id king-county --name "King County" --kind county --region US-WA --population 2270000 "${WA_TERMS[@]}" "${INSURANCE[@]}" --contact 'Wen Li (Procurement Services) <wen.li@kingcounty.gov> 206-555-0124' --signatory 'Shannon Braddock, County Executive'
+party --id city-of-spokane --name "City of Spokane" --kind city --region US-WA --population 229000 "${WA_TERMS[@]}" --contact 'Owen Brooks (Purchasing) <obrooks@spokanecity.org> 509-555-0136' --signatory 'Lisa Brown, Mayor'
+party --id seattle-public-schools --name "Seattle Public Schools" --kind school-district --region US-WA --population 50000 "${WA_TERMS[@]}" --contact 'Tomás Herrera (Contracting Services) <therrera@seattleschools.org> 206-555-0148' --signatory 'Brent Jones, Superintendent'
+party --id city-of-san-jose --name "City of San José" --kind city --region US-CA --population 970000 "${CA_TERMS[@]}" "${INSURANCE[@]}" --contact 'José Álvarez (Purchasing Division) <jose.alvarez@sanjoseca.gov> 408-555-0159' --signatory 'Jennifer Maguire, City Manager'
+party --id los-angeles-usd --name "Los Angeles Unified School District" --kind school-district --region US-CA --population 530000 "${CA_TERMS[@]}" --contact 'Keiko Tanaka (Procurement Services) <keiko.tanaka@lausd.net> 213-555-0161' --signatory 'Alberto Carvalho, Superintendent'
+party --id santa-fe-county --name "Santa Fe County" --kind county --region US-NM --population 155000 "${NM_TERMS[@]}" --contact 'Lucía Romero (Purchasing) <lromero@santafecountynm.gov> 505-555-0172' --signatory 'Gregory Shaffer, County Manager'
+party --id city-of-espanola --name "City of Española" --kind city --region US-NM --population 10000 "${NM_TERMS[@]}" --contact 'Mateo Trujillo (City Manager'\''s Office) <mtrujillo@espanolanm.gov> 505-555-0184' --signatory 'Mateo Trujillo, City Manager'
 
-party --id acme-fleet --name "Acme Fleet Services" --kind vendor --region US-WA
-party --id northwind-motors --name "Northwind Motors" --kind vendor --region US-OR
-party --id cascade-it --name "Cascade IT Solutions" --kind vendor --region US-OR
-party --id pacific-office --name "Pacific Office Supply" --kind vendor --region US-CA
-party --id tokyo-denki --name "Tōkyō Denki USA (東京電機)" --kind vendor --region US-CA
-party --id mueller-lighting --name "Müller Lighting GmbH" --kind vendor --region DE
-party --id sel-quebecois --name "Sel Québécois Inc." --kind vendor --region CA-QC
-party --id zap-charging --name "Zap Charging ⚡ LLC" --kind vendor --region US-CA
-party --id blue-ridge-paper --name "Blue Ridge Paper Co." --kind vendor --region US-NC
-party --id evergreen-equipment --name "Evergreen Equipment Rental" --kind vendor --region US-WA
-party --id coldwater-chemical --name "Coldwater Chemical" --kind vendor --region US-NM
-party --id bright-labs --name "Bright Laboratory Supply" --kind vendor --region US-OR
+party --id acme-fleet --name "Acme Fleet Services" --kind vendor --region US-WA --contact 'Dana Whitfield (Public Sector Sales) <dana@acmefleet.example> 206-555-0195' --signatory 'Dana Whitfield, President'
+party --id northwind-motors --name "Northwind Motors" --kind vendor --region US-OR --contact 'Sam Carter (Government Sales) <scarter@northwind.example> 503-555-0197' --signatory 'Sam Carter, General Manager'
+party --id cascade-it --name "Cascade IT Solutions" --kind vendor --region US-OR --contact 'Maya Brooks (Contracts) <contracts@cascadeit.example> 503-555-0198' --signatory 'Maya Brooks, Chief Executive Officer'
+party --id pacific-office --name "Pacific Office Supply" --kind vendor --region US-CA --contact 'Hana Kim (Contracts Director) <hana.kim@pacificoffice.example> 415-555-0199' --signatory 'Hana Kim, Contracts Director'
+party --id tokyo-denki --name "Tōkyō Denki USA (東京電機)" --kind vendor --region US-CA --contact 'Kenji Sato (Education Sales) <k.sato@tokyodenki.example> 310-555-0120' --signatory 'Kenji Sato, Vice President'
+party --id mueller-lighting --name "Müller Lighting GmbH" --kind vendor --region DE --contact 'Jonas Müller (Export Sales) <j.mueller@mueller-lighting.example> +49 30 5550 1234' --signatory 'Jonas Müller, Geschäftsführer'
+party --id sel-quebecois --name "Sel Québécois Inc." --kind vendor --region CA-QC --contact 'Élise Gagnon (Ventes) <egagnon@selquebecois.example> 418-555-0126' --signatory 'Élise Gagnon, Présidente'
+party --id zap-charging --name "Zap Charging ⚡ LLC" --kind vendor --region US-CA --contact 'Ray Ortiz (Municipal Programs) <ray@zapcharging.example> 408-555-0138' --signatory 'Ray Ortiz, Chief Operating Officer'
+party --id blue-ridge-paper --name "Blue Ridge Paper Co." --kind vendor --region US-NC --contact 'Ellen Marsh (Government Accounts) <emarsh@blueridgepaper.example> 828-555-0140' --signatory 'Ellen Marsh, President'
+party --id evergreen-equipment --name "Evergreen Equipment Rental" --kind vendor --region US-WA --contact 'Tyler Reed (Public Sector) <treed@evergreenrental.example> 253-555-0151' --signatory 'Tyler Reed, Owner'
+party --id coldwater-chemical --name "Coldwater Chemical" --kind vendor --region US-NM --contact 'Rosa Delgado (Owner) <rosa@coldwaterchem.example> 505-555-0163' --signatory 'Rosa Delgado, Owner'
+party --id bright-labs --name "Bright Laboratory Supply" --kind vendor --region US-OR --contact 'Ian Cole (Research Accounts) <icole@brightlabs.example> 541-555-0171' --signatory 'Ian Cole, Director'
 
 # --- Joint solicitations -----------------------------------------------------------------------
 

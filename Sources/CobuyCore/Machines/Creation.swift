@@ -2,7 +2,8 @@
 public enum Creation {
     /// A new party. Anyone may record a party; no acting party is needed.
     public static func party(id: String, name: String, kind: String, region: String, population: Int?,
-                             terms: [String], in context: ActionContext) -> Result<Party, Refusal> {
+                             terms: [String], contacts: [String] = [], signatory: String? = nil,
+                             in context: ActionContext) -> Result<Party, Refusal> {
         guard Party.isValidID(id) else {
             return .failure(Refusal("id-slug", "\"\(id)\" is not a usable party id.",
                                     remedy: "Use lower-case letters, digits and hyphens, e.g. city-of-salem."))
@@ -30,6 +31,14 @@ public enum Creation {
         }
         var party = Party(id: id, name: name.trimmingSpaces, kind: kindValue, region: regionValue,
                           population: population, statutoryTerms: statutory)
+        party.contacts = contacts.compactMap(Contact.init(commandLine:))
+        if let signatory {
+            let parts = signatory.split(separator: ",", maxSplits: 1).map { $0.trimmingSpaces }
+            guard let signer = parts.first, !signer.isEmpty else {
+                return .failure(Refusal("signatory-form", "The signatory \"\(signatory)\" is not in the form \"Name, Title\"."))
+            }
+            party.signatory = Signatory(name: signer, title: parts.count > 1 ? parts[1] : "")
+        }
         party.history = [context.entry(for: party, action: "create", from: nil, to: "recorded", details: [
             "name": party.name, "kind": kindValue.rawValue, "region": regionValue.code,
         ])]

@@ -12,6 +12,28 @@ public struct Contact: Hashable, Sendable, Codable {
         self.phone = phone
     }
 
+    /// Parses the command line's `--contact "Ana Ruiz (Buyer) <ana@example.gov> 503-555-0100"`:
+    /// a name, then optionally a role in parentheses, an email in angle brackets and a phone.
+    public init?(commandLine: String) {
+        var rest = commandLine.trimmingSpaces
+        var email: String?
+        var role: String?
+        if let open = rest.firstIndex(of: "<"), let close = rest[open...].firstIndex(of: ">") {
+            email = rest[rest.index(after: open)..<close].trimmingSpaces
+            rest = (rest[..<open] + " " + rest[rest.index(after: close)...]).trimmingSpaces
+        }
+        if let open = rest.firstIndex(of: "("), let close = rest[open...].firstIndex(of: ")") {
+            role = rest[rest.index(after: open)..<close].trimmingSpaces
+            rest = (rest[..<open] + " " + rest[rest.index(after: close)...]).trimmingSpaces
+        }
+        let words = rest.split(separator: " ")
+        let phoneStart = words.firstIndex { $0.first?.isNumber == true || $0.first == "+" }
+        let name = words[..<(phoneStart ?? words.endIndex)].joined(separator: " ")
+        let phone = phoneStart.map { words[$0...].joined(separator: " ") }
+        guard !name.isEmpty else { return nil }
+        self.init(name: name, role: role, email: email, phone: phone)
+    }
+
     /// One line: `Ana Ruiz (Buyer) <ana@example.gov> 503-555-0100`.
     public var summary: String {
         var text = name

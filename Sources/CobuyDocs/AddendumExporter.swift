@@ -1,0 +1,75 @@
+import CobuyCore
+import Foundation
+import Mustache
+
+/// Renders participating-addendum drafts from templates: the bundled ones, or the officer's own
+/// in `$XDG_CONFIG_HOME/cobuy/templates` (same file names), read without rebuilding.
+public struct AddendumExporter: Sendable {
+    public enum Format: String, CaseIterable, Sendable {
+        case md, docx, txt
+    }
+
+    public enum ExportError: Error, CustomStringConvertible, Sendable {
+        case template(path: String, message: String)
+        case missingTemplate(String)
+        case document(String)
+
+        public var description: String {
+            switch self {
+            case let .template(path, message): return "The template \(path) cannot be used: \(message)"
+            case let .missingTemplate(name): return "No template \(name) was found (bundled or in your templates folder)."
+            case let .document(message): return "The Word document could not be written: \(message)"
+            }
+        }
+    }
+
+    public static let templateName = "addendum.md.mustache"
+    let template: MustacheTemplate
+    /// Where the template came from, for messages.
+    public let templatePath: String
+
+    /// Loads the template: the user's folder first, then the bundled folder.
+    public init(userTemplates: String?, bundledTemplates: String?) throws {
+        MarkdownContentType.register()
+        for folder in [userTemplates, bundledTemplates].compactMap({ $0 }) {
+            let path = "\(folder)/\(AddendumExporter.templateName)"
+            guard FileManager.default.fileExists(atPath: path) else { continue }
+            guard let data = FileManager.default.contents(atPath: path), let text = String(data: data, encoding: .utf8) else {
+                throw ExportError.template(path: path, message: "it is not readable UTF-8 text")
+            }
+            do {
+                template = try MustacheTemplate(string: text)
+            } catch {
+                throw ExportError.template(path: path, message: "\(error)")
+            }
+            templatePath = path
+            return
+        }
+        throw ExportError.missingTemplate(AddendumExporter.templateName)
+    }
+
+    /// The draft as Markdown, straight from the template.
+    public func markdown(_ draft: AddendumDraft) -> String {
+        var text = template.render(draft.values)
+        while text.contains("\n\n\n") { text = text.replacingAll("\n\n\n", with: "\n\n") }
+        return text.hasSuffix("\n") ? text : text + "\n"
+    }
+
+    /// The draft in `format`.
+    public func render(_ draft: AddendumDraft, as format: Format) throws -> Data {
+        let markdown = markdown(draft)
+        switch format {
+        case .md:
+            return Data(markdown.utf8)
+        case .txt:
+            return Data(DraftDocument(markdown: markdown).plainText.utf8)
+        case .docx:
+            do {
+                return try WordDocument.data(for: DraftDocument(markdown: markdown), title: "Participating Addendum \(draft.id)",
+                                             generated: (draft.values["generated"] as? String) ?? "")
+            } catch {
+                throw ExportError.document("\(error)")
+            }
+        }
+    }
+}

@@ -62,7 +62,8 @@ enum Launcher {
             return
         }
         let app = App(store: session.store, environment: session.environment, terminal: terminal, theme: theme,
-                      officer: acting.flatMap { $0.name.isEmpty ? nil : $0 }, now: session.now)
+                      officer: acting.flatMap { $0.name.isEmpty ? nil : $0 }, now: session.now,
+                      bundledTemplates: CobuyResources.templates?.path)
         let status = app.run()
         if status != 0 { throw ExitCode(status) }
     }

@@ -15,6 +15,10 @@ enum Fixtures {
             .appendingPathComponent("Resources/sample-store").path
     }
 
+    static var templatesPath: String {
+        URL(fileURLWithPath: sampleStorePath).deletingLastPathComponent().appendingPathComponent("templates").path
+    }
+
     static let snapshot: StoreSnapshot = {
         let loaded = StoreSnapshot.load(from: Store(root: sampleStorePath), today: now.date)
         var records = loaded.directory.parties.values.map(AnyRecord.party)
@@ -68,6 +72,6 @@ enum Fixtures {
             "COBUY_NOW": now.description,
         ])
         return App(store: store, environment: environment, terminal: MemoryTerminal(width: 100, height: 30),
-                   theme: .monochrome, officer: officer, now: now)
+                   theme: .monochrome, officer: officer, now: now, bundledTemplates: templatesPath)
     }
 }

@@ -76,6 +76,17 @@ import Testing
         }
     }
 
+    @Test func addendumDraftPreviewAndExportPrompt() {
+        check("addendum-draft") { state in
+            press(&state, .character("4"), .character("j"), .enter)
+            state.opened?.pane = .draft
+            if let id = state.opened?.id {
+                state.draftPreview = (id, ["Participating Addendum \(id) — DRAFT", "==========", "", "  - Participating entity: City of Portland"])
+            }
+            press(&state, .character("x"))
+        }
+    }
+
     @Test func actionForm() {
         check("form") { state in
             state.officer = Officer(name: "Marcus Hill", party: "city-of-portland")

@@ -188,4 +188,37 @@ import Testing
         let effects = state.update(.key(.character("+"))) // CON-2024-0001: any US public body
         #expect(effects == [.draftAddendum(contract: "CON-2024-0001", party: "city-of-salem")])
     }
+
+    @Test func theAddendumDraftPreviewsAndExportsWithoutOverwriting() throws {
+        let folder = NSTemporaryDirectory() + "cobuy-export-" + UUID().uuidString
+        try FileManager.default.copyItem(atPath: Fixtures.sampleStorePath, toPath: folder)
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let app = Fixtures.app(store: Store(root: folder), folder: folder, officer: Fixtures.salem)
+        app.dispatch(.key(.character("4")))
+        app.dispatch(.key(.character("j")))
+        app.dispatch(.key(.enter))
+        let id = try #require(app.state.opened?.id)
+        // Tab to the draft pane: details, actions, history, draft.
+        while app.state.opened?.pane != .draft { app.dispatch(.key(.tab)) }
+        #expect(app.state.draftPreview?.id == id)
+        #expect(app.state.draftPreview?.lines.first?.contains("Participating Addendum \(id)") == true)
+        app.dispatch(.key(.character("x")))
+        guard case .export(let prompt)? = app.state.modal else { Issue.record("x should ask where to export"); return }
+        #expect(prompt.path.text.hasSuffix(".md"))
+        app.dispatch(.key(.tab))
+        app.dispatch(.key(.ctrl("u")))
+        for character in "\(folder)/draft.docx" { app.dispatch(.key(.character(character))) }
+        app.dispatch(.key(.enter))
+        #expect(app.state.modal == nil)
+        #expect(app.state.message?.text.contains("Wrote") == true)
+        let written = try #require(FileManager.default.contents(atPath: "\(folder)/draft.docx"))
+        #expect(written.starts(with: Data("PK".utf8)))
+        app.dispatch(.key(.character("x")))
+        app.dispatch(.key(.ctrl("u")))
+        for character in "\(folder)/draft.docx" { app.dispatch(.key(.character(character))) }
+        app.dispatch(.key(.enter))
+        guard case .export(let again)? = app.state.modal else { Issue.record("the prompt should stay open"); return }
+        #expect(again.error?.contains("already exists") == true)
+        #expect(FileManager.default.contents(atPath: "\(folder)/draft.docx") == written)
+    }
 }

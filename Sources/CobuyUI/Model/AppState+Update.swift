@@ -21,6 +21,15 @@ extension AppState {
             if !snapshot.problems.isEmpty, message == nil {
                 message = .error("\(snapshot.problems.count) file(s) could not be read and were skipped; run cobuy validate. First: \(snapshot.problems[0].description)")
             }
+            // The preview follows the record it shows.
+            if let opened, opened.pane == .draft { return [.renderDraft(addendumID: opened.id)] }
+            return []
+        case let .draftRendered(addendumID, lines):
+            draftPreview = (addendumID, lines)
+            return []
+        case .exported(let path):
+            modal = nil
+            self.message = .success("Wrote \(path).")
             return []
         case let .performed(recordID, action, summary, created):
             if case .form? = modal { modal = nil }
@@ -40,6 +49,9 @@ extension AppState {
             if case .form(var form)? = modal {
                 form.error = text
                 modal = .form(form)
+            } else if case .export(var prompt)? = modal {
+                prompt.error = text
+                modal = .export(prompt)
             } else {
                 if case .confirm? = modal { modal = nil }
                 self.message = .error(text)
@@ -116,10 +128,11 @@ extension AppState {
             }
         case .nextPane, .previousPane:
             guard var view = opened else { return [] }
-            let panes = RecordView.Pane.allCases
+            let panes = RecordView.Pane.panes(for: RecordKind(id: view.id))
             let delta = command == .nextPane ? 1 : panes.count - 1
-            view.pane = panes[(view.pane.rawValue + delta) % panes.count]
+            view.pane = panes[((panes.firstIndex(of: view.pane) ?? 0) + delta) % panes.count]
             opened = view
+            if view.pane == .draft { return [.renderDraft(addendumID: view.id)] }
         case .tab(let tab):
             self.tab = tab
             opened = nil
@@ -141,7 +154,11 @@ extension AppState {
                 "po-instructions": addendum.purchaseOrderInstructions,
             ])
         case .export:
-            message = .info("Export of addendum drafts arrives with the documents work; use cobuy show meanwhile.")
+            guard let id = selectedRecordID, case .addendum(let addendum)? = snapshot.record(id) else {
+                message = .info("x exports a participating addendum's draft: select or open one (tab 4).")
+                return []
+            }
+            modal = .export(ExportPrompt(addendumID: id, participant: addendum.party, folder: exportFolder))
         case .join:
             return joinSelectedContract()
         case .sortNext, .sortReverse:
@@ -209,6 +226,7 @@ extension AppState {
             switch view.pane {
             case .details: view.detailScroll = max(0, view.detailScroll.addingClamped(delta))
             case .history: view.historyScroll = max(0, view.historyScroll.addingClamped(delta))
+            case .draft: view.draftScroll = max(0, view.draftScroll.addingClamped(delta))
             case .actions:
                 let count = availableActions(for: view.id).count
                 view.selectedAction = max(0, min(count - 1, view.selectedAction.addingClamped(delta)))
@@ -425,6 +443,30 @@ extension AppState {
                 }
             }
             self.modal = .palette(palette)
+            return []
+        case .export(var prompt):
+            switch key {
+            case .escape:
+                self.modal = nil
+                message = .info("Nothing was exported.")
+                return []
+            case .tab, .backTab:
+                prompt.nextFormat()
+            case .enter:
+                let path = prompt.path.text.trimmingSpaces
+                guard !path.isEmpty else {
+                    prompt.error = "Type a file name."
+                    break
+                }
+                self.modal = .export(prompt)
+                return [.exportDraft(addendumID: prompt.addendumID, format: prompt.format, path: path)]
+            default:
+                if let edit = TextEditing.edit(for: key) {
+                    prompt.path.apply(edit)
+                    prompt.error = nil
+                }
+            }
+            self.modal = .export(prompt)
             return []
         case .identity(var form):
             switch key {

@@ -1,4 +1,5 @@
 import CobuyCore
+import CobuyDocs
 
 /// The one value the UI is: everything on screen follows from it (Elm architecture). Only
 /// ``AppState/update(_:)`` changes it.
@@ -46,6 +47,10 @@ public struct AppState: Sendable {
     /// Contracts the officer's party may join today (for the filter and the list's marks).
     public var joinable: Set<String> = []
     public var isRunning = true
+    /// The rendered draft of the opened addendum (its id and lines), once asked for.
+    public var draftPreview: (id: String, lines: [String])?
+    /// Where exports go by default (empty: the folder Cobuy was started in).
+    public var exportFolder = ""
     /// Minimum remaining term for piggybacking.
     public var minimumRemainingTermDays = 90
 
@@ -119,13 +124,19 @@ public struct AppState: Sendable {
 /// A record opened full screen: its details, actions and audit trail.
 public struct RecordView: Sendable, Equatable {
     public enum Pane: Int, CaseIterable, Sendable {
-        case details, actions, history
+        case details, actions, history, draft
         public var title: String {
             switch self {
             case .details: return "Details"
             case .actions: return "Actions"
             case .history: return "Audit trail"
+            case .draft: return "Draft"
             }
+        }
+
+        /// The panes a record of `kind` has: addenda also preview their draft.
+        public static func panes(for kind: RecordKind) -> [Pane] {
+            kind == .addendum ? [.details, .actions, .history, .draft] : [.details, .actions, .history]
         }
     }
 
@@ -134,6 +145,7 @@ public struct RecordView: Sendable, Equatable {
     public var detailScroll = 0
     public var historyScroll = 0
     public var selectedAction = 0
+    public var draftScroll = 0
 
     public init(id: String) {
         self.id = id
@@ -149,6 +161,33 @@ public enum Modal: Sendable, Equatable {
     case identity(IdentityForm)
     /// Quit with unsaved input? (y/n)
     case confirmQuit
+    /// Where to write an addendum draft, and in which format.
+    case export(ExportPrompt)
+}
+
+/// `x` on an addendum: the file name (pre-filled, sanitised) and the format.
+public struct ExportPrompt: Sendable, Equatable {
+    public static let formats = ["md", "docx", "txt"]
+    public var addendumID: String
+    public var participant: String
+    public var format = "md"
+    public var path: TextField
+    public var error: String?
+
+    public init(addendumID: String, participant: String, folder: String) {
+        self.addendumID = addendumID
+        self.participant = participant
+        let name = FileNames.safe("\(addendumID)-\(participant)") + ".md"
+        path = TextField(folder.isEmpty ? name : folder + "/" + name)
+    }
+
+    /// Tab cycles the format, keeping the file name's extension in step.
+    public mutating func nextFormat() {
+        let old = format
+        format = Self.formats[((Self.formats.firstIndex(of: format) ?? 0) + 1) % Self.formats.count]
+        let text = path.text
+        if text.hasSuffix("." + old) { path = TextField(String(text.dropLast(old.count)) + format) }
+    }
 }
 
 /// "Publish SOL-2026-0003? This cannot be undone."

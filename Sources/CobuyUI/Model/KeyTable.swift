@@ -81,6 +81,7 @@ public enum KeyTable {
                 KeyBinding([.character("c")], "c", "Clear search and filters", .clearFilters),
                 KeyBinding([.character("a")], "a", "Actions on the selected record", .actions, hint: "actions"),
                 KeyBinding([.escape], "Esc", "Clear the search", .back),
+                KeyBinding([.character("x")], "x", "Export the selected addendum's draft", .export),
             ]
             if contracts {
                 table += [
@@ -93,7 +94,7 @@ public enum KeyTable {
         case .record(let contract, let addendum):
             var table = movement + [
                 KeyBinding([.enter], "Enter", "Take the selected action", .open, hint: "do"),
-                KeyBinding([.tab], "Tab", "Next pane (details, actions, audit trail)", .nextPane, hint: "pane"),
+                KeyBinding([.tab], "Tab", "Next pane (details, actions, audit trail; draft on addenda)", .nextPane, hint: "pane"),
                 KeyBinding([.backTab], "Shift-Tab", "Previous pane", .previousPane),
                 KeyBinding([.character("a")], "a", "Actions pane", .actions),
                 KeyBinding([.escape, .character("h"), .left], "Esc", "Back to the list", .back, hint: "back"),
@@ -101,6 +102,7 @@ public enum KeyTable {
             if contract { table.append(KeyBinding([.character("+")], "+", "Join this contract (drafts an addendum)", .join, hint: "join")) }
             if addendum {
                 table.append(KeyBinding([.character("e")], "e", "Edit the draft", .edit, hint: "edit"))
+                table.append(KeyBinding([.character("x")], "x", "Export the draft (Markdown, Word or text)", .export, hint: "export"))
             }
             return table + global
         }

@@ -1,4 +1,5 @@
 import CobuyCore
+import CobuyDocs
 import CobuyStore
 import CobuyTerminal
 import Foundation
@@ -11,13 +12,16 @@ public final class App {
     private let terminal: any TerminalBackend
     private let theme: Theme
     private let log: UILog
+    /// Template folders for addendum drafts: the officer's own, then the bundled one.
+    private let templateFolders: (user: String?, bundled: String?)
     public private(set) var state: AppState
     /// Exit status to return (0, or 128 + signal when interrupted).
     public private(set) var exitStatus: Int32 = 0
 
     public init(store: Store, environment: CobuyEnvironment, terminal: any TerminalBackend, theme: Theme,
-                officer: Officer?, now: Timestamp) {
+                officer: Officer?, now: Timestamp, bundledTemplates: String? = nil) {
         self.store = store
+        templateFolders = (environment.templatesFolder, bundledTemplates)
         self.environment = environment
         self.terminal = terminal
         self.theme = theme
@@ -111,7 +115,37 @@ public final class App {
             terminal.suspend()
             terminal.resume()
             return []
+        case .renderDraft(let id):
+            do {
+                let (exporter, draft) = try draftSource(id)
+                return [.draftRendered(addendumID: id, lines: DraftDocument(markdown: exporter.markdown(draft)).plainText
+                    .split(separator: "\n", omittingEmptySubsequences: false).map(String.init))]
+            } catch {
+                return [.draftRendered(addendumID: id, lines: ["The draft cannot be rendered: \(error)"])]
+            }
+        case let .exportDraft(id, format, path):
+            do {
+                let (exporter, draft) = try draftSource(id)
+                let data = try exporter.render(draft, as: AddendumExporter.Format(rawValue: format) ?? .md)
+                let absolute = path.hasPrefix("/") ? path : FileManager.default.currentDirectoryPath + "/" + path
+                guard !FileManager.default.fileExists(atPath: absolute) else {
+                    return [.failed("\(path) already exists; choose another name (nothing is ever overwritten from here).", conflict: false)]
+                }
+                try DurableFile.write(data, to: absolute)
+                log.write("exported \(id) as \(format) to \(absolute)")
+                return [.exported(path: path)]
+            } catch {
+                return [.failed("Could not write \(path): \(error)", conflict: false)]
+            }
         }
+    }
+
+    /// The exporter (templates read afresh, so edits to a user template show at once) and the
+    /// addendum's draft values from the snapshot.
+    private func draftSource(_ id: String) throws -> (AddendumExporter, AddendumDraft) {
+        guard case .addendum(let addendum)? = state.snapshot.record(id) else { throw StoreError.notFound(kind: .addendum, id: id) }
+        let exporter = try AddendumExporter(userTemplates: templateFolders.user, bundledTemplates: templateFolders.bundled)
+        return (exporter, AddendumDraft(addendum: addendum, lookup: state.snapshot.directory, today: state.today))
     }
 
     private func failure(_ error: any Error, recordID: String, action: String) -> Message {

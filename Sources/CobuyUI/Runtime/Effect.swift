@@ -13,6 +13,10 @@ public enum Effect: Sendable, Equatable {
     case saveOfficer(Officer)
     case quit
     case suspend
+    /// Render the addendum's draft for the preview pane.
+    case renderDraft(addendumID: String)
+    /// Write the addendum's draft to a file.
+    case exportDraft(addendumID: String, format: String, path: String)
 }
 
 /// Everything that happens to the UI: keys, resizes and the results of effects.
@@ -26,4 +30,6 @@ public enum Message: Sendable {
     /// An action or a store operation failed; the text is one line for the message bar.
     case failed(String, conflict: Bool)
     case officerSaved(Officer)
+    case draftRendered(addendumID: String, lines: [String])
+    case exported(path: String)
 }

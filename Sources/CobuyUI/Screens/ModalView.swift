@@ -12,6 +12,31 @@ enum ModalView {
         case .palette(let palette): drawPalette(palette, in: screen, into: &grid, theme: theme)
         case .help: drawHelp(state, in: screen, into: &grid, theme: theme)
         case .identity(let form): drawIdentity(form, in: screen, into: &grid, theme: theme)
+        case .export(let prompt): drawExport(prompt, in: screen, into: &grid, theme: theme)
+        }
+    }
+
+    static func drawExport(_ prompt: ExportPrompt, in screen: Rect, into grid: inout CellGrid, theme: Theme) {
+        let width = min(screen.width - 4, 76)
+        let rect = screen.centered(width: width, height: prompt.error == nil ? 8 : 10)
+        let inner = frame(rect, title: "Export \(prompt.addendumID)", into: &grid, theme: theme)
+        var x = inner.x
+        x += grid.put("Format ", x: x, y: inner.y, style: theme.normal)
+        for format in ExportPrompt.formats {
+            x += grid.put(" \(format) ", x: x, y: inner.y, style: format == prompt.format ? theme.selected : theme.muted)
+            x += 1
+        }
+        grid.put("(Tab changes)", x: x + 1, y: inner.y, style: theme.muted, maxWidth: inner.maxX - x - 1)
+        grid.put("File", x: inner.x, y: inner.y + 2, style: theme.accent)
+        grid.putPadded(prompt.path.text, x: inner.x + 7, y: inner.y + 2, width: inner.width - 7, style: theme.input)
+        let cursorX = inner.x + 7 + DisplayWidth.of(String(prompt.path.characters.prefix(prompt.path.cursor)))
+        if cursorX < inner.maxX { grid[cursorX, inner.y + 2] = Cell(grid[cursorX, inner.y + 2].grapheme, style: theme.selected) }
+        grid.put("Enter writes it; an existing file is never replaced. Esc cancels.", x: inner.x, y: inner.y + 4, style: theme.muted,
+                 maxWidth: inner.width)
+        if let error = prompt.error {
+            for (offset, line) in CellGrid.wrapped(error, to: inner.width).prefix(2).enumerated() {
+                grid.put(line, x: inner.x, y: inner.y + 5 + offset, style: theme.refused)
+            }
         }
     }
 

@@ -26,14 +26,18 @@ enum RecordScreen {
         if area.width >= Layout.recordColumnsWidth {
             let split = area.splitColumns(left: area.width * 11 / 20, gap: 1)
             let right = split.right.splitRows(top: split.right.height / 2)
-            let detailLines = DetailText.lines(detail, extra: checklist, width: split.left.width - 2)
-            drawDetails(detailLines, view: view, in: split.left, focused: view.pane == .details, into: &grid, theme: theme)
+            if view.pane == .draft {
+                drawDraft(state, view: view, in: split.left, into: &grid, theme: theme)
+            } else {
+                let detailLines = DetailText.lines(detail, extra: checklist, width: split.left.width - 2)
+                drawDetails(detailLines, view: view, in: split.left, focused: view.pane == .details, into: &grid, theme: theme)
+            }
             drawActions(actions, record: record, view: view, in: right.top, focused: view.pane == .actions, into: &grid, theme: theme)
             drawHistory(record, view: view, in: right.bottom, focused: view.pane == .history, into: &grid, theme: theme)
         } else {
             // One pane at a time, chosen with Tab.
             var x = area.x
-            for pane in RecordView.Pane.allCases {
+            for pane in RecordView.Pane.panes(for: record.kind) {
                 let label = " \(pane.title) "
                 x += grid.put(label, x: x, y: area.y, style: pane == view.pane ? theme.tabActive : theme.tabInactive)
                 x += 1
@@ -44,6 +48,7 @@ enum RecordScreen {
             case .details: drawDetails(detailLines, view: view, in: paneRect, focused: true, into: &grid, theme: theme)
             case .actions: drawActions(actions, record: record, view: view, in: paneRect, focused: true, into: &grid, theme: theme)
             case .history: drawHistory(record, view: view, in: paneRect, focused: true, into: &grid, theme: theme)
+            case .draft: drawDraft(state, view: view, in: paneRect, into: &grid, theme: theme)
             }
         }
     }
@@ -126,6 +131,22 @@ enum RecordScreen {
         let verdict = checklist.isJoinable ? "\(checklist.party) may join (press + to draft an addendum)" : "\(checklist.party) may not join"
         return RecordDetail.Section("Can \(checklist.party) join? \(checklist.isJoinable ? "Yes" : "No")",
                                     [verdict] + checklist.checks.map { "\($0.passed ? "✓" : "✗") \($0.name): \($0.reason)" })
+    }
+
+    static func drawDraft(_ state: AppState, view: RecordView, in rect: Rect, into grid: inout CellGrid, theme: Theme) {
+        grid.box(rect, style: theme.accent, title: "Draft preview — x exports", titleStyle: theme.title)
+        let inner = rect.inset(by: 1)
+        guard let preview = state.draftPreview, preview.id == view.id else {
+            grid.put("Rendering the draft…", x: inner.x, y: inner.y, style: theme.muted, maxWidth: inner.width)
+            return
+        }
+        var lines: [String] = []
+        for line in preview.lines { lines += line.isEmpty ? [""] : CellGrid.wrapped(line, to: max(1, inner.width)) }
+        let top = min(view.draftScroll, max(0, lines.count - inner.height))
+        for (row, line) in lines.dropFirst(top).prefix(inner.height).enumerated() {
+            let isRule = !line.isEmpty && line.allSatisfy { $0 == "=" || $0 == "-" }
+            grid.put(line, x: inner.x, y: inner.y + row, style: isRule ? theme.muted : theme.normal, maxWidth: inner.width)
+        }
     }
 
     static func drawDetails(_ lines: [DetailText.Line], view: RecordView, in rect: Rect, focused: Bool,

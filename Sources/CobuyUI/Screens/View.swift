@@ -109,6 +109,9 @@ enum StatusLines {
             return [KeyBinding([], "Enter", "Run", .open, hint: "run"), KeyBinding([], "↑/↓", "Choose", .moveDown, hint: "choose"), KeyBinding([], "Esc", "Close", .back, hint: "close")]
         case .help?:
             return [KeyBinding([], "any key", "Close help", .back, hint: "close help")]
+        case .export?:
+            return [KeyBinding([], "Enter", "Write", .open, hint: "write"), KeyBinding([], "Tab", "Format", .nextPane, hint: "format"),
+                    KeyBinding([], "Esc", "Cancel", .back, hint: "cancel")]
         case .identity?:
             return [KeyBinding([], "Tab", "Name / party", .nextPane, hint: "name / party"), KeyBinding([], "Enter", "Confirm", .open, hint: "confirm"),
                     KeyBinding([], "Esc", "Browse read-only", .back, hint: "browse read-only")]

@@ -9,7 +9,7 @@ import Foundation
 struct ExportCommand: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "export", abstract: "Export an addendum draft or the store as OCDS.",
-        subcommands: [ExportAddendum.self])
+        subcommands: [ExportAddendum.self, ExportOCDS.self])
 }
 
 struct ExportAddendum: ParsableCommand {
@@ -75,5 +75,39 @@ enum DraftExport {
             throw CLIError.failed("The folder \(folder) does not exist; nothing was written.")
         }
         try DurableFile.write(data, to: path.hasPrefix("/") ? path : FileManager.default.currentDirectoryPath + "/" + path)
+    }
+}
+
+/// `cobuy export ocds`: the store as an OCDS 1.1.5 release package.
+struct ExportOCDS: ParsableCommand {
+    static let configuration = CommandConfiguration(
+        commandName: "ocds", abstract: "Write the store as an OCDS 1.1.5 release package.",
+        discussion: "The ocid prefix comes from --ocid-prefix, else $COBUY_OCID_PREFIX, else ocds-cobuy0 (register your own with OCDS).")
+
+    @OptionGroup var storeOptions: StoreOptions
+    @Option(name: .shortAndLong, help: ArgumentHelp("Where to write it (- for standard output).", valueName: "PATH")) var output: String = "-"
+    @Option(name: .customLong("ocid-prefix"), help: ArgumentHelp("The publisher's registered ocid prefix.", valueName: "PREFIX"))
+    var ocidPrefix: String?
+    @Option(help: ArgumentHelp("The publisher's name.", valueName: "NAME")) var publisher: String?
+    @Flag(help: "Replace an existing file.") var force = false
+
+    func run() throws {
+        try reportingErrors {
+            let session = try CommandSession(storeOptions)
+            var directory = RecordDirectory()
+            for kind in RecordKind.allCases { for record in session.loadAll(kind) { directory.insert(record) } }
+            let prefix = ocidPrefix ?? session.environment.variables["COBUY_OCID_PREFIX"] ?? "ocds-cobuy0"
+            guard prefix.hasPrefix("ocds-"), prefix.count == 11 else {
+                throw CLIError.usage("--ocid-prefix must be ocds- followed by 6 characters, such as ocds-abc123; got \"\(prefix)\".")
+            }
+            let export = OCDSExport(ocidPrefix: prefix, publisher: publisher ?? "Cobuy", now: session.now)
+            let data = try export.package(directory)
+            if output == "-" {
+                FileHandle.standardOutput.write(data)
+            } else {
+                try DraftExport.write(data, to: output, force: force)
+                print(output)
+            }
+        }
     }
 }

@@ -2,14 +2,14 @@ import Foundation
 
 /// Finds where a JSON text first goes wrong, because Foundation's decoder only says that it
 /// is not valid. A store report must tell the officer the line to look at.
-enum JSONSyntax {
-    struct Failure {
-        var line: Int
-        var column: Int
-        var message: String
+public enum JSONSyntax {
+    public struct Failure: Sendable {
+        public var line: Int
+        public var column: Int
+        public var message: String
     }
 
-    static func firstError(in data: Data) -> Failure? {
+    public static func firstError(in data: Data) -> Failure? {
         var parser = Parser(bytes: [UInt8](data))
         return parser.check()
     }

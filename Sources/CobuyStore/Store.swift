@@ -73,7 +73,11 @@ public struct Store: Sendable {
         let kind = RecordKind(id: id)
         guard Store.isSafeID(id) else { throw .notFound(kind: kind, id: id) }
         let path = path(of: kind, id: id)
-        guard DurableFile.exists(path) else { throw .notFound(kind: kind, id: id) }
+        guard DurableFile.exists(path) else {
+            // Imported contracts and their parties live in the catalog.
+            if let imported = catalogRecord(id, kind: kind) { return imported }
+            throw .notFound(kind: kind, id: id)
+        }
         switch decode(kind: kind, data: try DurableFile.read(path), path: path, expectedID: id) {
         case .success(let record): return record
         case .failure(let problem): throw .broken(problem)
@@ -86,8 +90,32 @@ public struct Store: Sendable {
         return typed
     }
 
-    /// Every readable record of a kind, and a problem for each file that is not.
+    func catalogRecord(_ id: String, kind: RecordKind) -> AnyRecord? {
+        guard kind == .contract || kind == .party else { return nil }
+        for catalog in loadCatalogs().catalogs {
+            if kind == .contract, let contract = catalog.contracts.first(where: { $0.id == id }) { return .contract(contract) }
+            if kind == .party, let party = catalog.parties.first(where: { $0.id == id }) { return .party(party) }
+        }
+        return nil
+    }
+
+    /// Every readable record of a kind (contracts and parties include the imported catalogs),
+    /// and a problem for each file that is not readable.
     public func loadAll(_ kind: RecordKind) -> (records: [AnyRecord], problems: [StoreProblem]) {
+        var loaded = loadLocal(kind)
+        guard kind == .contract || kind == .party else { return loaded }
+        let catalogs = loadCatalogs()
+        var seen = Set(loaded.records.map(\.id))
+        for catalog in catalogs.catalogs {
+            let records: [AnyRecord] = kind == .contract ? catalog.contracts.map(AnyRecord.contract) : catalog.parties.map(AnyRecord.party)
+            for record in records where seen.insert(record.id).inserted { loaded.records.append(record) }
+        }
+        if kind == .contract { loaded.problems += catalogs.problems }
+        return loaded
+    }
+
+    /// The records stored one per file in the kind's folder.
+    public func loadLocal(_ kind: RecordKind) -> (records: [AnyRecord], problems: [StoreProblem]) {
         var records: [AnyRecord] = []
         var problems: [StoreProblem] = []
         for id in ids(of: kind) {
@@ -135,7 +163,8 @@ public struct Store: Sendable {
 
     /// Every id in use for numbered records, for handing out new ones.
     func idPool() -> IDPool {
-        IDPool(existing: [RecordKind.solicitation, .contract, .addendum].flatMap { ids(of: $0) })
+        let catalogued = loadCatalogs().catalogs.flatMap { $0.contracts.map(\.id) }
+        return IDPool(existing: [RecordKind.solicitation, .contract, .addendum].flatMap { ids(of: $0) } + catalogued)
     }
 }
 

@@ -1,52 +1,84 @@
-/// How many terminal columns text takes, per grapheme (Swift `Character`).
+/// How many terminal columns text takes. Layout everywhere is by this, never by `count`.
 ///
-/// Policy: control characters 0; a grapheme whose first scalar is a combining mark 0;
-/// East Asian wide and fullwidth characters 2; emoji 2 whether single (👍), with a skin tone
-/// (👍🏽), a ZWJ sequence (👨‍👩‍👧) or a flag (🇺🇸), because terminals draw the sequence as one
-/// glyph; a text-style symbol followed by VS16 (☀️) 2; everything else 1. ASCII takes a fast path.
+/// Policy, per grapheme (Swift `Character`, what the reader sees as one letter or symbol):
+/// - Control characters (C0, DEL, C1) take 0 columns; so do graphemes that begin with a
+///   combining mark or a format character (orphans, zero-width space), and the grid drops them.
+/// - An emoji *sequence* takes 2 columns, because terminals that join it draw one glyph:
+///   a skin-tone modifier (👍🏽), a ZWJ sequence (👨‍👩‍👧), a flag (🇺🇸), a keycap (1️⃣), a tag
+///   sequence (🏴󠁧󠁢󠁳󠁣󠁴󠁿), or a symbol turned emoji by VS16 (☀️). VS15 (text presentation) keeps the
+///   symbol's own width.
+/// - Otherwise the grapheme is the sum of its scalars, as `wcwidth` counts them: East Asian
+///   Wide and Fullwidth (CJK, Hangul, fullwidth forms) and emoji-presentation symbols 2;
+///   nonspacing and enclosing marks, format characters and Hangul medial/final jamo 0;
+///   everything else, including East Asian Ambiguous (`…`, `─`, `°`), 1.
+///
+/// Text is drawn so that terminals agree with this (see ``NcursesTerminal``): a sequence curses
+/// would measure differently is drawn as its first symbol, padded to the width above.
+/// Printable ASCII takes a fast path.
 public enum DisplayWidth {
+    /// Columns of one grapheme: 0, 1 or 2 (a few scripts' clusters can be wider).
     public static func of(_ character: Character) -> Int {
         if let ascii = character.asciiValue {
             return ascii < 0x20 || ascii == 0x7F ? 0 : 1
         }
         let scalars = character.unicodeScalars
-        guard let first = scalars.first else { return 0 }
-        if isControl(first) { return 0 }
-        if scalars.count > 1 {
-            if scalars.contains(where: { $0.value == 0xFE0F || $0.value == 0x200D }) { return 2 }
-            if (0x1F1E6...0x1F1FF).contains(first.value) { return 2 }
-            if scalars.contains(where: { (0x1F3FB...0x1F3FF).contains($0.value) }) { return 2 }
-        }
-        return of(scalar: first)
+        var iterator = scalars.makeIterator()
+        guard let first = iterator.next() else { return 0 }
+        guard let second = iterator.next() else { return of(scalar: first) }
+        if isEmojiSequence(first: first, second: second, scalars: scalars) { return 2 }
+        var total = 0
+        for scalar in scalars { total += of(scalar: scalar) }
+        return total
     }
 
+    /// Columns of `text`: the sum of its graphemes.
     public static func of(_ text: some StringProtocol) -> Int {
+        var printableASCII = true
+        for byte in text.utf8 where byte < 0x20 || byte >= 0x7F {
+            printableASCII = false
+            break
+        }
+        if printableASCII { return text.utf8.count }
         var total = 0
         for character in text { total += of(character) }
         return total
     }
 
-    /// Width of a lone scalar.
+    /// Columns of a lone scalar, as `wcwidth` counts them (0 for controls rather than -1).
     public static func of(scalar: Unicode.Scalar) -> Int {
         let value = scalar.value
-        if isControl(scalar) { return 0 }
+        if value < 0x20 || (0x7F...0x9F).contains(value) { return 0 }
+        if value < 0x300 { return value == 0xAD ? 0 : 1 }
+        switch value {
+        case 0x1160...0x11FF, 0xD7B0...0xD7FF: return 0  // Hangul medial vowels and final consonants
+        case 0x200B: return 0
+        default: break
+        }
         switch scalar.properties.generalCategory {
         case .nonspacingMark, .enclosingMark, .format: return 0
         default: break
         }
+        if WideCharacters.contains(value) { return 2 }
         if scalar.properties.isEmojiPresentation { return 2 }
-        switch value {
-        case 0x1100...0x115F, 0x231A...0x231B, 0x2329...0x232A, 0x2E80...0x303E, 0x3041...0x33FF,
-             0x3400...0x4DBF, 0x4E00...0x9FFF, 0xA000...0xA4CF, 0xA960...0xA97F, 0xAC00...0xD7A3,
-             0xF900...0xFAFF, 0xFE10...0xFE19, 0xFE30...0xFE6F, 0xFF00...0xFF60, 0xFFE0...0xFFE6,
-             0x1F300...0x1F64F, 0x1F900...0x1F9FF, 0x20000...0x2FFFD, 0x30000...0x3FFFD:
-            return 2
-        default:
-            return 1
-        }
+        return 1
     }
 
-    static func isControl(_ scalar: Unicode.Scalar) -> Bool {
-        scalar.value < 0x20 || (0x7F...0x9F).contains(scalar.value)
+    private static func isEmojiSequence(first: Unicode.Scalar, second: Unicode.Scalar,
+                                        scalars: Character.UnicodeScalarView) -> Bool {
+        if isRegionalIndicator(first) { return isRegionalIndicator(second) }
+        guard first.properties.isEmoji else { return false }
+        var emoji = false
+        for scalar in scalars.dropFirst() {
+            switch scalar.value {
+            case 0xFE0E: return false  // text presentation asked for
+            case 0xFE0F, 0x200D, 0x20E3, 0x1F3FB...0x1F3FF, 0xE0020...0xE007F: emoji = true
+            default: break
+            }
+        }
+        return emoji
+    }
+
+    private static func isRegionalIndicator(_ scalar: Unicode.Scalar) -> Bool {
+        (0x1F1E6...0x1F1FF).contains(scalar.value)
     }
 }

@@ -15,7 +15,7 @@ struct Cobuy: ParsableCommand {
         """,
         subcommands: [
             OpenCommand.self, DemoCommand.self, InitCommand.self, NewCommand.self, DoCommand.self,
-            ActionsCommand.self, ShowCommand.self, ListCommand.self, ValidateCommand.self, ExportCommand.self,
+            ActionsCommand.self, ShowCommand.self, ListCommand.self, ValidateCommand.self, ExportCommand.self, ImportCommand.self,
         ],
         defaultSubcommand: OpenCommand.self
     )

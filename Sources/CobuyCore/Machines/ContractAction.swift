@@ -62,6 +62,10 @@ public enum ContractMachine: StateMachine {
     }
 
     public static func precheck(_ name: String, on record: CooperativeContract, in context: ActionContext) -> Refusal? {
+        if record.source.kind == .imported {
+            return Refusal("imported", "\(record.id) was imported from \(record.source.publisher ?? "its publisher"); its publisher maintains it.",
+                           remedy: "Import the publisher's updated file again to bring in changes.")
+        }
         let allowed: [CooperativeContract.Status]
         switch name {
         case "sign", "cancel": allowed = [.pending]

@@ -1,0 +1,85 @@
+import CobuyCore
+import Foundation
+
+/// One imported catalog: the contracts (and their leads and vendors) read from one source
+/// file, kept as one file under `STORE/catalog/` so that an import is all-or-nothing and
+/// re-importing the same source replaces it instead of adding duplicates.
+public struct CatalogFile: Codable, Sendable {
+    public struct Source: Codable, Sendable, Hashable {
+        /// The imported file's absolute path.
+        public var file: String
+        public var publisher: String
+        public var importedAt: Timestamp
+        public var format: String
+        public var releasesRead: Int
+
+        public init(file: String, publisher: String, importedAt: Timestamp, format: String, releasesRead: Int) {
+            self.file = file
+            self.publisher = publisher
+            self.importedAt = importedAt
+            self.format = format
+            self.releasesRead = releasesRead
+        }
+    }
+
+    public var schema: Int
+    public var source: Source
+    public var contracts: [CooperativeContract]
+    public var parties: [Party]
+
+    public init(source: Source, contracts: [CooperativeContract], parties: [Party]) {
+        schema = 1
+        self.source = source
+        self.contracts = contracts
+        self.parties = parties
+    }
+
+    /// `catalog/<name>-<hash of the source path>.json`: stable for one source file.
+    public static func fileName(forSource path: String) -> String {
+        var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+        for byte in path.utf8 {
+            hash ^= UInt64(byte)
+            hash = hash &* 0x100_0000_01b3
+        }
+        let base = (path as NSString).lastPathComponent
+        var name = ""
+        for scalar in base.unicodeScalars {
+            let value = scalar.value
+            let keep = (48...57).contains(value) || (65...90).contains(value) || (97...122).contains(value) || scalar == "-" || scalar == "_"
+            name.append(keep ? Character(scalar) : "-")
+        }
+        return "\(name.prefix(60))-\(String(hash, radix: 16)).json"
+    }
+}
+
+extension Store {
+    public var catalogFolder: String { "\(root)/catalog" }
+
+    /// Writes (or replaces) one catalog atomically.
+    public func writeCatalog(_ catalog: CatalogFile) throws {
+        try transaction { _ in
+            try DurableFile.makeFolder(catalogFolder)
+            let data: Data
+            do { data = try RecordCodec.encode(catalog) } catch { throw StoreError.io(path: catalogFolder, message: "cannot encode: \(error)") }
+            try DurableFile.write(data, to: "\(catalogFolder)/\(CatalogFile.fileName(forSource: catalog.source.file))")
+        }
+    }
+
+    /// Every readable catalog; a broken one is reported and skipped.
+    public func loadCatalogs() -> (catalogs: [CatalogFile], problems: [StoreProblem]) {
+        var catalogs: [CatalogFile] = []
+        var problems: [StoreProblem] = []
+        for name in DurableFile.names(in: catalogFolder).sorted() where name.hasSuffix(".json") && !DurableFile.isTemporaryOrHidden(name) {
+            let path = "\(catalogFolder)/\(name)"
+            do {
+                switch RecordCodec.decode(CatalogFile.self, from: try DurableFile.read(path), path: path) {
+                case .success(let catalog): catalogs.append(catalog)
+                case .failure(let problem): problems.append(problem)
+                }
+            } catch {
+                problems.append(StoreProblem(path: path, location: "", message: "\(error)"))
+            }
+        }
+        return (catalogs, problems)
+    }
+}

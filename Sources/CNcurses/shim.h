@@ -170,4 +170,14 @@ static inline int cobuy_stop_is_ignored(void) {
     return current.sa_handler == SIG_IGN;
 }
 
+/* Accessors the ncurses backend (NcursesTerminal.swift) uses. */
+static inline mmask_t cobuy_mouse_mask(void) {
+    return BUTTON1_PRESSED | BUTTON1_RELEASED | BUTTON1_CLICKED | BUTTON1_DOUBLE_CLICKED | BUTTON4_PRESSED | BUTTON5_PRESSED;
+}
+static inline mmask_t cobuy_button1(void) { return BUTTON1_PRESSED | BUTTON1_CLICKED | BUTTON1_DOUBLE_CLICKED; }
+static inline mmask_t cobuy_wheel_up(void) { return BUTTON4_PRESSED; }
+static inline mmask_t cobuy_wheel_down(void) { return BUTTON5_PRESSED; }
+static inline int cobuy_wcwidth(wchar_t c) { return wcwidth(c); }
+static inline int cobuy_wcswidth(const wchar_t *s, size_t n) { return wcswidth(s, n); }
+
 #endif

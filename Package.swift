@@ -72,7 +72,8 @@ let package = Package(
         ),
         .testTarget(
             name: "CobuyTerminalTests",
-            dependencies: ["CobuyTerminal", .product(name: "SnapshotTesting", package: "swift-snapshot-testing")]
+            dependencies: ["CobuyTerminal", .product(name: "SnapshotTesting", package: "swift-snapshot-testing")],
+            exclude: ["__Snapshots__"]
         ),
         .testTarget(
             name: "CobuyUITests",

@@ -70,7 +70,13 @@ static inline mmask_t cobuy_button5_pressed(void) { return 0; }
 static volatile sig_atomic_t cobuy_pending_signal = 0;
 static volatile sig_atomic_t cobuy_continued = 0;
 static volatile sig_atomic_t cobuy_curses_active = 0;
-static struct sigaction cobuy_previous_actions[65];
+
+/// The actions the handlers replaced, by signal number (function-local so that it is emitted
+/// with the functions that use it).
+static inline struct sigaction *cobuy_previous_action(int signo) {
+    static struct sigaction actions[65];
+    return &actions[signo > 0 && signo < 65 ? signo : 0];
+}
 
 /// Leaves curses mode if it is on; safe to call twice and from a signal handler.
 static inline void cobuy_leave_curses(void) {
@@ -107,7 +113,7 @@ static inline void cobuy_on_fatal(int signo, siginfo_t *info, void *context) {
     (void)context;
     cobuy_leave_curses();
     if (signo > 0 && signo < 65) {
-        sigaction(signo, &cobuy_previous_actions[signo], NULL);
+        sigaction(signo, cobuy_previous_action(signo), NULL);
     } else {
         signal(signo, SIG_DFL);
     }
@@ -140,13 +146,13 @@ static inline int cobuy_catch_signal(int signo, int kind) {
         action.sa_handler = cobuy_on_interrupt;
         break;
     }
-    return sigaction(signo, &action, &cobuy_previous_actions[signo]);
+    return sigaction(signo, &action, cobuy_previous_action(signo));
 }
 
 /// Puts back the action that `cobuy_catch_signal` replaced.
 static inline int cobuy_release_signal(int signo) {
     if (signo <= 0 || signo >= 65) return -1;
-    return sigaction(signo, &cobuy_previous_actions[signo], NULL);
+    return sigaction(signo, cobuy_previous_action(signo), NULL);
 }
 
 static inline int cobuy_take_pending_signal(void) {
@@ -161,7 +167,13 @@ static inline int cobuy_take_continued(void) {
     return continued;
 }
 
-static inline int cobuy_register_at_exit(void) { return atexit(cobuy_at_exit); }
+/// Registers the `atexit` hook that leaves curses mode; once per process.
+static inline int cobuy_register_at_exit(void) {
+    static int registered = 0;
+    if (registered) return 0;
+    registered = 1;
+    return atexit(cobuy_at_exit);
+}
 
 /// Whether SIGTSTP is ignored (a shell without job control): then there is nobody to `fg` us.
 static inline int cobuy_stop_is_ignored(void) {
@@ -169,15 +181,5 @@ static inline int cobuy_stop_is_ignored(void) {
     if (sigaction(SIGTSTP, NULL, &current) != 0) return 1;
     return current.sa_handler == SIG_IGN;
 }
-
-/* Accessors the ncurses backend (NcursesTerminal.swift) uses. */
-static inline mmask_t cobuy_mouse_mask(void) {
-    return BUTTON1_PRESSED | BUTTON1_RELEASED | BUTTON1_CLICKED | BUTTON1_DOUBLE_CLICKED | BUTTON4_PRESSED | BUTTON5_PRESSED;
-}
-static inline mmask_t cobuy_button1(void) { return BUTTON1_PRESSED | BUTTON1_CLICKED | BUTTON1_DOUBLE_CLICKED; }
-static inline mmask_t cobuy_wheel_up(void) { return BUTTON4_PRESSED; }
-static inline mmask_t cobuy_wheel_down(void) { return BUTTON5_PRESSED; }
-static inline int cobuy_wcwidth(wchar_t c) { return wcwidth(c); }
-static inline int cobuy_wcswidth(const wchar_t *s, size_t n) { return wcswidth(s, n); }
 
 #endif

@@ -1,12 +1,16 @@
-/// A key the officer pressed, decoded from the terminal.
+/// A key the officer pressed, decoded from the terminal by ``KeyDecoder``.
 public enum Key: Hashable, Sendable {
+    /// A printable character, any script (`j`, `é`, `東`, `?`, space).
     case character(Character)
-    /// Ctrl and a letter (`ctrl("a")`).
+    /// Ctrl and a letter, lowercase (`ctrl("a")`); also `ctrl(" ")`, `ctrl("\\")`, `ctrl("]")`,
+    /// `ctrl("^")`, `ctrl("_")`. Ctrl-H, Ctrl-I, Ctrl-J and Ctrl-M arrive as ``backspace``,
+    /// ``tab`` and ``enter`` (terminals send the same bytes).
     case ctrl(Character)
-    /// Alt (or Esc then) a character.
+    /// Alt and a character: the terminal sends Esc then the character. Alt-Backspace is `alt("\u{7F}")`.
     case alt(Character)
     case enter, escape, tab, backTab, backspace, delete, insert
     case up, down, left, right, home, end, pageUp, pageDown
+    /// F1–F12 (`function(1)` …).
     case function(Int)
 
     /// How help and the hint bar write it: `j`, `Ctrl-A`, `Enter`, `↑`.
@@ -14,7 +18,9 @@ public enum Key: Hashable, Sendable {
         switch self {
         case .character(" "): return "Space"
         case .character(let c): return String(c)
+        case .ctrl(" "): return "Ctrl-Space"
         case .ctrl(let c): return "Ctrl-\(String(c).uppercased())"
+        case .alt("\u{7F}"): return "Alt-Backspace"
         case .alt(let c): return "Alt-\(c)"
         case .enter: return "Enter"
         case .escape: return "Esc"
@@ -34,27 +40,4 @@ public enum Key: Hashable, Sendable {
         case .function(let n): return "F\(n)"
         }
     }
-}
-
-/// A mouse action at a cell.
-public struct MouseEvent: Hashable, Sendable {
-    public enum Kind: Hashable, Sendable { case click, doubleClick, wheelUp, wheelDown }
-    public var kind: Kind
-    public var x: Int
-    public var y: Int
-
-    public init(kind: Kind, x: Int, y: Int) {
-        self.kind = kind
-        self.x = x
-        self.y = y
-    }
-}
-
-/// Everything the terminal can report.
-public enum InputEvent: Hashable, Sendable {
-    case key(Key)
-    case mouse(MouseEvent)
-    case resize(width: Int, height: Int)
-    /// SIGINT, SIGTERM or SIGHUP arrived: shut down cleanly.
-    case interrupt(signal: Int32)
 }

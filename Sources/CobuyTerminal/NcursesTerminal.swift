@@ -1,35 +1,82 @@
 import CNcurses
 #if canImport(Glibc)
 import Glibc
+#elseif canImport(Darwin)
+import Darwin
 #endif
 
-/// Set from signal handlers (SIGINT, SIGTERM, SIGHUP); read by the event loop.
-nonisolated(unsafe) private var pendingSignal: sig_atomic_t = 0
-/// Whether curses owns the terminal, so the fatal-signal handler knows to give it back.
-nonisolated(unsafe) private var cursesActive: sig_atomic_t = 0
-
-/// The real terminal through ncurses. Use from one thread only (the UI's main loop).
+/// The real terminal, through ncurses.
 ///
-/// The terminal is always given back: on `restore()`, at exit (an `atexit` hook), on SIGINT,
-/// SIGTERM and SIGHUP (reported as ``InputEvent/interrupt(signal:)`` so the app can shut down
-/// cleanly), and on crashes (SIGSEGV, SIGILL, SIGTRAP, SIGABRT, SIGBUS, SIGFPE: `endwin`, then the
-/// signal is raised again with its default action). Ctrl-Z is ncurses' own SIGTSTP handling in
-/// cbreak mode; the first frame after `fg` is redrawn whole.
+/// Create one with ``init(useColor:useMouse:)``; it returns `nil` when standard input and
+/// output are not a terminal (a pipe, a script) or the terminal is unusable, and the caller
+/// prints text instead. Then loop: ``draw(_:)``, ``nextEvent(timeoutMilliseconds:)``; end with
+/// ``restore()``. Use it from one thread only (the UI's main loop): it is not `Sendable`, so the
+/// compiler keeps it in one isolation domain, and every curses call goes through it.
+///
+/// Drawing diffs each frame against the previous one (``GridDiff``) and sends only the changed
+/// runs; the first frame, and the first after a resize, a resume or a shell escape, is drawn
+/// whole on a cleared screen. ``withTerminalReleased(_:)`` runs a shell or an editor in between.
+///
+/// The terminal is always given back (TerminalSignals.swift): on ``restore()``, at exit, on
+/// SIGINT/SIGTERM/SIGHUP (reported as ``InputEvent/interrupt(signal:)``), on crashes. Ctrl-Z is
+/// ncurses' own SIGTSTP handling in cbreak mode; after `fg` the next event is a
+/// ``InputEvent/resize(width:height:)`` and the next frame is drawn whole.
+///
+/// Nothing is ever logged to the screen.
 public final class NcursesTerminal: TerminalBackend {
+    private let screen: OpaquePointer
     private let window: UnsafeMutablePointer<WINDOW>
     private var previous: CellGrid?
-    private var pairs: [Int32: Int16] = [:]
-    private let colorsAvailable: Bool
-    private let maxPairs: Int
+    private var pairs: ColorPairs
+    private let paletteSize: Int
+    private let defaultColors: Bool
+    private let mouseMasks: MouseDecoder.Masks
+    private var pendingInputs: [KeyDecoder.Input] = []
+    private var cursorShown = false
     private var restored = false
+    private let ownedFiles: [UnsafeMutablePointer<FILE>]
 
-    /// Takes over the terminal. Returns `nil` when it is not one (stdout redirected, no TERM).
-    public init?(useColor: Bool) {
-        setlocale(LC_ALL, "")
-        guard isatty(STDIN_FILENO) == 1, isatty(STDOUT_FILENO) == 1 else { return nil }
-        guard let screen = initscr() else { return nil }
-        window = screen
-        cursesActive = 1
+    /// Whether the locale is UTF-8, so wide text and line drawing show.
+    public let supportsUnicode: Bool
+    /// Whether colours are on: asked for, and the terminal has them.
+    public let hasColors: Bool
+
+    /// Takes over the terminal on standard input and output.
+    /// - Parameters:
+    ///   - useColor: false for `NO_COLOR` / `--no-color`: every pair stays the default.
+    ///   - useMouse: report clicks and the wheel (the terminal's own selection then needs Shift).
+    /// - Returns: `nil` when stdin or stdout is not a terminal, `TERM` is unset or `dumb`, or
+    ///   curses cannot set the terminal up.
+    public convenience init?(useColor: Bool = true, useMouse: Bool = true) {
+        let term = getenv("TERM").map { String(cString: $0) }
+        guard NcursesTerminal.canTakeOver(inputIsTerminal: isatty(STDIN_FILENO) == 1,
+                                          outputIsTerminal: isatty(STDOUT_FILENO) == 1, term: term),
+              let input = cobuy_stdin(), let output = cobuy_stdout() else { return nil }
+        self.init(input: input, output: output, terminalType: nil, useColor: useColor, useMouse: useMouse, ownedFiles: [])
+    }
+
+    /// Takes over the terminal on `input` and `output` (a pseudo-terminal in tests). `terminalType`
+    /// `nil` means `$TERM`. The files in `ownedFiles` are closed by ``restore()``.
+    init?(input: UnsafeMutablePointer<FILE>, output: UnsafeMutablePointer<FILE>, terminalType: String?,
+          useColor: Bool, useMouse: Bool, ownedFiles: [UnsafeMutablePointer<FILE>]) {
+        supportsUnicode = NcursesTerminal.prepareLocale()
+        // Before newterm, so that ncurses leaves SIGINT and SIGTERM to these handlers.
+        TerminalSignals.install()
+        let created: OpaquePointer?
+        if let terminalType {
+            created = terminalType.withCString { newterm($0, output, input) }
+        } else {
+            created = newterm(nil, output, input)
+        }
+        guard let created, let window = cobuy_stdscr() else {
+            TerminalSignals.uninstall()
+            for file in ownedFiles { fclose(file) }
+            return nil
+        }
+        screen = created
+        self.window = window
+        self.ownedFiles = ownedFiles
+        TerminalSignals.setCursesActive(true)
         cbreak()
         noecho()
         nonl()
@@ -37,62 +84,99 @@ public final class NcursesTerminal: TerminalBackend {
         intrflush(window, false)
         set_escdelay(25)
         curs_set(0)
-        mousemask(cobuy_mouse_mask(), nil)
-        mouseinterval(0)
-        if useColor, has_colors() {
-            start_color()
-            use_default_colors()
-            colorsAvailable = true
-            maxPairs = Int(cobuy_color_pairs())
-        } else {
-            colorsAvailable = false
-            maxPairs = 0
+        mouseMasks = NcursesTerminal.cursesMouseMasks
+        if useMouse {
+            mousemask(mmask_t(mouseMasks.all), nil)
+            mouseinterval(0)
         }
-        NcursesTerminal.installSignalHandlers()
+        if useColor, has_colors(), start_color() == OK {
+            defaultColors = use_default_colors() == OK
+            paletteSize = Int(cobuy_colors())
+            pairs = ColorPairs(capacity: Int(cobuy_color_pairs()))
+            hasColors = true
+        } else {
+            defaultColors = true
+            paletteSize = 0
+            pairs = ColorPairs(capacity: 0)
+            hasColors = false
+        }
     }
 
     deinit {
         restore()
     }
 
-    public var size: (width: Int, height: Int) {
-        (Int(cobuy_cols(window)), Int(cobuy_rows(window)))
+    /// Whether to start curses at all: both ends a terminal, and a `TERM` that can address the cursor.
+    static func canTakeOver(inputIsTerminal: Bool, outputIsTerminal: Bool, term: String?) -> Bool {
+        guard inputIsTerminal, outputIsTerminal, let term, !term.isEmpty else { return false }
+        return term != "dumb"
     }
 
+    /// `setlocale(LC_ALL, "")` as curses needs before it starts; when that is not UTF-8, UTF-8
+    /// for text (`C.UTF-8`) if the system has it. Returns whether text is UTF-8 now.
+    static func prepareLocale() -> Bool {
+        setlocale(LC_ALL, "")
+        if cobuy_locale_is_utf8() != 0 { return true }
+        for name in ["C.UTF-8", "C.utf8", "en_US.UTF-8"] where setlocale(LC_CTYPE, name) != nil {
+            if cobuy_locale_is_utf8() != 0 { return true }
+        }
+        return false
+    }
+
+    /// Columns and rows of the terminal now (0 × 0 once restored).
+    public var size: (width: Int, height: Int) {
+        guard !restored else { return (0, 0) }
+        return (Int(cobuy_cols(window)), Int(cobuy_rows(window)))
+    }
+
+    // MARK: Drawing
+
+    /// Sends what changed since the last frame, clipped to the terminal, and places or hides the cursor (``CellGrid/cursor``).
     public func draw(_ grid: CellGrid) {
-        if previous?.width != grid.width || previous?.height != grid.height { previous = nil }
-        for run in GridDiff.runs(from: previous, to: grid) {
+        guard !restored else { return }
+        if TerminalSignals.takeContinued() { redrawWhole() }
+        let (columns, rows) = size
+        for run in GridDiff.runs(from: previous, to: grid) where run.y < rows && run.x < columns {
             wattr_set(window, attributes(run.style), pair(for: run.style), nil)
-            var text = NcursesTerminal.wide(run.text)
+            var text = CursesGlyphs.wideString(run.text, maxColumns: columns - run.x, measure: NcursesTerminal.measure)
+                .map { wchar_t(bitPattern: $0) }
             text.withUnsafeMutableBufferPointer { buffer in
                 _ = mvwaddnwstr(window, Int32(run.y), Int32(run.x), buffer.baseAddress, Int32(buffer.count - 1))
             }
         }
         wattr_set(window, cobuy_a_normal(), 0, nil)
+        placeCursor(grid.cursor, columns: columns, rows: rows)
         wnoutrefresh(window)
         doupdate()
         previous = grid
     }
 
-    /// Text as a NUL-terminated wide string, with graphemes that curses would measure
-    /// differently from ``DisplayWidth`` replaced so the layout holds.
-    static func wide(_ text: String) -> [wchar_t] {
-        var result: [wchar_t] = []
-        for character in text {
-            let scalars = character.unicodeScalars.map { wchar_t(bitPattern: $0.value) }
-            let ours = DisplayWidth.of(character)
-            var theirs = Int32(0)
-            scalars.withUnsafeBufferPointer { theirs = cobuy_wcswidth($0.baseAddress, $0.count) }
-            if Int(theirs) == ours {
-                result += scalars
-            } else if let first = scalars.first, Int(cobuy_wcwidth(first)) == ours {
-                result.append(first)
-            } else {
-                result += Array(repeating: wchar_t(UInt8(ascii: "?")), count: max(ours, 1))
+    private func placeCursor(_ cursor: CellPosition?, columns: Int, rows: Int) {
+        if let cursor, cursor.x >= 0, cursor.x < columns, cursor.y >= 0, cursor.y < rows {
+            if !cursorShown {
+                curs_set(1)
+                cursorShown = true
             }
+            leaveok(window, false)
+            wmove(window, Int32(cursor.y), Int32(cursor.x))
+        } else {
+            if cursorShown {
+                curs_set(0)
+                cursorShown = false
+            }
+            leaveok(window, true)
         }
-        result.append(0)
-        return result
+    }
+
+    /// The next frame goes out whole, on a cleared screen.
+    private func redrawWhole() {
+        previous = nil
+        clearok(window, true)
+    }
+
+    /// `wcwidth`, what curses measures with.
+    static func measure(_ scalar: UInt32) -> Int {
+        Int(wcwidth(wchar_t(bitPattern: scalar)))
     }
 
     private func attributes(_ style: Style) -> attr_t {
@@ -105,106 +189,143 @@ public final class NcursesTerminal: TerminalBackend {
     }
 
     private func pair(for style: Style) -> Int16 {
-        guard colorsAvailable, style.foreground != .default || style.background != .default else { return 0 }
-        let key = Int32(style.foreground.cursesNumber) << 16 | Int32(UInt16(bitPattern: style.background.cursesNumber))
-        if let known = pairs[key] { return known }
-        guard pairs.count + 1 < min(maxPairs, Int(Int16.max)) else { return 0 }
-        let number = Int16(pairs.count + 1)
-        init_pair(number, style.foreground.cursesNumber, style.background.cursesNumber)
-        pairs[key] = number
+        guard hasColors else { return 0 }
+        var foreground = style.foreground.cursesNumber(paletteSize: paletteSize)
+        var background = style.background.cursesNumber(paletteSize: paletteSize)
+        if !defaultColors, foreground != -1 || background != -1 {
+            // Without use_default_colors, -1 is not a colour: assume white on black.
+            if foreground == -1 { foreground = Int16(COLOR_WHITE) }
+            if background == -1 { background = Int16(COLOR_BLACK) }
+        }
+        let (number, isNew) = pairs.pair(foreground: foreground, background: background)
+        if isNew, init_pair(number, foreground, background) == ERR { return 0 }
         return number
     }
 
+    // MARK: Input
+
+    /// Waits up to `timeoutMilliseconds` (-1: forever) for a key, a click, a resize or a signal. Esc followed at once by a key is Alt and that key.
     public func nextEvent(timeoutMilliseconds: Int32) -> InputEvent? {
-        if let signal = takeSignal() { return .interrupt(signal: signal) }
-        wtimeout(window, timeoutMilliseconds)
-        var value: wint_t = 0
-        let status = wget_wch(window, &value)
-        if let signal = takeSignal() { return .interrupt(signal: signal) }
-        switch status {
-        case KEY_CODE_YES:
-            let code = Int32(value)
-            if code == KeyDecoder.Code.resize {
-                previous = nil
-                return .resize(width: size.width, height: size.height)
-            }
-            if code == KeyDecoder.Code.mouse { return mouseEvent() }
-            return KeyDecoder.decode(functionKey: code).map(InputEvent.key)
-        case OK:
-            var next: UInt32?
-            if value == 0x1B {
-                // Alt sends Esc and the key together; a lone Esc has nothing behind it.
-                wtimeout(window, 0)
-                var follower: wint_t = 0
-                if wget_wch(window, &follower) == OK { next = UInt32(follower) }
-            }
-            return KeyDecoder.decode(character: UInt32(value), followedBy: next).map(InputEvent.key)
+        guard !restored else { return nil }
+        if let event = signalEvent() { return event }
+        let input: KeyDecoder.Input
+        if pendingInputs.isEmpty {
+            // A signal interrupts the wait when it lands on this thread; otherwise it is seen
+            // when the wait times out.
+            guard let read = readInput(timeoutMilliseconds: timeoutMilliseconds) else { return signalEvent() }
+            input = read
+        } else {
+            input = pendingInputs.removeFirst()
+        }
+        switch input {
+        case .functionKey(KeyDecoder.Code.resize):
+            redrawWhole()
+            return .resize(width: size.width, height: size.height)
+        case .functionKey(KeyDecoder.Code.mouse):
+            var report = MEVENT()
+            guard getmouse(&report) == OK else { return nil }
+            return MouseDecoder.decode(x: Int(report.x), y: Int(report.y), state: UInt(report.bstate), masks: mouseMasks)
+                .map(InputEvent.mouse)
+        case .character(0x1B):
+            // Alt sends Esc and the key together; a lone Esc has nothing behind it.
+            let follower = pendingInputs.isEmpty ? readInput(timeoutMilliseconds: 0) : pendingInputs.removeFirst()
+            let (key, consumedNext) = KeyDecoder.decode(input, followedBy: follower)
+            if let follower, !consumedNext { pendingInputs.insert(follower, at: 0) }
+            return key.map(InputEvent.key)
         default:
-            return nil
+            return KeyDecoder.decode(input).key.map(InputEvent.key)
         }
     }
 
-    private func mouseEvent() -> InputEvent? {
-        var event = MEVENT()
-        guard getmouse(&event) == OK else { return nil }
-        let x = Int(event.x), y = Int(event.y)
-        if event.bstate & cobuy_wheel_up() != 0 { return .mouse(MouseEvent(kind: .wheelUp, x: x, y: y)) }
-        if event.bstate & cobuy_wheel_down() != 0 { return .mouse(MouseEvent(kind: .wheelDown, x: x, y: y)) }
-        if event.bstate & cobuy_button1() != 0 { return .mouse(MouseEvent(kind: .click, x: x, y: y)) }
+    /// What a signal that arrived since the last look asks for: to stop, or (after `fg`) to redraw.
+    private func signalEvent() -> InputEvent? {
+        if let signal = TerminalSignals.takePendingSignal() { return .interrupt(signal: signal) }
+        if TerminalSignals.takeContinued() {
+            redrawWhole()
+            return .resize(width: size.width, height: size.height)
+        }
         return nil
     }
 
-    private func takeSignal() -> Int32? {
-        guard pendingSignal != 0 else { return nil }
-        let signal = pendingSignal
-        pendingSignal = 0
-        return signal
+    private func readInput(timeoutMilliseconds: Int32) -> KeyDecoder.Input? {
+        wtimeout(window, timeoutMilliseconds)
+        var value: wint_t = 0
+        switch wget_wch(window, &value) {
+        case KEY_CODE_YES: return .functionKey(Int32(bitPattern: value))
+        case OK: return .character(UInt32(value))
+        default: return nil
+        }
     }
 
+    // MARK: Suspending and restoring
+
+    /// Gives the terminal back and stops the process like Ctrl-Z; returns after `fg`. Does
+    /// nothing where there is no job control (SIGTSTP ignored). Call ``resume()`` afterwards.
     public func suspend() {
-        endwin()
-        kill(getpid(), SIGTSTP)
+        guard !restored, !TerminalSignals.stopIsIgnored() else { return }
+        def_prog_mode()
+        TerminalSignals.leaveCurses()
+        raise(SIGTSTP)
     }
 
+    /// Takes the terminal back after ``suspend()``; the next frame is drawn whole.
     public func resume() {
-        previous = nil
-        clearok(window, true)
-        wrefresh(window)
+        guard !restored else { return }
+        reset_prog_mode()
+        TerminalSignals.setCursesActive(true)
+        _ = TerminalSignals.takeContinued()
+        redrawWhole()
     }
 
+    /// Gives the terminal back while `body` runs (a shell, an editor, a pager), then takes it
+    /// again; the next frame is drawn whole.
+    public func withTerminalReleased<T>(_ body: () throws -> T) rethrows -> T {
+        guard !restored else { return try body() }
+        def_prog_mode()
+        TerminalSignals.leaveCurses()
+        defer {
+            reset_prog_mode()
+            TerminalSignals.setCursesActive(true)
+            redrawWhole()
+        }
+        return try body()
+    }
+
+    /// Gives the terminal back for good: `endwin`, the signal handlers put back. Safe to call
+    /// twice; afterwards drawing does nothing and ``nextEvent(timeoutMilliseconds:)`` returns `nil`.
     public func restore() {
         guard !restored else { return }
         restored = true
-        NcursesTerminal.giveBackTerminal()
+        if cursorShown { curs_set(1) }
+        TerminalSignals.leaveCurses()
+        TerminalSignals.uninstall()
+        delscreen(screen)
+        for file in ownedFiles { fclose(file) }
     }
 
-    /// Leaves curses mode. Called from signal handlers and `atexit` too, so it only touches
-    /// what is safe there.
-    static func giveBackTerminal() {
-        guard cursesActive != 0 else { return }
-        cursesActive = 0
-        endwin()
+    // MARK: Constants from curses.h
+
+    static var cursesMouseMasks: MouseDecoder.Masks {
+        MouseDecoder.Masks(
+            leftPressed: UInt(cobuy_button1_pressed()), leftClicked: UInt(cobuy_button1_clicked()),
+            leftDoubleClicked: UInt(cobuy_button1_double_clicked()),
+            middlePressed: UInt(cobuy_button2_pressed()), middleClicked: UInt(cobuy_button2_clicked()),
+            rightPressed: UInt(cobuy_button3_pressed()), rightClicked: UInt(cobuy_button3_clicked()),
+            wheelUp: UInt(cobuy_button4_pressed()), wheelDown: UInt(cobuy_button5_pressed()))
     }
 
-    private static func installSignalHandlers() {
-        atexit { NcursesTerminal.giveBackTerminal() }
-        for signal in [SIGINT, SIGTERM, SIGHUP] {
-            var action = sigaction()
-            action.__sigaction_handler.sa_handler = { received in pendingSignal = received }
-            sigemptyset(&action.sa_mask)
-            action.sa_flags = 0
-            sigaction(signal, &action, nil)
-        }
-        for signal in [SIGSEGV, SIGILL, SIGTRAP, SIGABRT, SIGBUS, SIGFPE] {
-            var action = sigaction()
-            action.__sigaction_handler.sa_handler = { received in
-                NcursesTerminal.giveBackTerminal()
-                Glibc.signal(received, SIG_DFL)
-                raise(received)
-            }
-            sigemptyset(&action.sa_mask)
-            action.sa_flags = Int32(bitPattern: UInt32(SA_RESETHAND))
-            sigaction(signal, &action, nil)
-        }
+    /// ``KeyDecoder/Code`` against curses.h, for a test.
+    static var keyCodesMatchCurses: Bool {
+        let pairs: [(Int32, Int32)] = [
+            (KeyDecoder.Code.down, KEY_DOWN), (KeyDecoder.Code.up, KEY_UP), (KeyDecoder.Code.left, KEY_LEFT),
+            (KeyDecoder.Code.right, KEY_RIGHT), (KeyDecoder.Code.home, KEY_HOME), (KeyDecoder.Code.backspace, KEY_BACKSPACE),
+            (KeyDecoder.Code.f0, KEY_F0), (KeyDecoder.Code.f0 + 12, cobuy_key_f(12)), (KeyDecoder.Code.delete, KEY_DC),
+            (KeyDecoder.Code.insert, KEY_IC), (KeyDecoder.Code.pageDown, KEY_NPAGE), (KeyDecoder.Code.pageUp, KEY_PPAGE),
+            (KeyDecoder.Code.enter, KEY_ENTER), (KeyDecoder.Code.keypadA1, KEY_A1), (KeyDecoder.Code.keypadA3, KEY_A3),
+            (KeyDecoder.Code.keypadB2, KEY_B2), (KeyDecoder.Code.keypadC1, KEY_C1), (KeyDecoder.Code.keypadC3, KEY_C3),
+            (KeyDecoder.Code.backTab, KEY_BTAB), (KeyDecoder.Code.end, KEY_END), (KeyDecoder.Code.mouse, KEY_MOUSE),
+            (KeyDecoder.Code.resize, KEY_RESIZE),
+        ]
+        return pairs.allSatisfy { $0.0 == $0.1 }
     }
 }

@@ -1,44 +1,19 @@
-/// A terminal colour: the terminal's default, one of the 16 named colours, or a 256-palette index.
-public enum TerminalColor: Hashable, Sendable {
-    case `default`
-    case black, red, green, yellow, blue, magenta, cyan, white
-    case brightBlack, brightRed, brightGreen, brightYellow, brightBlue, brightMagenta, brightCyan, brightWhite
-    case indexed(UInt8)
-
-    /// The curses colour number (-1 for the default).
-    public var cursesNumber: Int16 {
-        switch self {
-        case .default: return -1
-        case .black: return 0
-        case .red: return 1
-        case .green: return 2
-        case .yellow: return 3
-        case .blue: return 4
-        case .magenta: return 5
-        case .cyan: return 6
-        case .white: return 7
-        case .brightBlack: return 8
-        case .brightRed: return 9
-        case .brightGreen: return 10
-        case .brightYellow: return 11
-        case .brightBlue: return 12
-        case .brightMagenta: return 13
-        case .brightCyan: return 14
-        case .brightWhite: return 15
-        case .indexed(let value): return Int16(value)
-        }
-    }
-}
-
-/// How a cell is drawn.
+/// How a cell is drawn: colours and emphasis.
 public struct Style: Hashable, Sendable {
+    /// Text colour.
     public var foreground: TerminalColor
+    /// Cell colour.
     public var background: TerminalColor
+    /// Bold (or bright, on some terminals).
     public var bold: Bool
+    /// Foreground and background swapped.
     public var reverse: Bool
+    /// Underlined.
     public var underline: Bool
+    /// Dim (faint).
     public var dim: Bool
 
+    /// A style; everything off by default.
     public init(foreground: TerminalColor = .default, background: TerminalColor = .default, bold: Bool = false,
                 reverse: Bool = false, underline: Bool = false, dim: Bool = false) {
         self.foreground = foreground
@@ -49,11 +24,39 @@ public struct Style: Hashable, Sendable {
         self.dim = dim
     }
 
+    /// The terminal's default colours, no emphasis.
     public static let plain = Style()
 
+    /// Whether this is ``plain``.
     public var isPlain: Bool { self == .plain }
 
+    /// This style without colours: what a monochrome terminal or `NO_COLOR` shows.
+    public var withoutColor: Style {
+        var copy = self
+        copy.foreground = .default
+        copy.background = .default
+        return copy
+    }
+
+    /// This style, bold.
     public func bolded() -> Style { var copy = self; copy.bold = true; return copy }
+    /// This style, reversed.
     public func reversed() -> Style { var copy = self; copy.reverse = true; return copy }
+    /// This style, underlined.
     public func underlined() -> Style { var copy = self; copy.underline = true; return copy }
+    /// This style, dim.
+    public func dimmed() -> Style { var copy = self; copy.dim = true; return copy }
+
+    /// A short tag for text dumps: `b` bold, `r` reverse, `u` underline, `d` dim, then
+    /// `fg=`/`bg=` colours; empty for ``plain``.
+    public var tag: String {
+        var parts: [String] = []
+        if bold { parts.append("b") }
+        if reverse { parts.append("r") }
+        if underline { parts.append("u") }
+        if dim { parts.append("d") }
+        if foreground != .default { parts.append("fg=\(foreground)") }
+        if background != .default { parts.append("bg=\(background)") }
+        return parts.joined(separator: ",")
+    }
 }

@@ -1,41 +1,31 @@
-/// Where grids are shown and input comes from: the real terminal or a test double.
+/// Where frames are shown and input comes from: the real terminal (``NcursesTerminal``) or a
+/// test double (``MemoryTerminal``). Use one from a single thread: the UI's main loop.
+///
+/// The loop is: `draw` a frame, wait for `nextEvent`, update the state, draw again. Drawing
+/// sends only what changed since the last frame; after a resize or a resume the next frame is
+/// drawn whole.
 public protocol TerminalBackend: AnyObject {
+    /// Columns and rows.
     var size: (width: Int, height: Int) { get }
     /// Shows `grid`, drawing only what changed since the last frame.
     func draw(_ grid: CellGrid)
-    /// The next input, or `nil` when none arrived within `timeoutMilliseconds`.
+    /// The next input, or `nil` when none arrived within `timeoutMilliseconds` (-1 waits).
     func nextEvent(timeoutMilliseconds: Int32) -> InputEvent?
-    /// Gives the terminal back (Ctrl-Z); `resume` takes it again and redraws everything.
+    /// Gives the terminal back and stops the process, as Ctrl-Z does; returns after `fg`.
     func suspend()
+    /// Takes the terminal again after ``suspend()``; the next frame is drawn whole.
     func resume()
     /// Gives the terminal back for good. Safe to call twice.
     func restore()
+    /// Whether the terminal shows Unicode; when false, draw ASCII (``CellGrid/BorderSet/ascii``).
+    var supportsUnicode: Bool { get }
+    /// Whether the terminal shows colours; when false, use ``Theme/monochrome``.
+    var hasColors: Bool { get }
 }
 
-/// A terminal in memory: scripted input, and every frame kept for inspection.
-public final class MemoryTerminal: TerminalBackend {
-    public private(set) var frames: [CellGrid] = []
-    public var events: [InputEvent]
-    public var size: (width: Int, height: Int)
-    public private(set) var restored = false
-
-    public init(width: Int, height: Int, events: [InputEvent] = []) {
-        size = (width, height)
-        self.events = events
-    }
-
-    public var lastFrame: CellGrid? { frames.last }
-
-    public func draw(_ grid: CellGrid) { frames.append(grid) }
-
-    public func nextEvent(timeoutMilliseconds: Int32) -> InputEvent? {
-        guard !events.isEmpty else { return nil }
-        let event = events.removeFirst()
-        if case let .resize(width, height) = event { size = (width, height) }
-        return event
-    }
-
-    public func suspend() {}
-    public func resume() {}
-    public func restore() { restored = true }
+extension TerminalBackend {
+    /// Unicode, unless the backend says otherwise.
+    public var supportsUnicode: Bool { true }
+    /// Colours, unless the backend says otherwise.
+    public var hasColors: Bool { true }
 }

@@ -6,19 +6,19 @@ import Testing
     static let validator = CobuySandbox.repositoryRoot.deletingLastPathComponent().appendingPathComponent("shared/tools/ocds-validate").path
 
     @Test func aStoreAfterAFullLifecycleExportsValidOCDSAndImportsIntoAnEmptyStore() throws {
-        let sandbox = CobuySandbox()
+        let sandbox = try CobuySandbox()
         let script = CobuySandbox.repositoryRoot.appendingPathComponent("Tests/scripts/full-lifecycle.sh").path
         var environment = sandbox.environment
         environment["COBUY_STORE"] = nil
-        try #require(CobuySandbox.execute("/bin/bash", [script, CobuySandbox.binary, sandbox.store], environment: environment).status == 0)
+        try #require(sandbox.execute("/bin/bash", [script, sandbox.binary, sandbox.store], environment: environment).status == 0)
         let package = "\(sandbox.folder)/package.json"
         let export = sandbox.run(["export", "ocds", "-o", package, "--ocid-prefix", "ocds-test01"])
         #expect(export.status == 0, "\(export.stderr)")
-        let validation = CobuySandbox.execute("/usr/bin/env", ["python3", Self.validator, package], environment: environment)
+        let validation = sandbox.execute("/usr/bin/env", ["python3", Self.validator, package], environment: environment)
         #expect(validation.status == 0, "\(validation.stdout)\(validation.stderr)")
         #expect(sandbox.run(["export", "ocds", "-o", package]).status == 1) // never overwritten without --force
 
-        let target = CobuySandbox()
+        let target = try CobuySandbox()
         target.run(["init"])
         let imported = target.run(["import", "ocds", package])
         #expect(imported.status == 0, "\(imported.stderr)")
@@ -34,7 +34,7 @@ import Testing
     }
 
     @Test func garbageIsRefusedAndTheStoreStaysByteIdentical() throws {
-        let sandbox = CobuySandbox()
+        let sandbox = try CobuySandbox()
         sandbox.seed()
         func snapshot() -> [String: Data] {
             var files: [String: Data] = [:]
@@ -62,7 +62,7 @@ import Testing
     }
 
     @Test func addendumDraftsExportInEveryFormatAndNeverOverwrite() throws {
-        let sandbox = CobuySandbox()
+        let sandbox = try CobuySandbox()
         #expect(sandbox.run(["init", "--sample"]).status == 0)
         for format in ["md", "txt", "docx"] {
             let path = "\(sandbox.folder)/draft.\(format)"
@@ -78,7 +78,7 @@ import Testing
     }
 
     @Test func csvImportReportsRowProblemsByLine() throws {
-        let sandbox = CobuySandbox()
+        let sandbox = try CobuySandbox()
         sandbox.run(["init"])
         let csv = "\(sandbox.folder)/list.csv"
         try Data("""

@@ -68,10 +68,36 @@ public enum JSONSyntax {
             return nil
         }
 
+        /// RFC 8259: `-? (0 | [1-9][0-9]*) (. [0-9]+)? ([eE] [+-]? [0-9]+)?`.
         mutating func number() -> Failure? {
-            let start = index
-            while index < bytes.count, "+-0123456789.eE".utf8.contains(bytes[index]) { index += 1 }
-            return index > start ? nil : fail("expected a number")
+            func isDigit(_ position: Int) -> Bool {
+                position < bytes.count && (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(bytes[position])
+            }
+            func digits() -> Bool {
+                guard isDigit(index) else { return false }
+                while isDigit(index) { index += 1 }
+                return true
+            }
+            if index < bytes.count, bytes[index] == UInt8(ascii: "-") { index += 1 }
+            if index < bytes.count, bytes[index] == UInt8(ascii: "0") {
+                index += 1
+            } else if !digits() {
+                return fail("expected a digit in a number")
+            }
+            if index < bytes.count, bytes[index] == UInt8(ascii: ".") {
+                index += 1
+                guard digits() else { return fail("expected a digit after the decimal point") }
+            }
+            if index < bytes.count, bytes[index] == UInt8(ascii: "e") || bytes[index] == UInt8(ascii: "E") {
+                index += 1
+                if index < bytes.count, bytes[index] == UInt8(ascii: "+") || bytes[index] == UInt8(ascii: "-") { index += 1 }
+                guard digits() else { return fail("expected a digit in the exponent") }
+            }
+            // A number runs into the next token only through a separator.
+            if index < bytes.count, "0123456789.eE+-".utf8.contains(bytes[index]) {
+                return fail("malformed number")
+            }
+            return nil
         }
 
         mutating func string() -> Failure? {
@@ -79,12 +105,34 @@ public enum JSONSyntax {
             while index < bytes.count {
                 switch bytes[index] {
                 case UInt8(ascii: "\""): index += 1; return nil
-                case UInt8(ascii: "\\"): index += 2
+                case UInt8(ascii: "\\"):
+                    guard index + 1 < bytes.count else { return fail("unexpected end of file inside a string") }
+                    switch bytes[index + 1] {
+                    case UInt8(ascii: "\""), UInt8(ascii: "\\"), UInt8(ascii: "/"), UInt8(ascii: "b"),
+                         UInt8(ascii: "f"), UInt8(ascii: "n"), UInt8(ascii: "r"), UInt8(ascii: "t"):
+                        index += 2
+                    case UInt8(ascii: "u"):
+                        let hex = (index + 2)..<(index + 6)
+                        guard hex.upperBound <= bytes.count, bytes[hex].allSatisfy({ isHexDigit($0) }) else {
+                            return fail("expected four hex digits after \\u")
+                        }
+                        index += 6
+                    default:
+                        index += 1
+                        return fail("invalid escape sequence in a string")
+                    }
                 case 0..<0x20: return fail("control character inside a string")
                 default: index += 1
                 }
             }
             return fail("unexpected end of file inside a string")
+        }
+
+        func isHexDigit(_ byte: UInt8) -> Bool {
+            switch byte {
+            case UInt8(ascii: "0")...UInt8(ascii: "9"), UInt8(ascii: "a")...UInt8(ascii: "f"), UInt8(ascii: "A")...UInt8(ascii: "F"): return true
+            default: return false
+            }
         }
 
         mutating func array() -> Failure? {

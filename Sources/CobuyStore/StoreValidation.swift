@@ -44,6 +44,19 @@ extension Store {
                 problems.append(StoreProblem(path: path, location: "", message: message))
             }
         }
+        // One party holds at most one open or executed addendum on a contract; a second can only
+        // come from outside the state machines (a hand edit, a merge of two branches).
+        var holders: [String: String] = [:]
+        for addendum in directory.addenda.values.sorted(by: { $0.id < $1.id }) where addendum.status.blocksAnother {
+            let key = addendum.party + "\u{0}" + addendum.contract
+            if let first = holders[key] {
+                problems.append(StoreProblem(path: path(of: .addendum, id: addendum.id), location: "status",
+                                             message: "\(addendum.party) already has addendum \(first) open on \(addendum.contract);"
+                                                 + " withdraw one of them"))
+            } else {
+                holders[key] = addendum.id
+            }
+        }
         let warnings = leftoverTemporaries().map { "\($0): temporary left by an interrupted write (ignored; safe to delete)" }
         return ValidationReport(problems: problems.sorted { ($0.path, $0.location) < ($1.path, $1.location) },
                                 warnings: warnings, recordCount: records.count)
@@ -70,6 +83,10 @@ extension Store {
                 need(value.vendor, "vendor")
             }
             need(value.source.solicitation, "source solicitation")
+            if let source = value.source.solicitation, let solicitation = directory.solicitation(source),
+               !solicitation.awards.contains(where: { $0.contract == value.id }) {
+                missing.append("source solicitation \(source) does not list it among its awards (an interrupted award?)")
+            }
         case .addendum(let value):
             need(value.contract, "contract")
             need(value.party, "party")

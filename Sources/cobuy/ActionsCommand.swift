@@ -25,7 +25,7 @@ struct ActionsCommand: ParsableCommand {
             case .json:
                 var object: [String: Any] = [
                     "id": record.id,
-                    "status": record.record.statusName ?? "",
+                    "status": record.displayStatus(today: context.today) ?? "",
                     "actingFor": officer?.party ?? NSNull(),
                     "actions": actions.map { availability -> [String: Any] in
                         var entry: [String: Any] = ["name": availability.spec.name, "allowed": availability.isAllowed,
@@ -43,7 +43,7 @@ struct ActionsCommand: ParsableCommand {
                 }
                 try printJSON(object)
             case .text:
-                print(Printable.line("\(record.id) is \(record.record.statusName ?? "recorded")"
+                print(Printable.line("\(record.id) is \(record.displayStatus(today: context.today) ?? "recorded")"
                                      + (officer.map { "; acting for \($0.party)" } ?? "; no acting party (use --for PARTY)")))
                 if actions.isEmpty { print("No actions apply to a \(record.kind.label).") }
                 for availability in actions {

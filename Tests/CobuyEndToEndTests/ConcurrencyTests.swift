@@ -188,8 +188,15 @@ final class Tally: @unchecked Sendable {
             $0["contract"] as? String == contract && $0["party"] as? String == "marion-county"
                 && ["draft", "submitted", "approved", "executed"].contains($0["status"] as? String ?? "")
         }
-        withKnownIssue("complete drafts addenda without checking for ones already drafted; validate does not notice the duplicate") {
-            #expect(open.count == 1, "marion-county's open addenda on \(contract): \(open.compactMap { $0["id"] as? String })")
-        }
+        #expect(open.count == 1, "marion-county's open addenda on \(contract): \(open.compactMap { $0["id"] as? String })")
+        #expect(sandbox.run(["validate"]).status == 0)
+        // A duplicate that only a hand edit or a merge could make is reported by validate.
+        let kept = try #require(open.first?["id"] as? String)
+        let text = try #require(String(data: sandbox.bytes(sandbox.file("addenda", kept)) ?? Data(), encoding: .utf8))
+        try text.replacingOccurrences(of: kept, with: "PA-2026-9999")
+            .write(toFile: sandbox.file("addenda", "PA-2026-9999"), atomically: true, encoding: .utf8)
+        let validate = sandbox.run(["validate"])
+        #expect(validate.status == 1 && validate.stdout.contains("PA-2026-9999") && validate.stdout.contains("already has addendum \(kept)"),
+                "\(validate)")
     }
 }

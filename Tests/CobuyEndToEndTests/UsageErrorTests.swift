@@ -95,8 +95,6 @@ import Testing
             #expect(!output.crashed && output.status == 0, "\(output)")
         }
         let show = sandbox.run(["show", id])
-        withKnownIssue("CostSharing.apportion sums the weights with a trapping +: two populations near Int.max crash `cobuy show`") {
-            #expect(!show.crashed && show.status == 0, "\(show)")
-        }
+        #expect(!show.crashed && show.status == 0, "\(show)")
     }
 }

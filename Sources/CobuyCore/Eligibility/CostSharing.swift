@@ -51,7 +51,7 @@ public struct CostSharing: Hashable, Sendable, Codable {
 
     /// Splits `total` in proportion to `weights` into integers that sum to `total`.
     public static func apportion(_ total: Int, weights: [Int]) -> [Int] {
-        let weightSum = weights.reduce(0, +)
+        let (weights, weightSum) = summable(weights.map { max(0, $0) })
         guard weightSum > 0 else { return weights.map { _ in 0 } }
         var floors: [Int] = []
         var remainders: [(index: Int, remainder: Int)] = []
@@ -70,6 +70,24 @@ public struct CostSharing: Hashable, Sendable, Codable {
             position += 1
         }
         return floors
+    }
+
+    /// Weights whose sum fits in an `Int`, with that sum. Populations and spends come from
+    /// user input and can be as large as `Int.max`; halving every weight until the sum fits
+    /// keeps their proportions to within one part in 2^62 instead of trapping on overflow.
+    static func summable(_ weights: [Int]) -> (weights: [Int], sum: Int) {
+        var weights = weights
+        while true {
+            var sum = 0
+            var overflowed = false
+            for weight in weights {
+                let (next, overflow) = sum.addingReportingOverflow(weight)
+                if overflow { overflowed = true; break }
+                sum = next
+            }
+            if !overflowed { return (weights, sum) }
+            weights = weights.map { $0 >> 1 }
+        }
     }
 }
 

@@ -363,6 +363,12 @@ public enum SolicitationMachine: StateMachine {
             for partner in record.partners where partner.status == .signed && partner.party != lead {
                 for award in record.awards {
                     guard let contract = context.lookup.contract(award.contract) else { continue }
+                    // A `complete` retried after a crash between its file renames finds the
+                    // addenda it already drafted: never give a partner a second one.
+                    let drafted = context.lookup.addenda(onContract: contract.id).contains {
+                        $0.party == partner.party && $0.status.blocksAnother
+                    }
+                    if drafted { continue }
                     let party = context.lookup.party(partner.party)
                     var addendum = ParticipatingAddendum(id: ids.next("PA", year: today.year), contract: contract.id,
                                                          party: partner.party, localTerms: party?.statutoryTerms ?? [])

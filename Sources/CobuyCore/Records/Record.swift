@@ -96,6 +96,15 @@ public enum AnyRecord: Sendable {
     public var id: String { record.id }
     public var kind: RecordKind { type(of: record).kind }
 
+    /// The status an officer should read today: a contract past its end date is `expired`
+    /// whatever its stored state says (expiry is the calendar's doing, not an action).
+    public func displayStatus(today: CalendarDate) -> String? {
+        switch self {
+        case .contract(let contract): return contract.displayStatus(today: today)
+        case .party, .solicitation, .addendum: return record.statusName
+        }
+    }
+
     public init(_ record: any Record) {
         switch record {
         case let value as Party: self = .party(value)

@@ -18,7 +18,7 @@ enum RecordScreen {
             drawStepper(stepper.steps, current: stepper.current, at: y, in: rect, into: &grid, theme: theme)
             y += 1
         }
-        grid.putPadded("Next: " + nextStep(actions, record: record), x: rect.x, y: y, width: rect.width, style: theme.accent)
+        grid.putPadded("Next: " + nextStep(actions, record: record, today: state.today), x: rect.x, y: y, width: rect.width, style: theme.accent)
         y += 1
         let area = Rect(x: rect.x, y: y, width: rect.width, height: rect.maxY - y)
         let checklist = checklistSection(for: record, state: state)
@@ -94,7 +94,7 @@ enum RecordScreen {
 
     /// What would move the record on: the first allowed action that changes its state, else
     /// why the next one is blocked.
-    static func nextStep(_ actions: [ActionAvailability], record: AnyRecord) -> String {
+    static func nextStep(_ actions: [ActionAvailability], record: AnyRecord, today: CalendarDate) -> String {
         let forward: Set<String> = ["circulate", "form", "publish", "close", "award", "complete", "sign", "submit", "approve"]
         if let allowed = actions.first(where: { $0.isAllowed && forward.contains($0.spec.name) }) {
             return "\(allowed.spec.name) — \(allowed.spec.summary.lowercased())"
@@ -104,7 +104,7 @@ enum RecordScreen {
             return "\(blocked.spec.name) is blocked: \(refusal.description)"
         }
         if actions.contains(where: \.isAllowed) { return "see the actions allowed now" }
-        return record.record.statusName.map { "nothing; the record is \($0)" } ?? "nothing to do on a party"
+        return record.displayStatus(today: today).map { "nothing; the record is \($0)" } ?? "nothing to do on a party"
     }
 
     /// The joinability checklist a record calls for: a contract's for the officer's party, an

@@ -16,12 +16,15 @@ let package = Package(
         .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.0"),
         .package(url: "https://github.com/hummingbird-project/swift-mustache", from: "2.0.0"),
         .package(url: "https://github.com/weichsel/ZIPFoundation", from: "0.9.19"),
+        .package(url: "https://github.com/groue/GRDB.swift", from: "7.0.0"),
     ],
     targets: [
         // Records, state machines, eligibility, cost sharing: pure Swift, no I/O.
         .target(name: "CobuyCore"),
-        // The JSON store: layout, codec, atomic writes, locks, revisions, validation.
-        .target(name: "CobuyStore", dependencies: ["CobuyCore"]),
+        // The JSON store: layout, codec, atomic writes, locks, revisions, validation; and the
+        // catalog index (SQLite with FTS5 through GRDB), derived from the JSON and refreshed
+        // when files change.
+        .target(name: "CobuyStore", dependencies: ["CobuyCore", .product(name: "GRDB", package: "GRDB.swift")]),
         // Addendum drafts (templates, Markdown, Word), OCDS export and import, CSV.
         .target(
             name: "CobuyDocs",
@@ -48,6 +51,8 @@ let package = Package(
                 .product(name: "OrderedCollections", package: "swift-collections"),
             ]
         ),
+        // `cobuy-generate`: N realistic cooperative contracts as an OCDS release package (benchmarks).
+        .executableTarget(name: "cobuy-generate"),
         // The bundled sample store, found by the binary wherever it runs.
         .target(name: "CobuyResources", path: "Resources", resources: [.copy("sample-store"), .copy("templates")]),
         .executableTarget(

@@ -61,7 +61,11 @@ extension Store {
             try DurableFile.makeFolder(catalogFolder)
             let data: Data
             do { data = try RecordCodec.encode(catalog) } catch { throw StoreError.io(path: catalogFolder, message: "cannot encode: \(error)") }
-            try DurableFile.write(data, to: "\(catalogFolder)/\(CatalogFile.fileName(forSource: catalog.source.file))")
+            let name = CatalogFile.fileName(forSource: catalog.source.file)
+            try DurableFile.write(data, to: "\(catalogFolder)/\(name)")
+            // Index straight from memory; if this fails, the next refresh sees the new file's
+            // signature and reads it.
+            try? catalogIndex()?.replace(catalog: catalog, fileName: name)
         }
     }
 

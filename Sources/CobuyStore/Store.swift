@@ -28,6 +28,11 @@ public struct Store: Sendable {
         try DurableFile.makeFolder(root)
         for kind in RecordKind.allCases { try DurableFile.makeFolder(store.folder(kind)) }
         try DurableFile.makeFolder("\(root)/catalog")
+        // The catalog index is derived data: each clone builds its own.
+        let ignore = "\(root)/.gitignore"
+        if !DurableFile.exists(ignore) {
+            try DurableFile.write(Data(".index/\n".utf8), to: ignore)
+        }
         if !DurableFile.exists(store.markerPath) {
             let marker = StoreMarker(format: formatName, version: formatVersion)
             let data: Data
@@ -90,13 +95,21 @@ public struct Store: Sendable {
         return typed
     }
 
+    /// An imported contract or party, through the catalog index (refreshed first if a
+    /// catalog file changed), so that no catalog is parsed to find one record.
     func catalogRecord(_ id: String, kind: RecordKind) -> AnyRecord? {
-        guard kind == .contract || kind == .party else { return nil }
-        for catalog in loadCatalogs().catalogs {
-            if kind == .contract, let contract = catalog.contracts.first(where: { $0.id == id }) { return .contract(contract) }
-            if kind == .party, let party = catalog.parties.first(where: { $0.id == id }) { return .party(party) }
+        guard kind == .contract || kind == .party, let index = catalogIndex() else { return nil }
+        _ = try? index.refresh()
+        switch kind {
+        case .contract: return index.contract(id).map(AnyRecord.contract)
+        case .party: return index.party(id).map(AnyRecord.party)
+        case .solicitation, .addendum: return nil
         }
-        return nil
+    }
+
+    /// The store's catalog index, or nil when it cannot be opened at all.
+    public func catalogIndex() -> CatalogIndex? {
+        try? CatalogIndex.open(self)
     }
 
     /// Every readable record of a kind (contracts and parties include the imported catalogs),
@@ -163,7 +176,10 @@ public struct Store: Sendable {
 
     /// Every id in use for numbered records, for handing out new ones.
     func idPool() -> IDPool {
-        let catalogued = loadCatalogs().catalogs.flatMap { $0.contracts.map(\.id) }
+        let catalogued: [String] = catalogIndex().map { index -> [String] in
+            _ = try? index.refresh()
+            return index.catalogContractIDs(withPrefix: "CON-")
+        } ?? []
         return IDPool(existing: [RecordKind.solicitation, .contract, .addendum].flatMap { ids(of: $0) } + catalogued)
     }
 }

@@ -8,6 +8,13 @@ public final class StoreLookup: RecordLookup, @unchecked Sendable {
     private let lock = NSLock()
     private var cache: [String: AnyRecord] = [:]
     private var addendaByContract: [String: [ParticipatingAddendum]]?
+    private var catalogIndex: CatalogIndex?
+
+    /// A lookup that reuses an index the caller already holds open.
+    public convenience init(store: Store, index: CatalogIndex?) {
+        self.init(store: store)
+        catalogIndex = index
+    }
 
     public init(store: Store) {
         self.store = store
@@ -22,9 +29,33 @@ public final class StoreLookup: RecordLookup, @unchecked Sendable {
 
     private func record(_ id: String) -> AnyRecord? {
         if let cached = lock.withLock({ cache[id] }) { return cached }
-        guard let loaded = try? store.load(id) else { return nil }
+        let loaded: AnyRecord?
+        if store.exists(id) {
+            loaded = try? store.load(id)
+        } else {
+            loaded = catalogRecord(id)
+        }
+        guard let loaded else { return nil }
         lock.withLock { cache[id] = loaded }
         return loaded
+    }
+
+    /// Imported contracts and parties come from the catalog index, opened and brought up to
+    /// date once per lookup rather than once per record.
+    private func catalogRecord(_ id: String) -> AnyRecord? {
+        let index: CatalogIndex? = lock.withLock {
+            if catalogIndex == nil {
+                catalogIndex = store.catalogIndex()
+                _ = try? catalogIndex?.refresh()
+            }
+            return catalogIndex
+        }
+        guard let index else { return nil }
+        switch RecordKind(id: id) {
+        case .contract: return index.contract(id).map(AnyRecord.contract)
+        case .party: return index.party(id).map(AnyRecord.party)
+        case .solicitation, .addendum: return nil
+        }
     }
 
     public func party(_ id: String) -> Party? {

@@ -20,14 +20,22 @@ struct ListCommand: ParsableCommand {
     var query: String?
     @Option(help: ArgumentHelp("At most this many.", valueName: "N")) var limit: Int?
     @Option(help: "table, json or csv.") var format: OutputFormat = .table
+    @OptionGroup(title: "Contracts") var catalog: CatalogOptions
 
     func validate() throws {
         if let limit, limit < 0 { throw ValidationError("--limit must be 0 or more.") }
+        if kind != .contracts, catalog.isUsed {
+            throw ValidationError("--offset, --sort, --expiring, --region, --eligible-kind, --category, --lead and --joinable-by apply to contracts only.")
+        }
     }
 
     func run() throws {
         try reportingErrors {
             let session = try CommandSession(storeOptions)
+            if kind == .contracts {
+                try listContracts(session)
+                return
+            }
             let lookup = StoreLookup(store: session.store)
             var rows = session.loadAll(kind.recordKind).map { RecordSummary($0, today: session.today, lookup: lookup) }
             if let status { rows = rows.filter { $0.status == status.lowercased() } }
@@ -37,6 +45,30 @@ struct ListCommand: ParsableCommand {
             case .json: try printJSON(rows.map(jsonObject))
             case .csv: try printCSV(rows)
             case .table: printTable(rows)
+            }
+        }
+    }
+
+    /// Contracts come from the catalog index: one search, whatever the size of the catalogs.
+    func listContracts(_ session: CommandSession) throws {
+        let index = try CatalogIndex.open(session.store)
+        try index.refresh(progress: { name in
+            if name != "local" { printError("indexing catalog \(name)…") }
+        })
+        for problem in index.problems() { printError("skipped \(problem.description)") }
+        var query = try catalog.query(session)
+        query.text = self.query ?? ""
+        query.status = status
+        let page = try index.search(query, today: session.today, offset: catalog.offset ?? 0, limit: limit)
+        let lookup = StoreLookup(store: session.store, index: index)
+        let rows = page.contracts.map { RecordSummary(.contract($0), today: session.today, lookup: lookup) }
+        switch format {
+        case .json: try printJSON(rows.map(jsonObject))
+        case .csv: try printCSV(rows)
+        case .table:
+            printTable(rows)
+            if page.total > rows.count, !rows.isEmpty {
+                print("\(page.offset + 1)–\(page.offset + rows.count) of \(page.total) contracts.")
             }
         }
     }

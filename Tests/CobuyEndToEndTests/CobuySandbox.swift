@@ -192,6 +192,8 @@ final class CobuySandbox: @unchecked Sendable {
         var files: [String: Data] = [:]
         let enumerator = FileManager.default.enumerator(atPath: store)
         while let relative = enumerator?.nextObject() as? String {
+            // The catalog index is derived data, rebuilt at will; the records are what count.
+            if relative.hasPrefix(".index/") { continue }
             var isFolder: ObjCBool = false
             let full = "\(store)/\(relative)"
             if FileManager.default.fileExists(atPath: full, isDirectory: &isFolder), !isFolder.boolValue {

@@ -36,14 +36,7 @@ import Testing
     @Test func garbageIsRefusedAndTheStoreStaysByteIdentical() throws {
         let sandbox = try CobuySandbox()
         sandbox.seed()
-        func snapshot() -> [String: Data] {
-            var files: [String: Data] = [:]
-            let enumerator = FileManager.default.enumerator(atPath: sandbox.store)
-            while let path = enumerator?.nextObject() as? String {
-                if let data = FileManager.default.contents(atPath: "\(sandbox.store)/\(path)") { files[path] = data }
-            }
-            return files
-        }
+        func snapshot() -> [String: Data] { sandbox.snapshot() }
         let before = snapshot()
         let garbage = "\(sandbox.folder)/garbage.json"
         var random = SystemRandomNumberGenerator()

@@ -64,6 +64,8 @@ final class TemporaryStore: @unchecked Sendable {
         var files: [String: Data] = [:]
         let enumerator = FileManager.default.enumerator(atPath: folder)
         while let relative = enumerator?.nextObject() as? String {
+            // The catalog index is derived data, rebuilt at will; the records are what count.
+            if relative.hasPrefix(".index/") { continue }
             var isFolder: ObjCBool = false
             let full = "\(folder)/\(relative)"
             if FileManager.default.fileExists(atPath: full, isDirectory: &isFolder), !isFolder.boolValue {

@@ -1,0 +1,330 @@
+import CobuyCore
+import Foundation
+import GRDB
+
+/// Every contract the store knows — its own files and its imported catalogs — in SQLite with
+/// an FTS5 full-text index, so that lists, searches and lookups never parse the catalogs.
+///
+/// The JSON files stay the system of record; this is derived from them and can be deleted at
+/// any time (`STORE/.index/`, ignored by git and by the store). Each source — the local
+/// `contracts/` and `parties/` folders as one, each catalog file on its own — is remembered
+/// with its file signature (size, mtime, inode): `refresh` re-reads only what changed.
+public final class CatalogIndex: @unchecked Sendable {
+    /// Bumped when the tables change; an older index is dropped and rebuilt.
+    static let schemaVersion = 2
+    static let localSource = "local"
+
+    public let store: Store
+    /// The database file, or nil when the store's folder could not hold one (read-only): the
+    /// index then lives in memory for this process.
+    public let path: String?
+    let database: DatabaseQueue
+
+    public struct RefreshReport: Sendable {
+        /// Sources re-read because they were new or had changed.
+        public var reindexed: [String] = []
+        public var removed: [String] = []
+        public var contracts = 0
+    }
+
+    /// Opens (creating if needed) the index of a store. Never fails for a broken index file:
+    /// it is derived data, so it is deleted and rebuilt.
+    public static func open(_ store: Store) throws(StoreError) -> CatalogIndex {
+        let folder = "\(store.root)/.index"
+        let path = "\(folder)/catalog.sqlite"
+        if (try? DurableFile.makeFolder(folder)) != nil {
+            if let index = try? CatalogIndex(store: store, path: path) { return index }
+            // Unreadable or from a newer Cobuy: start again.
+            for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) }
+            if let index = try? CatalogIndex(store: store, path: path) { return index }
+        }
+        do { return try CatalogIndex(store: store, path: nil) } catch {
+            throw .io(path: path, message: "cannot open the catalog index: \(error)")
+        }
+    }
+
+    init(store: Store, path: String?) throws {
+        self.store = store
+        self.path = path
+        var configuration = Configuration()
+        configuration.busyMode = .timeout(10)
+        configuration.label = "cobuy.catalog"
+        if let path {
+            configuration.journalMode = .wal
+            database = try DatabaseQueue(path: path, configuration: configuration)
+        } else {
+            database = try DatabaseQueue(configuration: configuration)
+        }
+        try database.write { db in try CatalogIndex.migrate(db) }
+    }
+
+    static func migrate(_ db: Database) throws {
+        let version = try Int.fetchOne(db, sql: "PRAGMA user_version") ?? 0
+        if version == schemaVersion { return }
+        if version > schemaVersion { throw DatabaseError(message: "index schema \(version) is newer than this Cobuy") }
+        for table in ["contract_text", "contract", "party", "source", "problem"] { try db.execute(sql: "DROP TABLE IF EXISTS \(table)") }
+        try db.execute(sql: """
+            CREATE TABLE source (
+                name TEXT PRIMARY KEY,
+                signature TEXT NOT NULL
+            );
+            CREATE TABLE problem (
+                source TEXT NOT NULL,
+                path TEXT NOT NULL,
+                location TEXT NOT NULL,
+                message TEXT NOT NULL
+            );
+            CREATE TABLE contract (
+                rowid INTEGER PRIMARY KEY,
+                id TEXT NOT NULL UNIQUE,
+                source TEXT NOT NULL,
+                title TEXT NOT NULL,
+                lead TEXT NOT NULL,
+                leadID TEXT NOT NULL,
+                vendor TEXT NOT NULL,
+                category TEXT NOT NULL,
+                description TEXT NOT NULL,
+                status TEXT NOT NULL,
+                endDate TEXT,
+                clauseOpen INTEGER NOT NULL,
+                kinds TEXT,
+                regions TEXT,
+                named TEXT NOT NULL,
+                record BLOB NOT NULL
+            );
+            CREATE INDEX contract_source ON contract(source);
+            CREATE INDEX contract_title ON contract(title COLLATE NOCASE);
+            CREATE INDEX contract_lead ON contract(lead COLLATE NOCASE);
+            CREATE INDEX contract_vendor ON contract(vendor COLLATE NOCASE);
+            CREATE INDEX contract_category ON contract(category COLLATE NOCASE);
+            CREATE INDEX contract_end ON contract(endDate);
+            CREATE INDEX contract_status ON contract(status, endDate);
+            CREATE VIRTUAL TABLE contract_text USING fts5(
+                title, vendor, lead, category, description,
+                content='contract', content_rowid='rowid',
+                tokenize='unicode61 remove_diacritics 2', prefix='1 2 3'
+            );
+            CREATE TRIGGER contract_inserted AFTER INSERT ON contract BEGIN
+                INSERT INTO contract_text(rowid, title, vendor, lead, category, description)
+                VALUES (new.rowid, new.title, new.vendor, new.lead, new.category, new.description);
+            END;
+            CREATE TRIGGER contract_deleted AFTER DELETE ON contract BEGIN
+                INSERT INTO contract_text(contract_text, rowid, title, vendor, lead, category, description)
+                VALUES ('delete', old.rowid, old.title, old.vendor, old.lead, old.category, old.description);
+            END;
+            CREATE TABLE party (
+                id TEXT PRIMARY KEY,
+                source TEXT NOT NULL,
+                record BLOB NOT NULL
+            );
+            CREATE INDEX party_source ON party(source);
+            PRAGMA user_version = \(schemaVersion);
+            """)
+    }
+
+    // MARK: Keeping up with the files
+
+    /// The sources as they are on disk now, by name, with their signatures.
+    func currentSources() -> [String: String] {
+        var sources: [String: String] = [:]
+        sources[CatalogIndex.localSource] = FileSignature.ofFolders([store.folder(.contract), store.folder(.party)])
+        for name in DurableFile.names(in: store.catalogFolder) where name.hasSuffix(".json") && !DurableFile.isTemporaryOrHidden(name) {
+            if let signature = FileSignature.of("\(store.catalogFolder)/\(name)") { sources[name] = signature }
+        }
+        return sources
+    }
+
+    /// Whether any source changed since it was indexed (one `stat` per file, no parsing).
+    public func isCurrent() -> Bool {
+        let known = (try? database.read { db in
+            try Dictionary(uniqueKeysWithValues: Row.fetchAll(db, sql: "SELECT name, signature FROM source").map {
+                (($0["name"] as String?) ?? "", ($0["signature"] as String?) ?? "")
+            })
+        }) ?? [:]
+        return known == currentSources()
+    }
+
+    /// Re-reads the sources that changed. `progress` hears of each catalog file read (large
+    /// catalogs take seconds); `isCancelled` is asked between sources and stops the refresh,
+    /// leaving every source either fully indexed or not at all.
+    @discardableResult
+    public func refresh(progress: (String) -> Void = { _ in }, isCancelled: () -> Bool = { false }) throws(StoreError) -> RefreshReport {
+        var report = RefreshReport()
+        let current = currentSources()
+        do {
+            let known = try database.read { db in
+                try Dictionary(uniqueKeysWithValues: Row.fetchAll(db, sql: "SELECT name, signature FROM source").map {
+                    (($0["name"] as String?) ?? "", ($0["signature"] as String?) ?? "")
+                })
+            }
+            for name in known.keys.sorted() where current[name] == nil {
+                try database.write { db in try CatalogIndex.remove(source: name, db) }
+                report.removed.append(name)
+            }
+            for name in current.keys.sorted() where known[name] != current[name] {
+                if isCancelled() { break }
+                progress(name)
+                if name == CatalogIndex.localSource {
+                    report.contracts += try indexLocal(signature: current[name] ?? "")
+                } else {
+                    report.contracts += try indexCatalogFile(name, signature: current[name] ?? "")
+                }
+                report.reindexed.append(name)
+            }
+        } catch let error as StoreError {
+            throw error
+        } catch {
+            throw .io(path: path ?? store.root, message: "catalog index: \(error)")
+        }
+        return report
+    }
+
+    private func indexLocal(signature: String) throws -> Int {
+        let loadedParties = store.loadLocal(.party), loadedContracts = store.loadLocal(.contract)
+        let parties = loadedParties.records.compactMap { record -> Party? in
+            if case .party(let party) = record { return party }
+            return nil
+        }
+        let names = Dictionary(parties.map { ($0.id, $0.name) }, uniquingKeysWith: { first, _ in first })
+        let contracts = loadedContracts.records.compactMap { record -> CooperativeContract? in
+            if case .contract(let contract) = record { return contract }
+            return nil
+        }
+        try database.write { db in
+            try CatalogIndex.remove(source: CatalogIndex.localSource, db)
+            try CatalogIndex.insert(contracts, parties: [], source: CatalogIndex.localSource, names: names, db)
+            try CatalogIndex.remember(source: CatalogIndex.localSource, signature: signature,
+                                      problems: loadedContracts.problems + loadedParties.problems, db)
+        }
+        return contracts.count
+    }
+
+    private func indexCatalogFile(_ name: String, signature: String) throws -> Int {
+        let path = "\(store.catalogFolder)/\(name)"
+        let result: Result<CatalogFile, StoreProblem>
+        do {
+            result = RecordCodec.decode(CatalogFile.self, from: try DurableFile.read(path), path: path)
+        } catch {
+            result = .failure(StoreProblem(path: path, location: "", message: "\(error)"))
+        }
+        switch result {
+        case .success(let catalog):
+            try replace(catalog: catalog, fileName: name, signature: signature)
+            return catalog.contracts.count
+        case .failure(let problem):
+            // A broken catalog is reported, skipped and never rewritten; it is not read again
+            // until it changes.
+            try database.write { db in
+                try CatalogIndex.remove(source: name, db)
+                try CatalogIndex.remember(source: name, signature: signature, problems: [problem], db)
+            }
+            return 0
+        }
+    }
+
+    /// Puts a catalog just written by an import into the index straight from memory, so an
+    /// import never parses its own output again.
+    public func replace(catalog: CatalogFile, fileName name: String, signature: String? = nil) throws {
+        let signature = signature ?? FileSignature.of("\(store.catalogFolder)/\(name)") ?? ""
+        let names = Dictionary(catalog.parties.map { ($0.id, $0.name) }, uniquingKeysWith: { first, _ in first })
+        try database.write { db in
+            try CatalogIndex.remove(source: name, db)
+            // Local contracts win over a catalog's contract with the same id.
+            let local = Set(try String.fetchAll(db, sql: "SELECT id FROM contract WHERE source = ?", arguments: [CatalogIndex.localSource]))
+            try CatalogIndex.insert(catalog.contracts.filter { !local.contains($0.id) }, parties: catalog.parties,
+                                    source: name, names: names, db)
+            try CatalogIndex.remember(source: name, signature: signature, problems: [], db)
+        }
+    }
+
+    static func remove(source: String, _ db: Database) throws {
+        try db.execute(sql: "DELETE FROM contract WHERE source = ?", arguments: [source])
+        try db.execute(sql: "DELETE FROM party WHERE source = ?", arguments: [source])
+        try db.execute(sql: "DELETE FROM source WHERE name = ?", arguments: [source])
+        try db.execute(sql: "DELETE FROM problem WHERE source = ?", arguments: [source])
+    }
+
+    static func remember(source: String, signature: String, problems: [StoreProblem], _ db: Database) throws {
+        try db.execute(sql: "INSERT OR REPLACE INTO source (name, signature) VALUES (?, ?)", arguments: [source, signature])
+        for problem in problems {
+            try db.execute(sql: "INSERT INTO problem (source, path, location, message) VALUES (?, ?, ?, ?)",
+                           arguments: [source, problem.path, problem.location, problem.message])
+        }
+    }
+
+    static func insert(_ contracts: [CooperativeContract], parties: [Party], source: String, names: [String: String], _ db: Database) throws {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.withoutEscapingSlashes]
+        let statement = try db.makeStatement(sql: """
+            INSERT OR REPLACE INTO contract (id, source, title, lead, leadID, vendor, category, description, status, endDate,
+                                             clauseOpen, kinds, regions, named, record)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            """)
+        for contract in contracts {
+            let clause = contract.cooperativeClause
+            let values: [(any DatabaseValueConvertible)?] = [
+                contract.id, source, contract.title,
+                contract.leadName ?? names[contract.leadParty] ?? contract.leadParty, contract.leadParty,
+                contract.vendorName ?? names[contract.vendor] ?? contract.vendor,
+                contract.category, contract.description, contract.status.rawValue, contract.period?.end.description,
+                clause.open ? 1 : 0,
+                clause.kinds.map { " " + $0.map(\.rawValue).joined(separator: " ") + " " },
+                clause.regions.map { " " + $0.map(\.code).joined(separator: " ") + " " },
+                " " + contract.namedParticipants.joined(separator: " ") + " ",
+                try encoder.encode(contract),
+            ]
+            try statement.execute(arguments: StatementArguments(values))
+        }
+        let partyStatement = try db.makeStatement(sql: "INSERT OR IGNORE INTO party (id, source, record) VALUES (?, ?, ?)")
+        for party in parties {
+            try partyStatement.execute(arguments: [party.id, source, try encoder.encode(party)])
+        }
+    }
+
+    // MARK: Reading
+
+    /// Contract, party and catalog files that could not be read, as the last refresh found them.
+    public func problems() -> [StoreProblem] {
+        (try? database.read { db in
+            try Row.fetchAll(db, sql: "SELECT path, location, message FROM problem ORDER BY path, location").map {
+                StoreProblem(path: $0["path"] ?? "", location: $0["location"] ?? "", message: $0["message"] ?? "")
+            }
+        }) ?? []
+    }
+
+    public func contract(_ id: String) -> CooperativeContract? {
+        guard let data = try? database.read({ db in try Data.fetchOne(db, sql: "SELECT record FROM contract WHERE id = ?", arguments: [id]) })
+        else { return nil }
+        return try? JSONDecoder().decode(CooperativeContract.self, from: data)
+    }
+
+    /// A lead or vendor known only from an imported catalog.
+    public func party(_ id: String) -> Party? {
+        guard let data = try? database.read({ db in try Data.fetchOne(db, sql: "SELECT record FROM party WHERE id = ?", arguments: [id]) })
+        else { return nil }
+        return try? JSONDecoder().decode(Party.self, from: data)
+    }
+
+    /// Whether a contract comes from an imported catalog (and which), or from the store's files.
+    public func source(ofContract id: String) -> String? {
+        try? database.read { db in try String.fetchOne(db, sql: "SELECT source FROM contract WHERE id = ?", arguments: [id]) }
+    }
+
+    /// Ids of catalog contracts that look like the store's own numbering, so that new ids never
+    /// collide with an imported one.
+    public func catalogContractIDs(withPrefix prefix: String) -> [String] {
+        (try? database.read { db in
+            try String.fetchAll(db, sql: "SELECT id FROM contract WHERE source <> ? AND id >= ? AND id < ?",
+                                arguments: [CatalogIndex.localSource, prefix, prefix + "\u{10FFFF}"])
+        }) ?? []
+    }
+
+    public var contractCount: Int {
+        (try? database.read { db in try Int.fetchOne(db, sql: "SELECT count(*) FROM contract") }) ?? 0
+    }
+
+    /// Stops a query running on another thread (it then fails with an interruption).
+    public func interrupt() {
+        database.interrupt()
+    }
+}

@@ -1,0 +1,88 @@
+import CobuyCore
+
+/// A search of the contract catalog: words, filters, an order and a page. Lists, the UI and
+/// piggyback discovery all ask through this one value, so they agree on what matches.
+public struct CatalogQuery: Sendable, Hashable {
+    /// Words to find in title, vendor, lead, category and description; each is a prefix
+    /// (`sal` finds `salt`), case and accents do not matter, every word must match.
+    public var text: String = ""
+    /// A displayed status: `active`, `expired` (active but past its end), `pending`,
+    /// `terminated`, `cancelled`.
+    public var status: String?
+    /// Active contracts whose term ends within this many days from today.
+    public var expiringWithin: Int?
+    /// Open to public bodies in this region (`US-OR`; a country code matches its states).
+    public var region: RegionCode?
+    /// Open to this kind of public body.
+    public var eligibleKind: PartyKind?
+    public var category: String?
+    /// A lead party id or (part of) a lead's name.
+    public var lead: String?
+    /// Only contracts that this party may join today (every joinability check passes).
+    public var joinableBy: JoiningParty?
+    public var sort: Sort = .relevance
+    public var ascending = true
+
+    public init() {}
+
+    /// The joining party's facts that eligibility depends on, plus the contracts on which it
+    /// already holds an open or executed addendum (those fail "no other addendum").
+    public struct JoiningParty: Sendable, Hashable {
+        public var id: String
+        public var kind: PartyKind
+        public var region: RegionCode
+        public var blockedContracts: Set<String>
+
+        public init(id: String, kind: PartyKind, region: RegionCode, blockedContracts: Set<String>) {
+            self.id = id
+            self.kind = kind
+            self.region = region
+            self.blockedContracts = blockedContracts
+        }
+    }
+
+    public enum Sort: String, Sendable, Hashable, CaseIterable {
+        /// Best match first when there are words; otherwise by id.
+        case relevance
+        case id, status, title, lead, vendor, category, end
+
+        public init?(column: String) {
+            self.init(rawValue: column)
+        }
+    }
+
+    /// The contracts must serve a joining party: at least this many days of term must remain.
+    public static let minimumRemainingDays = 90
+}
+
+extension CatalogQuery {
+    /// `"salt"* "road"*`: each word of the text as a quoted FTS5 prefix term, so punctuation
+    /// and FTS operators typed by the user are searched for, never interpreted.
+    static func matchExpression(_ text: String) -> String? {
+        var words: [String] = []
+        var current = ""
+        for character in text {
+            if character.isLetter || character.isNumber {
+                current.append(character)
+            } else if !current.isEmpty {
+                words.append(current)
+                current = ""
+            }
+        }
+        if !current.isEmpty { words.append(current) }
+        guard !words.isEmpty else { return nil }
+        return words.prefix(16).map { "\"\($0)\"*" }.joined(separator: " ")
+    }
+}
+
+extension CatalogQuery.JoiningParty {
+    /// A party as a joiner, blocked on the contracts where it already holds an open or
+    /// executed addendum among `addenda`.
+    public init(party: Party, addenda: [AnyRecord]) {
+        var blocked: Set<String> = []
+        for case .addendum(let addendum) in addenda where addendum.party == party.id && addendum.status.blocksAnother {
+            blocked.insert(addendum.contract)
+        }
+        self.init(id: party.id, kind: party.kind, region: party.region, blockedContracts: blocked)
+    }
+}

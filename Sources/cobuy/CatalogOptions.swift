@@ -1,0 +1,52 @@
+import ArgumentParser
+import CobuyCore
+import CobuyStore
+
+/// Filters and paging that `cobuy list contracts` passes to the catalog index.
+struct CatalogOptions: ParsableArguments {
+    @Option(help: ArgumentHelp("Skip this many matches (paging).", valueName: "N")) var offset: Int?
+    @Option(help: ArgumentHelp("relevance (default), id, status, title, lead, vendor, category or end.", valueName: "COLUMN"))
+    var sort: String?
+    @Flag(help: "Sort in descending order.") var descending = false
+    @Option(help: ArgumentHelp("Active contracts ending within N days.", valueName: "N")) var expiring: Int?
+    @Option(help: ArgumentHelp("Open to public bodies in this region (US-OR; US for the whole country).", valueName: "R"))
+    var region: String?
+    @Option(help: ArgumentHelp("Open to this kind of public body (city, county, school-district, ...).", valueName: "KIND"))
+    var eligibleKind: String?
+    @Option(help: ArgumentHelp("In this category.", valueName: "C")) var category: String?
+    @Option(help: ArgumentHelp("Led by this party (id or part of its name).", valueName: "L")) var lead: String?
+    @Option(help: ArgumentHelp("Only contracts this party may join today.", valueName: "PARTY")) var joinableBy: String?
+
+    var isUsed: Bool {
+        offset != nil || sort != nil || descending || expiring != nil || region != nil || eligibleKind != nil
+            || category != nil || lead != nil || joinableBy != nil
+    }
+
+    func validate() throws {
+        if let offset, offset < 0 { throw ValidationError("--offset must be 0 or more.") }
+        if let expiring, expiring < 0 { throw ValidationError("--expiring must be 0 or more days.") }
+        if let sort, CatalogQuery.Sort(column: sort) == nil {
+            throw ValidationError("--sort takes one of \(CatalogQuery.Sort.allCases.map(\.rawValue).joined(separator: ", ")).")
+        }
+        if let region, RegionCode(region) == nil { throw ValidationError("--region takes a code such as US or US-OR, not \"\(region)\".") }
+        if let eligibleKind, PartyKind(rawValue: eligibleKind) == nil || PartyKind(rawValue: eligibleKind) == .vendor {
+            throw ValidationError("--eligible-kind takes one of \(PartyKind.publicBodies.map(\.rawValue).joined(separator: ", ")).")
+        }
+    }
+
+    func query(_ session: CommandSession) throws -> CatalogQuery {
+        var query = CatalogQuery()
+        query.sort = sort.flatMap(CatalogQuery.Sort.init(column:)) ?? .relevance
+        query.ascending = !descending
+        query.expiringWithin = expiring
+        query.region = region.flatMap(RegionCode.init)
+        query.eligibleKind = eligibleKind.flatMap(PartyKind.init(rawValue:))
+        query.category = category
+        query.lead = lead
+        if let joinableBy {
+            let party = try session.store.load(Party.self, id: joinableBy)
+            query.joinableBy = CatalogQuery.JoiningParty(party: party, addenda: session.store.loadLocal(.addendum).records)
+        }
+        return query
+    }
+}

@@ -86,4 +86,33 @@ extension Store {
         }
         return (catalogs, problems)
     }
+
+    /// What commands and screens work on: every record of the store's own folders, plus the
+    /// imported contracts that its addenda piggyback on (and their leads and vendors). The rest
+    /// of the catalogs stays in the index, searched rather than loaded, however large.
+    public func loadWorkingSet(index: CatalogIndex?) -> (records: [AnyRecord], problems: [StoreProblem]) {
+        var records: [AnyRecord] = []
+        var problems: [StoreProblem] = []
+        for kind in RecordKind.allCases {
+            let loaded = loadLocal(kind)
+            records += loaded.records
+            problems += loaded.problems
+        }
+        guard let index else { return (records, problems) }
+        problems += index.problems().filter { $0.path.hasPrefix(catalogFolder + "/") }
+        var known = Set(records.map(\.id))
+        var wantedParties: [String] = []
+        for case .addendum(let addendum) in records where !known.contains(addendum.contract) {
+            guard let contract = index.contract(addendum.contract) else { continue }
+            known.insert(contract.id)
+            records.append(.contract(contract))
+            wantedParties += [contract.leadParty, contract.vendor]
+        }
+        for id in wantedParties where !known.contains(id) {
+            guard let party = index.party(id) else { continue }
+            known.insert(id)
+            records.append(.party(party))
+        }
+        return (records, problems)
+    }
 }

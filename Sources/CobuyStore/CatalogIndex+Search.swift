@@ -9,22 +9,42 @@ extension CatalogIndex {
         public var total: Int
         public var offset: Int
         public var contracts: [CooperativeContract]
+        /// False when the words matched too many contracts to rank (see `rankingLimit`): the
+        /// page is then in catalog order until more words narrow it down.
+        public var ranked: Bool = true
     }
+
+    /// Ranking costs time in proportion to the matches; past this many (a word of one or two
+    /// letters typed into a search) relevance means little and is skipped.
+    public static let rankingLimit = 10_000
 
     /// Runs a search. The count and the page come from one read transaction, so they agree
     /// even while an import writes. Only the page's records are decoded.
     public func search(_ query: CatalogQuery, today: CalendarDate, offset: Int = 0, limit: Int? = 50) throws(StoreError) -> Page {
         let (from, conditions, arguments) = CatalogIndex.clauses(for: query, today: today)
         let whereClause = conditions.isEmpty ? "" : " WHERE " + conditions.joined(separator: " AND ")
-        let order = CatalogIndex.order(for: query, today: today)
         do {
             return try database.read { db in
-                let total = try Int.fetchOne(db, sql: "SELECT count(*) FROM \(from)\(whereClause)", arguments: arguments) ?? 0
-                let blobs = try Data.fetchAll(db, sql: "SELECT c.record FROM \(from)\(whereClause) ORDER BY \(order) LIMIT ? OFFSET ?",
+                // Words alone are counted in the full-text index without touching the rows.
+                let countFrom = conditions.count == 1 && from != "contract c" ? "contract_text" : from
+                let total = try Int.fetchOne(db, sql: "SELECT count(*) FROM \(countFrom)\(whereClause)", arguments: arguments) ?? 0
+                let ranked = !(query.sort == .relevance && total > CatalogIndex.rankingLimit)
+                let order = ranked ? CatalogIndex.order(for: query, today: today) : "c.rowid"
+                let rows = try Int64.fetchAll(db, sql: "SELECT c.rowid FROM \(from)\(whereClause) ORDER BY \(order) LIMIT ? OFFSET ?",
                                               arguments: arguments + [limit.map { max(0, $0) } ?? -1, max(0, offset)])
+                var blobs: [Int64: Data] = [:]
+                // Records in chunks (SQLite caps the number of parameters).
+                for start in stride(from: 0, to: rows.count, by: 500) {
+                    let chunk = Array(rows[start..<min(rows.count, start + 500)])
+                    let marks = chunk.map { _ in "?" }.joined(separator: ",")
+                    for row in try Row.fetchAll(db, sql: "SELECT rowid, record FROM contract_record WHERE rowid IN (\(marks))",
+                                                arguments: StatementArguments(chunk)) {
+                        blobs[row[0]] = row[1]
+                    }
+                }
                 let decoder = JSONDecoder()
-                let contracts = blobs.compactMap { try? decoder.decode(CooperativeContract.self, from: $0) }
-                return Page(query: query, total: total, offset: offset, contracts: contracts)
+                let contracts = rows.compactMap { row in blobs[row].flatMap { try? decoder.decode(CooperativeContract.self, from: $0) } }
+                return Page(query: query, total: total, offset: offset, contracts: contracts, ranked: ranked)
             }
         } catch let error as DatabaseError where error.resultCode == .SQLITE_INTERRUPT {
             throw .io(path: path ?? store.root, message: "search interrupted")

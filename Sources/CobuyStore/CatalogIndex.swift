@@ -11,14 +11,15 @@ import GRDB
 /// with its file signature (size, mtime, inode): `refresh` re-reads only what changed.
 public final class CatalogIndex: @unchecked Sendable {
     /// Bumped when the tables change; an older index is dropped and rebuilt.
-    static let schemaVersion = 2
+    static let schemaVersion = 3
     static let localSource = "local"
 
     public let store: Store
     /// The database file, or nil when the store's folder could not hold one (read-only): the
     /// index then lives in memory for this process.
     public let path: String?
-    let database: DatabaseQueue
+    /// A pool on disk (WAL: searches read while a refresh writes); a queue in memory.
+    let database: any DatabaseWriter
 
     public struct RefreshReport: Sendable {
         /// Sources re-read because they were new or had changed.
@@ -50,8 +51,7 @@ public final class CatalogIndex: @unchecked Sendable {
         configuration.busyMode = .timeout(10)
         configuration.label = "cobuy.catalog"
         if let path {
-            configuration.journalMode = .wal
-            database = try DatabaseQueue(path: path, configuration: configuration)
+            database = try DatabasePool(path: path, configuration: configuration)
         } else {
             database = try DatabaseQueue(configuration: configuration)
         }
@@ -62,7 +62,7 @@ public final class CatalogIndex: @unchecked Sendable {
         let version = try Int.fetchOne(db, sql: "PRAGMA user_version") ?? 0
         if version == schemaVersion { return }
         if version > schemaVersion { throw DatabaseError(message: "index schema \(version) is newer than this Cobuy") }
-        for table in ["contract_text", "contract", "party", "source", "problem"] { try db.execute(sql: "DROP TABLE IF EXISTS \(table)") }
+        for table in ["contract_text", "contract_record", "contract", "party", "source", "problem"] { try db.execute(sql: "DROP TABLE IF EXISTS \(table)") }
         try db.execute(sql: """
             CREATE TABLE source (
                 name TEXT PRIMARY KEY,
@@ -83,14 +83,12 @@ public final class CatalogIndex: @unchecked Sendable {
                 leadID TEXT NOT NULL,
                 vendor TEXT NOT NULL,
                 category TEXT NOT NULL,
-                description TEXT NOT NULL,
                 status TEXT NOT NULL,
                 endDate TEXT,
                 clauseOpen INTEGER NOT NULL,
                 kinds TEXT,
                 regions TEXT,
-                named TEXT NOT NULL,
-                record BLOB NOT NULL
+                named TEXT NOT NULL
             );
             CREATE INDEX contract_source ON contract(source);
             CREATE INDEX contract_title ON contract(title COLLATE NOCASE);
@@ -99,19 +97,15 @@ public final class CatalogIndex: @unchecked Sendable {
             CREATE INDEX contract_category ON contract(category COLLATE NOCASE);
             CREATE INDEX contract_end ON contract(endDate);
             CREATE INDEX contract_status ON contract(status, endDate);
+            -- The full records, apart from the row filters and sorts scan, so those stay small.
+            CREATE TABLE contract_record (
+                rowid INTEGER PRIMARY KEY,
+                record BLOB NOT NULL
+            );
             CREATE VIRTUAL TABLE contract_text USING fts5(
                 title, vendor, lead, category, description,
-                content='contract', content_rowid='rowid',
                 tokenize='unicode61 remove_diacritics 2', prefix='1 2 3'
             );
-            CREATE TRIGGER contract_inserted AFTER INSERT ON contract BEGIN
-                INSERT INTO contract_text(rowid, title, vendor, lead, category, description)
-                VALUES (new.rowid, new.title, new.vendor, new.lead, new.category, new.description);
-            END;
-            CREATE TRIGGER contract_deleted AFTER DELETE ON contract BEGIN
-                INSERT INTO contract_text(contract_text, rowid, title, vendor, lead, category, description)
-                VALUES ('delete', old.rowid, old.title, old.vendor, old.lead, old.category, old.description);
-            END;
             CREATE TABLE party (
                 id TEXT PRIMARY KEY,
                 source TEXT NOT NULL,
@@ -238,6 +232,9 @@ public final class CatalogIndex: @unchecked Sendable {
     }
 
     static func remove(source: String, _ db: Database) throws {
+        for table in ["contract_text", "contract_record"] {
+            try db.execute(sql: "DELETE FROM \(table) WHERE rowid IN (SELECT rowid FROM contract WHERE source = ?)", arguments: [source])
+        }
         try db.execute(sql: "DELETE FROM contract WHERE source = ?", arguments: [source])
         try db.execute(sql: "DELETE FROM party WHERE source = ?", arguments: [source])
         try db.execute(sql: "DELETE FROM source WHERE name = ?", arguments: [source])
@@ -256,24 +253,31 @@ public final class CatalogIndex: @unchecked Sendable {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.withoutEscapingSlashes]
         let statement = try db.makeStatement(sql: """
-            INSERT OR REPLACE INTO contract (id, source, title, lead, leadID, vendor, category, description, status, endDate,
-                                             clauseOpen, kinds, regions, named, record)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+            INSERT INTO contract (id, source, title, lead, leadID, vendor, category, status, endDate,
+                                  clauseOpen, kinds, regions, named)
+            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """)
-        for contract in contracts {
+        let recordStatement = try db.makeStatement(sql: "INSERT INTO contract_record (rowid, record) VALUES (?, ?)")
+        let textStatement = try db.makeStatement(sql: """
+            INSERT INTO contract_text (rowid, title, vendor, lead, category, description) VALUES (?, ?, ?, ?, ?, ?)
+            """)
+        var seen = Set(try String.fetchAll(db, sql: "SELECT id FROM contract"))
+        for contract in contracts where seen.insert(contract.id).inserted {
             let clause = contract.cooperativeClause
+            let lead = contract.leadName ?? names[contract.leadParty] ?? contract.leadParty
+            let vendor = contract.vendorName ?? names[contract.vendor] ?? contract.vendor
             let values: [(any DatabaseValueConvertible)?] = [
-                contract.id, source, contract.title,
-                contract.leadName ?? names[contract.leadParty] ?? contract.leadParty, contract.leadParty,
-                contract.vendorName ?? names[contract.vendor] ?? contract.vendor,
-                contract.category, contract.description, contract.status.rawValue, contract.period?.end.description,
+                contract.id, source, contract.title, lead, contract.leadParty, vendor,
+                contract.category, contract.status.rawValue, contract.period?.end.description,
                 clause.open ? 1 : 0,
                 clause.kinds.map { " " + $0.map(\.rawValue).joined(separator: " ") + " " },
                 clause.regions.map { " " + $0.map(\.code).joined(separator: " ") + " " },
                 " " + contract.namedParticipants.joined(separator: " ") + " ",
-                try encoder.encode(contract),
             ]
             try statement.execute(arguments: StatementArguments(values))
+            let row = db.lastInsertedRowID
+            try recordStatement.execute(arguments: [row, try encoder.encode(contract)])
+            try textStatement.execute(arguments: [row, contract.title, vendor, lead, contract.category, contract.description])
         }
         let partyStatement = try db.makeStatement(sql: "INSERT OR IGNORE INTO party (id, source, record) VALUES (?, ?, ?)")
         for party in parties {
@@ -293,7 +297,9 @@ public final class CatalogIndex: @unchecked Sendable {
     }
 
     public func contract(_ id: String) -> CooperativeContract? {
-        guard let data = try? database.read({ db in try Data.fetchOne(db, sql: "SELECT record FROM contract WHERE id = ?", arguments: [id]) })
+        guard let data = try? database.read({ db in try Data.fetchOne(db, sql: """
+            SELECT r.record FROM contract c JOIN contract_record r ON r.rowid = c.rowid WHERE c.id = ?
+            """, arguments: [id]) })
         else { return nil }
         return try? JSONDecoder().decode(CooperativeContract.self, from: data)
     }
@@ -317,6 +323,13 @@ public final class CatalogIndex: @unchecked Sendable {
             try String.fetchAll(db, sql: "SELECT id FROM contract WHERE source <> ? AND id >= ? AND id < ?",
                                 arguments: [CatalogIndex.localSource, prefix, prefix + "\u{10FFFF}"])
         }) ?? []
+    }
+
+    /// Every lead and vendor known only from imported catalogs.
+    public func catalogParties() -> [Party] {
+        let decoder = JSONDecoder()
+        return ((try? database.read { db in try Data.fetchAll(db, sql: "SELECT record FROM party ORDER BY id") }) ?? [])
+            .compactMap { try? decoder.decode(Party.self, from: $0) }
     }
 
     public var contractCount: Int {

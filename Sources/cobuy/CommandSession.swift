@@ -21,12 +21,33 @@ struct CommandSession {
                       ids: IDPool(existing: []))
     }
 
-    /// Every readable record of a kind; unreadable files are reported on stderr and skipped.
+    /// Every readable record of a kind in the store's folders (parties also from imported
+    /// catalogs, through the index); unreadable files are reported on stderr and skipped.
     func loadAll(_ kind: RecordKind) -> [AnyRecord] {
-        let loaded = store.loadAll(kind)
+        let loaded = store.loadLocal(kind)
+        for problem in loaded.problems {
+            printError("skipped \(problem.description)")
+        }
+        guard kind == .party, let index = refreshedIndex() else { return loaded.records }
+        let local = Set(loaded.records.map(\.id))
+        return loaded.records + index.catalogParties().filter { !local.contains($0.id) }.map(AnyRecord.party)
+    }
+
+    /// The store's own records plus the imported contracts its addenda use; problems on stderr.
+    func loadWorkingSet() -> [AnyRecord] {
+        let loaded = store.loadWorkingSet(index: refreshedIndex())
         for problem in loaded.problems {
             printError("skipped \(problem.description)")
         }
         return loaded.records
+    }
+
+    /// The catalog index, brought up to date (saying so when a catalog has to be re-read).
+    func refreshedIndex() -> CatalogIndex? {
+        guard let index = store.catalogIndex() else { return nil }
+        _ = try? index.refresh(progress: { name in
+            if name != "local" { printError("indexing catalog \(name)…") }
+        })
+        return index
     }
 }

@@ -95,7 +95,7 @@ struct ExportOCDS: ParsableCommand {
         try reportingErrors {
             let session = try CommandSession(storeOptions)
             var directory = RecordDirectory()
-            for kind in RecordKind.allCases { for record in session.loadAll(kind) { directory.insert(record) } }
+            for record in session.loadWorkingSet() { directory.insert(record) }
             let prefix = ocidPrefix ?? session.environment.variables["COBUY_OCID_PREFIX"] ?? "ocds-cobuy0"
             guard prefix.hasPrefix("ocds-"), prefix.count == 11 else {
                 throw CLIError.usage("--ocid-prefix must be ocds- followed by 6 characters, such as ocds-abc123; got \"\(prefix)\".")

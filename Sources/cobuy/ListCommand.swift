@@ -51,10 +51,9 @@ struct ListCommand: ParsableCommand {
 
     /// Contracts come from the catalog index: one search, whatever the size of the catalogs.
     func listContracts(_ session: CommandSession) throws {
-        let index = try CatalogIndex.open(session.store)
-        try index.refresh(progress: { name in
-            if name != "local" { printError("indexing catalog \(name)…") }
-        })
+        guard let index = session.refreshedIndex() else {
+            throw StoreError.io(path: session.store.root, message: "the catalog index cannot be opened")
+        }
         for problem in index.problems() { printError("skipped \(problem.description)") }
         var query = try catalog.query(session)
         query.text = self.query ?? ""

@@ -73,7 +73,7 @@ enum Launcher {
 enum DashboardText {
     static func print(session: CommandSession) {
         let lookup = StoreLookup(store: session.store)
-        let records = RecordKind.allCases.flatMap { session.loadAll($0) }
+        let records = session.loadWorkingSet()
         let dashboard = Dashboard(
             solicitations: records.compactMap { if case .solicitation(let value) = $0 { value } else { nil } },
             contracts: records.compactMap { if case .contract(let value) = $0 { value } else { nil } },

@@ -30,8 +30,11 @@ extension CatalogIndex {
                 let total = try Int.fetchOne(db, sql: "SELECT count(*) FROM \(countFrom)\(whereClause)", arguments: arguments) ?? 0
                 let ranked = !(query.sort == .relevance && total > CatalogIndex.rankingLimit)
                 let order = ranked ? CatalogIndex.order(for: query, today: today) : "c.rowid"
-                let rows = try Int64.fetchAll(db, sql: "SELECT c.rowid FROM \(from)\(whereClause) ORDER BY \(order) LIMIT ? OFFSET ?",
-                                              arguments: arguments + [limit.map { max(0, $0) } ?? -1, max(0, offset)])
+                let found = try Row.fetchAll(db, sql: "SELECT c.rowid, c.lead, c.vendor FROM \(from)\(whereClause) ORDER BY \(order) LIMIT ? OFFSET ?",
+                                             arguments: arguments + [limit.map { max(0, $0) } ?? -1, max(0, offset)])
+                let rows: [Int64] = found.map { $0[0] }
+                var names: [Int64: (lead: String, vendor: String)] = [:]
+                for row in found { names[row[0]] = (row[1], row[2]) }
                 var blobs: [Int64: Data] = [:]
                 // Records in chunks (SQLite caps the number of parameters).
                 for start in stride(from: 0, to: rows.count, by: 500) {
@@ -43,7 +46,13 @@ extension CatalogIndex {
                     }
                 }
                 let decoder = JSONDecoder()
-                let contracts = rows.compactMap { row in blobs[row].flatMap { try? decoder.decode(CooperativeContract.self, from: $0) } }
+                // Names as indexed, so that showing a page needs no party lookups.
+                let contracts = rows.compactMap { row -> CooperativeContract? in
+                    guard let data = blobs[row], var contract = try? decoder.decode(CooperativeContract.self, from: data) else { return nil }
+                    if contract.leadName == nil { contract.leadName = names[row]?.lead }
+                    if contract.vendorName == nil { contract.vendorName = names[row]?.vendor }
+                    return contract
+                }
                 return Page(query: query, total: total, offset: offset, contracts: contracts, ranked: ranked)
             }
         } catch let error as DatabaseError where error.resultCode == .SQLITE_INTERRUPT {
@@ -66,6 +75,7 @@ extension CatalogIndex {
         var conditions: [String] = []
         var arguments = StatementArguments()
         let todayText = literal(today)
+        if query.matchesNothing { return (from, ["0"], arguments) }
         if let match = CatalogQuery.matchExpression(query.text) {
             from = "contract_text JOIN contract c ON c.rowid = contract_text.rowid"
             conditions.append("contract_text MATCH ?")

@@ -128,15 +128,22 @@ public final class CatalogIndex: @unchecked Sendable {
         return sources
     }
 
-    /// Whether any source changed since it was indexed (one `stat` per file, no parsing).
-    public func isCurrent() -> Bool {
+    /// Sources that changed since they were indexed, or vanished (one `stat` per file, no
+    /// parsing): `local` for the store's own folders, else catalog file names.
+    public func staleSources() -> [String] {
         let known = (try? database.read { db in
             try Dictionary(uniqueKeysWithValues: Row.fetchAll(db, sql: "SELECT name, signature FROM source").map {
                 (($0["name"] as String?) ?? "", ($0["signature"] as String?) ?? "")
             })
         }) ?? [:]
-        return known == currentSources()
+        let current = currentSources()
+        return Set(known.keys).union(current.keys).filter { known[$0] != current[$0] }.sorted()
     }
+
+    public func isCurrent() -> Bool { staleSources().isEmpty }
+
+    /// Thrown when a refresh is cancelled; what was being indexed is rolled back.
+    public struct Cancelled: Error {}
 
     /// Re-reads the sources that changed. `progress` hears of each catalog file read (large
     /// catalogs take seconds); `isCancelled` is asked between sources and stops the refresh,
@@ -161,12 +168,14 @@ public final class CatalogIndex: @unchecked Sendable {
                 if name == CatalogIndex.localSource {
                     report.contracts += try indexLocal(signature: current[name] ?? "")
                 } else {
-                    report.contracts += try indexCatalogFile(name, signature: current[name] ?? "")
+                    report.contracts += try indexCatalogFile(name, signature: current[name] ?? "", isCancelled: isCancelled)
                 }
                 report.reindexed.append(name)
             }
         } catch let error as StoreError {
             throw error
+        } catch is Cancelled {
+            return report
         } catch {
             throw .io(path: path ?? store.root, message: "catalog index: \(error)")
         }
@@ -193,7 +202,7 @@ public final class CatalogIndex: @unchecked Sendable {
         return contracts.count
     }
 
-    private func indexCatalogFile(_ name: String, signature: String) throws -> Int {
+    private func indexCatalogFile(_ name: String, signature: String, isCancelled: () -> Bool) throws -> Int {
         let path = "\(store.catalogFolder)/\(name)"
         let result: Result<CatalogFile, StoreProblem>
         do {
@@ -203,7 +212,8 @@ public final class CatalogIndex: @unchecked Sendable {
         }
         switch result {
         case .success(let catalog):
-            try replace(catalog: catalog, fileName: name, signature: signature)
+            if isCancelled() { throw Cancelled() }
+            try replace(catalog: catalog, fileName: name, signature: signature, isCancelled: isCancelled)
             return catalog.contracts.count
         case .failure(let problem):
             // A broken catalog is reported, skipped and never rewritten; it is not read again
@@ -218,7 +228,8 @@ public final class CatalogIndex: @unchecked Sendable {
 
     /// Puts a catalog just written by an import into the index straight from memory, so an
     /// import never parses its own output again.
-    public func replace(catalog: CatalogFile, fileName name: String, signature: String? = nil) throws {
+    public func replace(catalog: CatalogFile, fileName name: String, signature: String? = nil,
+                        isCancelled: () -> Bool = { false }) throws {
         let signature = signature ?? FileSignature.of("\(store.catalogFolder)/\(name)") ?? ""
         let names = Dictionary(catalog.parties.map { ($0.id, $0.name) }, uniquingKeysWith: { first, _ in first })
         try database.write { db in
@@ -226,7 +237,7 @@ public final class CatalogIndex: @unchecked Sendable {
             // Local contracts win over a catalog's contract with the same id.
             let local = Set(try String.fetchAll(db, sql: "SELECT id FROM contract WHERE source = ?", arguments: [CatalogIndex.localSource]))
             try CatalogIndex.insert(catalog.contracts.filter { !local.contains($0.id) }, parties: catalog.parties,
-                                    source: name, names: names, db)
+                                    source: name, names: names, db, isCancelled: isCancelled)
             try CatalogIndex.remember(source: name, signature: signature, problems: [], db)
         }
     }
@@ -249,7 +260,8 @@ public final class CatalogIndex: @unchecked Sendable {
         }
     }
 
-    static func insert(_ contracts: [CooperativeContract], parties: [Party], source: String, names: [String: String], _ db: Database) throws {
+    static func insert(_ contracts: [CooperativeContract], parties: [Party], source: String, names: [String: String], _ db: Database,
+                       isCancelled: () -> Bool = { false }) throws {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.withoutEscapingSlashes]
         let statement = try db.makeStatement(sql: """
@@ -262,7 +274,8 @@ public final class CatalogIndex: @unchecked Sendable {
             INSERT INTO contract_text (rowid, title, vendor, lead, category, description) VALUES (?, ?, ?, ?, ?, ?)
             """)
         var seen = Set(try String.fetchAll(db, sql: "SELECT id FROM contract"))
-        for contract in contracts where seen.insert(contract.id).inserted {
+        for (number, contract) in contracts.enumerated() where seen.insert(contract.id).inserted {
+            if number % 1000 == 999, isCancelled() { throw Cancelled() }
             let clause = contract.cooperativeClause
             let lead = contract.leadName ?? names[contract.leadParty] ?? contract.leadParty
             let vendor = contract.vendorName ?? names[contract.vendor] ?? contract.vendor

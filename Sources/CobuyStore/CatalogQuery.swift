@@ -20,6 +20,8 @@ public struct CatalogQuery: Sendable, Hashable {
     public var lead: String?
     /// Only contracts that this party may join today (every joinability check passes).
     public var joinableBy: JoiningParty?
+    /// An empty result whatever else is asked (a "joinable by my party" with no party).
+    public var matchesNothing = false
     public var sort: Sort = .relevance
     public var ascending = true
 

@@ -53,7 +53,9 @@ enum Benchmark {
         // The UI: first frame (read the store, build the state, draw), then keystrokes.
         var state: AppState?
         let first = measure(20) {
-            let snapshot = StoreSnapshot.load(from: store, today: now.date)
+            let catalog = store.catalogIndex()
+            if catalog?.staleSources() == ["local"] { _ = try? catalog?.refresh() }
+            let snapshot = StoreSnapshot.load(from: store, today: now.date, catalog: catalog)
             let built = AppState(snapshot: snapshot, now: now, officer: officer, storeName: scratch, width: 120, height: 40)
             _ = View.render(built, theme: .color)
             state = built

@@ -20,7 +20,7 @@ enum Fixtures {
     }
 
     static let snapshot: StoreSnapshot = {
-        let loaded = StoreSnapshot.load(from: Store(root: sampleStorePath), today: now.date)
+        let loaded = StoreSnapshot.load(from: Store(root: sampleStorePath), today: now.date, catalog: nil)
         var records = loaded.directory.parties.values.map(AnyRecord.party)
             + loaded.directory.solicitations.values.map(AnyRecord.solicitation)
             + loaded.directory.contracts.values.map(AnyRecord.contract)

@@ -27,6 +27,14 @@ extension AppState {
         case let .draftRendered(addendumID, lines):
             draftPreview = (addendumID, lines)
             return []
+        case .indexing(let progress):
+            indexing = progress
+            message = .info("\(progress) Esc stops it; searches use the index as it was.")
+            return []
+        case .indexed(let text):
+            indexing = nil
+            message = .info(text)
+            return [.reload]
         case .exported(let path):
             modal = nil
             self.message = .success("Wrote \(path).")
@@ -84,6 +92,10 @@ extension AppState {
         if key == .ctrl("c") || key == .ctrl("q") { return requestQuit() }
         if let modal { return handleModal(key, modal) }
         if search != nil { return handleSearch(key) }
+        if key == .escape, indexing != nil, opened == nil {
+            message = .info("Stopping the indexing…")
+            return [.cancelIndexing]
+        }
         guard let command = KeyTable.command(for: key, on: screen) else { return [] }
         message = nil
         return perform(command)
@@ -241,6 +253,7 @@ extension AppState {
         case .solicitations, .contracts, .addenda, .parties:
             guard let kind = tab.kind else { return }
             lists[kind]?.move(by: delta)
+            if kind == .contract { followSelection() }
         }
     }
 
@@ -528,10 +541,10 @@ extension AppState {
             search = nil
         case .enter:
             search = nil
-            let count = lists[kind]?.visible.count ?? 0
+            let count = lists[kind]?.count ?? 0
             message = .info("\(count) match(es) for \"\(input.field.text)\"; n/N to move, c to clear.")
-        case .down: lists[kind]?.move(by: 1)
-        case .up: lists[kind]?.move(by: -1)
+        case .down: move(1)
+        case .up: move(-1)
         default:
             guard let edit = TextEditing.edit(for: key) else { return [] }
             input.field.apply(edit)
@@ -559,11 +572,11 @@ extension AppState {
             guard opened == nil, let kind = tab.kind, var list = lists[kind] else { return [] }
             // The list's first row sits under its header, below the tab bar.
             let row = event.y - Layout.listTop + list.scroll
-            if list.visible.indices.contains(row) {
+            if let clicked = list.row(at: row, in: snapshot.rows[kind] ?? []) {
                 let same = list.selected == row
                 list.selected = row
                 lists[kind] = list
-                if same || event.kind == .doubleClick { opened = RecordView(id: snapshot.rows[kind]?[list.visible[row]].id ?? "") }
+                if same || event.kind == .doubleClick { opened = RecordView(id: clicked.id) }
             }
         }
         return []

@@ -1,5 +1,6 @@
 import CobuyCore
 import CobuyDocs
+import CobuyStore
 
 /// The one value the UI is: everything on screen follows from it (Elm architecture). Only
 /// ``AppState/update(_:)`` changes it.
@@ -51,6 +52,8 @@ public struct AppState: Sendable {
     public var draftPreview: (id: String, lines: [String])?
     /// Where exports go by default (empty: the folder Cobuy was started in).
     public var exportFolder = ""
+    /// What the background indexing of a catalog is doing, while it runs (Esc stops it).
+    public var indexing: String?
     /// Minimum remaining term for piggybacking.
     public var minimumRemainingTermDays = 90
 
@@ -83,18 +86,59 @@ public struct AppState: Sendable {
                 if checklist.isJoinable { joinable.insert(contract.id) }
             }
         }
-        for kind in RecordKind.allCases { refreshList(kind) }
+        for kind in RecordKind.allCases { refreshList(kind, keepingSelection: true) }
     }
 
-    mutating func refreshList(_ kind: RecordKind) {
+    mutating func refreshList(_ kind: RecordKind, keepingSelection: Bool = false) {
         guard var list = lists[kind] else { return }
-        list.refresh(snapshot.rows[kind] ?? [], joinable: joinable, today: today)
+        if kind == .contract, let catalog = snapshot.catalog {
+            showCatalogPage(&list, from: catalog, keepingSelection: keepingSelection)
+        } else {
+            list.refresh(snapshot.rows[kind] ?? [], joinable: joinable, today: today)
+        }
         lists[kind] = list
+    }
+
+    /// Fetches the window of catalog rows around the selection. A read of the index (a few
+    /// milliseconds on 100,000 contracts), never of the JSON files.
+    private mutating func showCatalogPage(_ list: inout RecordList, from catalog: CatalogIndex, keepingSelection: Bool) {
+        var party: Party?
+        var joiner: CatalogQuery.JoiningParty?
+        if let officer, let found = snapshot.directory.party(officer.party) {
+            party = found
+            joiner = CatalogQuery.JoiningParty(party: found, addenda: snapshot.directory.addenda.values.map(AnyRecord.addendum))
+        }
+        if !keepingSelection { list.selected = 0 }
+        let page: CatalogIndex.Page
+        do {
+            page = try catalog.search(list.catalogQuery(officerParty: joiner), today: today, offset: list.pageStart, limit: RecordList.pageSize)
+        } catch {
+            message = .error("The catalog search failed: \(error)")
+            return
+        }
+        var joinableRows: Set<String> = []
+        if let party {
+            for contract in page.contracts {
+                let checklist = Joinability.evaluate(contract: contract, party: party, today: today,
+                                                     addenda: snapshot.directory.addenda(onContract: contract.id),
+                                                     minimumRemainingDays: minimumRemainingTermDays)
+                if checklist.isJoinable { joinableRows.insert(contract.id) }
+            }
+        }
+        let rows = page.contracts.map { RecordSummary(.contract($0), today: today, lookup: snapshot.directory) }
+        list.show(CatalogPage(total: page.total, offset: page.offset, rows: rows, joinable: joinableRows, ranked: page.ranked),
+                  keepingSelection: true)
+    }
+
+    /// After the selection moved: fetch the rows around it if they are not held.
+    mutating func followSelection() {
+        guard let list = lists[.contract], list.page != nil, !list.pageCovers(height: max(height, 10)) else { return }
+        refreshList(.contract, keepingSelection: true)
     }
 
     /// A context for asking the machines what is allowed, from the snapshot (no disk).
     public var context: ActionContext {
-        ActionContext(now: now, officer: officer ?? Officer(name: "", party: ""), lookup: snapshot.directory,
+        ActionContext(now: now, officer: officer ?? Officer(name: "", party: ""), lookup: snapshot.lookup,
                       ids: IDPool(existing: []), minimumRemainingTermDays: minimumRemainingTermDays)
     }
 
@@ -115,8 +159,8 @@ public struct AppState: Sendable {
             let entries = dashboardEntries
             return entries.indices.contains(dashboardSelection) ? entries[dashboardSelection].id : nil
         case .solicitations, .contracts, .addenda, .parties:
-            guard let kind = tab.kind, let list = lists[kind], let index = list.selectedIndex else { return nil }
-            return snapshot.rows[kind]?[index].id
+            guard let kind = tab.kind, let list = lists[kind] else { return nil }
+            return list.row(at: list.selected, in: snapshot.rows[kind] ?? [])?.id
         }
     }
 }

@@ -1,4 +1,5 @@
 import CobuyCore
+import CobuyStore
 
 /// One tab's list: which rows show, in what order, and which is selected. Rows live in the
 /// snapshot; the list keeps indices, recomputed only when the rows, the search or a filter
@@ -13,6 +14,9 @@ public struct RecordList: Sendable, Equatable {
     public private(set) var visible: [Int] = []
     public var selected: Int = 0
     public var scroll: Int = 0
+    /// Set when the rows come from the catalog index (contracts): only a window of them is
+    /// held, fetched again as the selection moves out of it.
+    public private(set) var page: CatalogPage?
 
     public init(kind: RecordKind) {
         self.kind = kind
@@ -62,13 +66,25 @@ public struct RecordList: Sendable, Equatable {
         visible.indices.contains(selected) ? visible[selected] : nil
     }
 
+    /// How many rows match (in the catalog, not just those held).
+    public var count: Int { page?.total ?? visible.count }
+
+    /// The row at a position of the list, if it is held.
+    public func row(at position: Int, in rows: [RecordSummary]) -> RecordSummary? {
+        if let page {
+            let index = position - page.offset
+            return page.rows.indices.contains(index) ? page.rows[index] : nil
+        }
+        return visible.indices.contains(position) && rows.indices.contains(visible[position]) ? rows[visible[position]] : nil
+    }
+
     public mutating func move(by delta: Int) {
-        guard !visible.isEmpty else { return }
-        selected = max(0, min(visible.count - 1, selected + delta))
+        guard count > 0 else { return }
+        selected = max(0, min(count - 1, selected.addingClamped(delta)))
     }
 
     public mutating func moveToEnd(_ last: Bool) {
-        selected = last ? max(0, visible.count - 1) : 0
+        selected = last ? max(0, count - 1) : 0
     }
 
     /// Keeps the selection within `height` rows starting at `scroll`.
@@ -76,7 +92,47 @@ public struct RecordList: Sendable, Equatable {
         guard height > 0 else { return }
         if selected < scroll { scroll = selected }
         if selected >= scroll + height { scroll = selected - height + 1 }
-        scroll = max(0, min(scroll, max(0, visible.count - height)))
+        scroll = max(0, min(scroll, max(0, count - height)))
+    }
+
+    /// The query this list stands for, for the catalog index.
+    public func catalogQuery(officerParty: CatalogQuery.JoiningParty?) -> CatalogQuery {
+        var query = CatalogQuery()
+        query.text = search
+        query.status = filters.status
+        query.expiringWithin = filters.expiringWithin
+        query.region = filters.region.flatMap(RegionCode.init)
+        query.category = filters.category
+        if filters.joinableOnly {
+            // Nobody acting: nothing is joinable.
+            query.joinableBy = officerParty
+            query.matchesNothing = officerParty == nil
+        }
+        // With words typed and the default order, the best match comes first.
+        query.sort = sortColumn == "id" && !search.isEmpty ? .relevance : (CatalogQuery.Sort(column: sortColumn) ?? .id)
+        query.ascending = ascending
+        return query
+    }
+
+    /// Rows held around the selection: enough for the tallest screen above and below it.
+    static let pageSize = 120
+
+    /// Whether the rows a screen of `height` around the selection needs are held.
+    public func pageCovers(height: Int) -> Bool {
+        guard let page else { return true }
+        let first = max(0, selected - height), last = min(page.total, selected + height + 1)
+        return first >= page.offset && last <= page.offset + page.rows.count
+    }
+
+    /// Where the next page should start: the selection in its middle.
+    public var pageStart: Int { max(0, selected - RecordList.pageSize / 2) }
+
+    /// Takes a page fetched from the catalog index.
+    public mutating func show(_ page: CatalogPage, keepingSelection: Bool) {
+        if !keepingSelection { selected = 0; scroll = 0 }
+        self.page = page
+        visible = []
+        selected = max(0, min(selected, max(0, page.total - 1)))
     }
 
     /// Sorts by the next column (or flips the order when asked again for the same one).
@@ -123,5 +179,24 @@ public struct ListFilters: Sendable, Equatable {
         }
         if joinableOnly, !joinable.contains(row.id) { return false }
         return true
+    }
+}
+
+/// A window of a catalog search: rows `offset ..< offset + rows.count` of `total`.
+public struct CatalogPage: Sendable, Equatable {
+    public var total: Int
+    public var offset: Int
+    public var rows: [RecordSummary]
+    /// Which of the rows the officer's party may join (each checked in full).
+    public var joinable: Set<String>
+    /// False when too many contracts matched to rank them by relevance.
+    public var ranked: Bool
+
+    public init(total: Int, offset: Int, rows: [RecordSummary], joinable: Set<String>, ranked: Bool) {
+        self.total = total
+        self.offset = offset
+        self.rows = rows
+        self.joinable = joinable
+        self.ranked = ranked
     }
 }

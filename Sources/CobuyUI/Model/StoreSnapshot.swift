@@ -9,8 +9,15 @@ public struct StoreSnapshot: Sendable {
     public var rows: [RecordKind: [RecordSummary]]
     public var problems: [StoreProblem]
     public var dashboard: Dashboard
+    /// Every contract, the catalogs' included, searched page by page; nil when only the
+    /// records above exist (tests, or a store whose index cannot be opened).
+    public var catalog: CatalogIndex?
+    /// Every contract the catalog index holds (counted once per load, for list titles).
+    public var catalogTotal: Int
 
-    public init(records: [AnyRecord], problems: [StoreProblem], today: CalendarDate) {
+    public init(records: [AnyRecord], problems: [StoreProblem], today: CalendarDate, catalog: CatalogIndex? = nil) {
+        self.catalog = catalog
+        catalogTotal = catalog?.contractCount ?? 0
         var directory = RecordDirectory()
         for record in records { directory.insert(record) }
         self.directory = directory
@@ -30,29 +37,41 @@ public struct StoreSnapshot: Sendable {
 
     public static let empty = StoreSnapshot(records: [], problems: [], today: CalendarDate(daysSinceEpoch: 0))
 
-    /// Reads every record of the store (unreadable files become problems, not failures).
-    public static func load(from store: Store, today: CalendarDate) -> StoreSnapshot {
-        var records: [AnyRecord] = []
-        var problems: [StoreProblem] = []
-        for kind in RecordKind.allCases {
-            let loaded = store.loadAll(kind)
-            records += loaded.records
-            problems += loaded.problems
-        }
-        return StoreSnapshot(records: records, problems: problems, today: today)
+    /// Reads the store's own records and the catalog contracts its addenda use (unreadable
+    /// files become problems, not failures); the rest of the catalogs stays in the index.
+    public static func load(from store: Store, today: CalendarDate, catalog: CatalogIndex?) -> StoreSnapshot {
+        let loaded = store.loadWorkingSet(index: catalog)
+        return StoreSnapshot(records: loaded.records, problems: loaded.problems, today: today, catalog: catalog)
     }
 
     public func record(_ id: String) -> AnyRecord? {
         switch RecordKind(id: id) {
-        case .party: return directory.parties[id].map(AnyRecord.party)
+        case .party: return (directory.parties[id] ?? catalog?.party(id)).map(AnyRecord.party)
         case .solicitation: return directory.solicitations[id].map(AnyRecord.solicitation)
-        case .contract: return directory.contracts[id].map(AnyRecord.contract)
+        case .contract: return (directory.contracts[id] ?? catalog?.contract(id)).map(AnyRecord.contract)
         case .addendum: return directory.addenda[id].map(AnyRecord.addendum)
         }
+    }
+
+    /// The records for guards, details and drafts: the snapshot's, then the catalog's.
+    public var lookup: any RecordLookup {
+        guard let catalog else { return directory }
+        return SnapshotLookup(directory: directory, catalog: catalog)
     }
 
     /// Public bodies, for choosing the officer's party.
     public var publicBodies: [Party] {
         directory.parties.values.filter { $0.kind.isPublicBody }.sorted { $0.name < $1.name }
     }
+}
+
+/// Looks in the snapshot first, then in the catalog index (imported contracts and parties).
+struct SnapshotLookup: RecordLookup {
+    let directory: RecordDirectory
+    let catalog: CatalogIndex
+
+    func party(_ id: String) -> Party? { directory.party(id) ?? catalog.party(id) }
+    func contract(_ id: String) -> CooperativeContract? { directory.contract(id) ?? catalog.contract(id) }
+    func solicitation(_ id: String) -> JointSolicitation? { directory.solicitation(id) }
+    func addenda(onContract id: String) -> [ParticipatingAddendum] { directory.addenda(onContract: id) }
 }

@@ -17,6 +17,9 @@ public final class App {
     public private(set) var state: AppState
     /// Exit status to return (0, or 128 + signal when interrupted).
     public private(set) var exitStatus: Int32 = 0
+    /// The catalog index (nil if it cannot be opened: lists then show the store's own contracts).
+    private let catalog: CatalogIndex?
+    private var indexing: IndexingJob?
 
     public init(store: Store, environment: CobuyEnvironment, terminal: any TerminalBackend, theme: Theme,
                 officer: Officer?, now: Timestamp, bundledTemplates: String? = nil) {
@@ -27,8 +30,18 @@ public final class App {
         self.theme = theme
         log = UILog(folder: environment.stateFolder)
         let size = terminal.size
-        let snapshot = StoreSnapshot.load(from: store, today: now.date)
+        let catalog = store.catalogIndex()
+        self.catalog = catalog
+        // The store's own files are re-read at once (milliseconds); a changed catalog file,
+        // possibly hundreds of megabytes, in the background.
+        let stale = catalog?.staleSources() ?? []
+        if stale == ["local"] { _ = try? catalog?.refresh() }
+        let snapshot = StoreSnapshot.load(from: store, today: now.date, catalog: catalog)
         state = AppState(snapshot: snapshot, now: now, officer: officer, storeName: store.root, width: size.width, height: size.height)
+        if let catalog, !stale.isEmpty, stale != ["local"] {
+            indexing = IndexingJob(index: catalog)
+            state.indexing = indexing?.progress
+        }
         for problem in snapshot.problems { log.write("skipped \(problem.description)") }
         if !snapshot.problems.isEmpty {
             state.message = .error("\(snapshot.problems.count) file(s) could not be read and were skipped; run cobuy validate. First: \(snapshot.problems[0].description)")
@@ -40,7 +53,13 @@ public final class App {
     public func run() -> Int32 {
         terminal.draw(View.render(state, theme: theme))
         while state.isRunning {
-            guard let event = terminal.nextEvent(timeoutMilliseconds: 500) else { continue }
+            // Poll often while indexing runs, to show its progress and its end.
+            let event = terminal.nextEvent(timeoutMilliseconds: indexing == nil ? 500 : 100)
+            pollIndexing()
+            guard let event else {
+                if indexing != nil || state.indexing != nil { terminal.draw(View.render(state, theme: theme)) }
+                continue
+            }
             switch event {
             case .key(let key): dispatch(.key(key))
             case .mouse(let mouse): dispatch(.mouse(mouse))
@@ -65,19 +84,52 @@ public final class App {
         }
     }
 
+    /// Shows the background indexing's progress, and reloads once it has ended.
+    private func pollIndexing() {
+        guard let job = indexing else { return }
+        guard let result = job.result else {
+            if state.indexing != job.progress { dispatch(.indexing(job.progress)) }
+            return
+        }
+        indexing = nil
+        switch result {
+        case .success(let report):
+            log.write("indexed \(report.reindexed.joined(separator: ", ")) (\(report.contracts) contracts)\(job.isCancelled ? "; cancelled" : "")")
+            dispatch(.indexed(job.isCancelled ? "Indexing cancelled; the catalog is searched as it was. r reloads and starts again."
+                                              : "Catalog indexed: \(report.contracts) contracts."))
+        case .failure(let error):
+            log.write("indexing failed: \(error)")
+            dispatch(.indexed("Indexing failed: \(error.description)"))
+        }
+    }
+
     private func now() -> Timestamp {
         (try? environment.now()) ?? state.now
     }
 
     private func reload() -> Message {
         state.now = now()
-        return .loaded(StoreSnapshot.load(from: store, today: state.now.date))
+        return .loaded(StoreSnapshot.load(from: store, today: state.now.date, catalog: catalog))
     }
 
     private func execute(_ effect: Effect) -> [Message] {
         switch effect {
         case .reload:
+            // A catalog changed on disk (an import from the shell, a git pull): index it in the
+            // background; the store's own files are quick enough to read here.
+            if let catalog, indexing == nil {
+                let stale = catalog.staleSources()
+                if stale == ["local"] {
+                    _ = try? catalog.refresh()
+                } else if !stale.isEmpty {
+                    indexing = IndexingJob(index: catalog)
+                    return [reload(), .indexing(indexing?.progress ?? "")]
+                }
+            }
             return [reload()]
+        case .cancelIndexing:
+            indexing?.cancel()
+            return []
         case let .perform(recordID, action, arguments, revision):
             guard let officer = state.officer else { return [.failed("Nobody is acting: press o first.", conflict: false)] }
             do {
@@ -145,7 +197,7 @@ public final class App {
     private func draftSource(_ id: String) throws -> (AddendumExporter, AddendumDraft) {
         guard case .addendum(let addendum)? = state.snapshot.record(id) else { throw StoreError.notFound(kind: .addendum, id: id) }
         let exporter = try AddendumExporter(userTemplates: templateFolders.user, bundledTemplates: templateFolders.bundled)
-        return (exporter, AddendumDraft(addendum: addendum, lookup: state.snapshot.directory, today: state.today))
+        return (exporter, AddendumDraft(addendum: addendum, lookup: state.snapshot.lookup, today: state.today))
     }
 
     private func failure(_ error: any Error, recordID: String, action: String) -> Message {

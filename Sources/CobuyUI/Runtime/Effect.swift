@@ -15,6 +15,8 @@ public enum Effect: Sendable, Equatable {
     case suspend
     /// Render the addendum's draft for the preview pane.
     case renderDraft(addendumID: String)
+    /// Stop the background indexing of a catalog.
+    case cancelIndexing
     /// Write the addendum's draft to a file.
     case exportDraft(addendumID: String, format: String, path: String)
 }
@@ -32,4 +34,8 @@ public enum Message: Sendable {
     case officerSaved(Officer)
     case draftRendered(addendumID: String, lines: [String])
     case exported(path: String)
+    /// The background indexing's progress.
+    case indexing(String)
+    /// The background indexing ended (how, in one line); the store is reloaded.
+    case indexed(String)
 }

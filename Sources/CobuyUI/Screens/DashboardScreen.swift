@@ -50,10 +50,15 @@ enum ListScreen {
             sideRect = split.right
         }
         // Title line.
-        var title = "\(state.tab.title): \(list.visible.count) of \(rows.count)"
+        let all = list.page == nil ? rows.count : state.snapshot.catalogTotal
+        var title = "\(state.tab.title): \(list.count) of \(all)"
         if !list.search.isEmpty { title += " · search \"\(list.search)\"" }
         if !list.filters.isEmpty { title += " · \(list.filters.summary)" }
-        title += " · sorted by \(list.sortColumn) \(list.ascending ? "↑" : "↓")"
+        if let page = list.page, !list.search.isEmpty, list.sortColumn == "id" {
+            title += page.ranked ? " · best match first" : " · too many to rank: type more"
+        } else {
+            title += " · sorted by \(list.sortColumn) \(list.ascending ? "↑" : "↓")"
+        }
         grid.putPadded(title, x: listRect.x, y: listRect.y, width: listRect.width, style: theme.title)
 
         let columns = RecordList.columns(for: kind)
@@ -67,19 +72,18 @@ enum ListScreen {
         let bodyHeight = listRect.height - 2
         var scrolled = list
         scrolled.scrollToSelection(height: bodyHeight)
-        if list.visible.isEmpty {
-            let empty = rows.isEmpty ? "No \(kind.folder) in this store yet." : "Nothing matches; c clears the search and filters."
+        if list.count == 0 {
+            let empty = all == 0 ? "No \(kind.folder) in this store yet." : "Nothing matches; c clears the search and filters."
             grid.put(empty, x: listRect.x + 1, y: listRect.y + 2, style: theme.muted, maxWidth: listRect.width - 2)
         }
         for row in 0..<max(0, bodyHeight) {
             let position = scrolled.scroll + row
-            guard scrolled.visible.indices.contains(position) else { break }
-            let summary = rows[scrolled.visible[position]]
+            guard let summary = scrolled.row(at: position, in: rows) else { break }
             let selected = position == list.selected
             let y = listRect.y + 2 + row
             let baseStyle = selected ? theme.selected : style(for: summary, state: state, theme: theme)
             grid.fill(Rect(x: listRect.x, y: y, width: listRect.width, height: 1), style: baseStyle)
-            if kind == .contract, state.joinable.contains(summary.id) {
+            if kind == .contract, state.joinable.contains(summary.id) || list.page?.joinable.contains(summary.id) == true {
                 grid.put("+", x: listRect.x, y: y, style: selected ? baseStyle : theme.success)
             }
             var cx = listRect.x + 1
@@ -88,9 +92,9 @@ enum ListScreen {
                 cx += width + 1
             }
         }
-        if let sideRect, let index = list.selectedIndex, let record = state.snapshot.record(rows[index].id) {
-            grid.box(sideRect, style: theme.border, title: rows[index].id, titleStyle: theme.title)
-            let detail = RecordDetail(record, today: state.today, lookup: state.snapshot.directory)
+        if let sideRect, let selected = list.row(at: list.selected, in: rows), let record = state.snapshot.record(selected.id) {
+            grid.box(sideRect, style: theme.border, title: selected.id, titleStyle: theme.title)
+            let detail = RecordDetail(record, today: state.today, lookup: state.snapshot.lookup)
             let inner = sideRect.inset(by: 1)
             let lines = DetailText.lines(detail, extra: RecordScreen.checklistSection(for: record, state: state), width: inner.width)
             for (row, line) in lines.prefix(inner.height).enumerated() {

@@ -9,7 +9,7 @@ enum RecordScreen {
             grid.put("\(view.id) is no longer in the store.", x: rect.x + 1, y: rect.y, style: theme.warning)
             return
         }
-        let detail = RecordDetail(record, today: state.today, lookup: state.snapshot.directory)
+        let detail = RecordDetail(record, today: state.today, lookup: state.snapshot.lookup)
         let actions = state.availableActions(for: view.id)
         var y = rect.y
         grid.putPadded(detail.headline, x: rect.x, y: y, width: rect.width, style: theme.title)
@@ -110,7 +110,7 @@ enum RecordScreen {
     /// The joinability checklist a record calls for: a contract's for the officer's party, an
     /// addendum's for its participant.
     static func checklistSection(for record: AnyRecord, state: AppState) -> RecordDetail.Section? {
-        let directory = state.snapshot.directory
+        let directory = state.snapshot.lookup
         let checklist: Joinability
         switch record {
         case .contract(let contract):

@@ -16,6 +16,19 @@ public enum OCDSImport {
         public var description: String { "\(path): \(reason)" }
     }
 
+    /// Values built once and only read afterwards, handed to parallel work.
+    final class ReadOnly<Value>: @unchecked Sendable {
+        let value: Value
+        init(_ value: Value) { self.value = value }
+    }
+
+    /// What one slice of the processes turned into.
+    struct Converted {
+        var contracts: [CooperativeContract] = []
+        var parties: [String: Party] = [:]
+        var skipped: [Skipped] = []
+    }
+
     public struct Imported: Sendable {
         public var catalog: CatalogFile
         public var skipped: [Skipped]
@@ -56,14 +69,32 @@ public enum OCDSImport {
         }
         progress(releases.count, releases.count)
         let publisher = packagePublisher ?? fallbackPublisher ?? (path as NSString).lastPathComponent
+        // Processes are independent: convert them in slices on every core, then merge in file
+        // order (the first description of a party wins, as it would one by one).
+        let slices = max(1, min(ProcessInfo.processInfo.activeProcessorCount * 4, order.count / 2000))
+        let sliceSize = (order.count + slices - 1) / max(1, slices)
+        // Parsed JSON is never mutated from here on: shared read-only across the slices.
+        let shared = ReadOnly((groups: byOCID, releases: releases, order: order))
+        let converted = ParallelMap.map(Array(0..<slices), chunk: 1) { slice -> Converted in
+            let (groups, releaseList, order) = shared.value
+            var result = Converted()
+            for ocid in order[min(order.count, slice * sliceSize)..<min(order.count, (slice + 1) * sliceSize)] {
+                let group = groups[ocid] ?? []
+                guard let first = group.first else { continue }
+                let compiled = group.count == 1 ? first.release : compile(group.sorted {
+                    (($0.release["date"] as? String) ?? "", $0.index) < (($1.release["date"] as? String) ?? "", $1.index)
+                }.map(\.release))
+                result.contracts += self.contracts(in: compiled, ocid: ocid, at: releaseList[first.index].path, publisher: publisher,
+                                                   file: path, now: now, parties: &result.parties, skipped: &result.skipped)
+            }
+            return result
+        }
         var contracts: [CooperativeContract] = []
         var parties: [String: Party] = [:]
-        for ocid in order {
-            let group = byOCID[ocid] ?? []
-            let compiled = compile(group.sorted { (($0.release["date"] as? String) ?? "", $0.index) < (($1.release["date"] as? String) ?? "", $1.index) }.map(\.release))
-            let base = releases[group[0].index].path
-            contracts += self.contracts(in: compiled, ocid: ocid, at: base, publisher: publisher, file: path, now: now,
-                                        parties: &parties, skipped: &skipped)
+        for slice in converted {
+            contracts += slice.contracts
+            skipped += slice.skipped
+            parties.merge(slice.parties) { first, _ in first }
         }
         guard !contracts.isEmpty else {
             if releases.isEmpty { throw .notOCDS("no releases found") }
@@ -77,16 +108,17 @@ public enum OCDSImport {
     /// The releases a file holds, each with its JSON path, and the file's shape.
     static func releasesIn(_ data: Data) throws(Failure) -> ([(path: String, value: [String: Any])], String, String?) {
         guard data.count <= maximumFileSize else { throw .unreadable("larger than \(maximumFileSize / 1_000_000) MB") }
+        if let package = parallelReleasePackage(data) { return package }
         var top: Any?
         do {
-            top = try JSONSerialization.jsonObject(with: data)
+            top = try FastJSON.parse(data)
         } catch {
             // JSON Lines: one release per line.
             let lines = data.split(separator: 0x0A, omittingEmptySubsequences: true)
             var releases: [(String, [String: Any])] = []
             for (number, line) in lines.enumerated() {
                 if line.allSatisfy({ $0 == 0x20 || $0 == 0x0D || $0 == 0x09 }) { continue }
-                guard let object = try? JSONSerialization.jsonObject(with: Data(line)) as? [String: Any] else {
+                guard let object = (try? FastJSON.parse(Data(line))) as? [String: Any] else {
                     let syntax = JSONSyntax.firstError(in: data)
                     let place = syntax.map { "line \($0.line), column \($0.column): \($0.message)" } ?? "line \(number + 1)"
                     throw .notJSON(lines.count > 1 && number > 0 ? "line \(number + 1) is not a JSON object" : place)
@@ -125,6 +157,22 @@ public enum OCDSImport {
             return (objects(list, path: ""), "release-array", nil)
         }
         throw .notOCDS("the top level is neither an object nor an array")
+    }
+
+    /// A release package read on every core: the releases array is split into its elements
+    /// by a scan that builds nothing, then the elements are parsed in parallel. Nil when the
+    /// file is anything else, or not valid: the sequential reader then says what is wrong.
+    static func parallelReleasePackage(_ data: Data) -> ([(path: String, value: [String: Any])], String, String?)? {
+        guard data.count > 1_000_000, let members = try? FastJSON.members(of: data),
+              let releases = members.first(where: { $0.key == "releases" }),
+              let ranges = try? FastJSON.elements(of: data, in: releases.range) else { return nil }
+        let publisher = members.first { $0.key == "publisher" }
+            .flatMap { (try? FastJSON.parse(data, range: $0.range)) as? [String: Any] }?["name"] as? String
+        let parsed: [Any?] = ParallelMap.map(Array(ranges.enumerated()), chunk: 512) { element in
+            try? FastJSON.parse(data, range: element.element)
+        }
+        guard parsed.allSatisfy({ $0 != nil }) else { return nil }
+        return (objects(parsed.compactMap { $0 }, path: "releases"), "release-package", publisher)
     }
 
     static func objects(_ list: [Any], path: String) -> [(path: String, value: [String: Any])] {

@@ -52,6 +52,39 @@ public struct CatalogFile: Codable, Sendable {
     }
 }
 
+extension CatalogFile {
+    /// Each contract as compact JSON with sorted keys.
+    func encodedContracts() -> [Data] {
+        ParallelMap.map(contracts) { contract in
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+            return (try? encoder.encode(contract)) ?? Data()
+        }
+    }
+
+    /// The catalog file: one contract per line (a re-import that changes a contract changes
+    /// one line in `git diff`), keys sorted, trailing newline.
+    func fileData(encodedContracts: [Data]) throws -> Data {
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+        var data = Data("{\n  \"contracts\" : [".utf8)
+        func lines(_ items: [Data]) {
+            for (index, item) in items.enumerated() {
+                data.append(contentsOf: Array((index == 0 ? "\n    " : ",\n    ").utf8))
+                data.append(item)
+            }
+            data.append(contentsOf: Array((items.isEmpty ? "]" : "\n  ]").utf8))
+        }
+        lines(encodedContracts)
+        data.append(contentsOf: Array(",\n  \"parties\" : [".utf8))
+        lines(try parties.map { try encoder.encode($0) })
+        data.append(contentsOf: Array(",\n  \"schema\" : \(schema),\n  \"source\" : ".utf8))
+        data.append(try encoder.encode(source))
+        data.append(contentsOf: Array("\n}\n".utf8))
+        return data
+    }
+}
+
 extension Store {
     public var catalogFolder: String { "\(root)/catalog" }
 
@@ -59,13 +92,17 @@ extension Store {
     public func writeCatalog(_ catalog: CatalogFile) throws {
         try transaction { _ in
             try DurableFile.makeFolder(catalogFolder)
+            // Each contract is encoded once, on every core, for the file and the index alike.
+            let encoded = catalog.encodedContracts()
             let data: Data
-            do { data = try RecordCodec.encode(catalog) } catch { throw StoreError.io(path: catalogFolder, message: "cannot encode: \(error)") }
+            do { data = try catalog.fileData(encodedContracts: encoded) } catch {
+                throw StoreError.io(path: catalogFolder, message: "cannot encode: \(error)")
+            }
             let name = CatalogFile.fileName(forSource: catalog.source.file)
             try DurableFile.write(data, to: "\(catalogFolder)/\(name)")
             // Index straight from memory; if this fails, the next refresh sees the new file's
             // signature and reads it.
-            try? catalogIndex()?.replace(catalog: catalog, fileName: name)
+            try? catalogIndex()?.replace(catalog: catalog, encodedContracts: encoded, fileName: name)
         }
     }
 

@@ -11,7 +11,7 @@ import GRDB
 /// with its file signature (size, mtime, inode): `refresh` re-reads only what changed.
 public final class CatalogIndex: @unchecked Sendable {
     /// Bumped when the tables change; an older index is dropped and rebuilt.
-    static let schemaVersion = 3
+    static let schemaVersion = 4
     static let localSource = "local"
 
     public let store: Store
@@ -50,6 +50,11 @@ public final class CatalogIndex: @unchecked Sendable {
         var configuration = Configuration()
         configuration.busyMode = .timeout(10)
         configuration.label = "cobuy.catalog"
+        configuration.prepareDatabase { db in
+            // Derived data: in WAL mode NORMAL never corrupts, at worst it loses the last
+            // transaction on power loss (and a refresh re-reads that source).
+            try db.execute(sql: "PRAGMA synchronous = NORMAL; PRAGMA cache_size = -65536; PRAGMA temp_store = MEMORY")
+        }
         if let path {
             database = try DatabasePool(path: path, configuration: configuration)
         } else {
@@ -91,12 +96,6 @@ public final class CatalogIndex: @unchecked Sendable {
                 named TEXT NOT NULL
             );
             CREATE INDEX contract_source ON contract(source);
-            CREATE INDEX contract_title ON contract(title COLLATE NOCASE);
-            CREATE INDEX contract_lead ON contract(lead COLLATE NOCASE);
-            CREATE INDEX contract_vendor ON contract(vendor COLLATE NOCASE);
-            CREATE INDEX contract_category ON contract(category COLLATE NOCASE);
-            CREATE INDEX contract_end ON contract(endDate);
-            CREATE INDEX contract_status ON contract(status, endDate);
             -- The full records, apart from the row filters and sorts scan, so those stay small.
             CREATE TABLE contract_record (
                 rowid INTEGER PRIMARY KEY,
@@ -104,7 +103,7 @@ public final class CatalogIndex: @unchecked Sendable {
             );
             CREATE VIRTUAL TABLE contract_text USING fts5(
                 title, vendor, lead, category, description,
-                tokenize='unicode61 remove_diacritics 2', prefix='1 2 3'
+                tokenize='unicode61 remove_diacritics 2', detail='column'
             );
             CREATE TABLE party (
                 id TEXT PRIMARY KEY,
@@ -114,6 +113,28 @@ public final class CatalogIndex: @unchecked Sendable {
             CREATE INDEX party_source ON party(source);
             PRAGMA user_version = \(schemaVersion);
             """)
+        try createSortIndexes(db)
+    }
+
+    /// The indexes that make sorted pages cheap. A bulk insert drops them and builds them
+    /// again afterwards: one sort per index instead of a b-tree update per row and index.
+    static let sortIndexes = [
+        "contract_title ON contract(title COLLATE NOCASE)",
+        "contract_lead ON contract(lead COLLATE NOCASE)",
+        "contract_vendor ON contract(vendor COLLATE NOCASE)",
+        "contract_category ON contract(category COLLATE NOCASE)",
+        "contract_end ON contract(endDate)",
+        "contract_status ON contract(status, endDate)",
+    ]
+
+    static func createSortIndexes(_ db: Database) throws {
+        for index in sortIndexes { try db.execute(sql: "CREATE INDEX IF NOT EXISTS \(index)") }
+    }
+
+    static func dropSortIndexes(_ db: Database) throws {
+        for index in sortIndexes {
+            try db.execute(sql: "DROP INDEX IF EXISTS \(index.prefix { $0 != " " })")
+        }
     }
 
     // MARK: Keeping up with the files
@@ -195,7 +216,7 @@ public final class CatalogIndex: @unchecked Sendable {
         }
         try database.write { db in
             try CatalogIndex.remove(source: CatalogIndex.localSource, db)
-            try CatalogIndex.insert(contracts, parties: [], source: CatalogIndex.localSource, names: names, db)
+            try CatalogIndex.insert(contracts, encoded: nil, parties: [], source: CatalogIndex.localSource, names: names, db)
             try CatalogIndex.remember(source: CatalogIndex.localSource, signature: signature,
                                       problems: loadedContracts.problems + loadedParties.problems, db)
         }
@@ -228,15 +249,17 @@ public final class CatalogIndex: @unchecked Sendable {
 
     /// Puts a catalog just written by an import into the index straight from memory, so an
     /// import never parses its own output again.
-    public func replace(catalog: CatalogFile, fileName name: String, signature: String? = nil,
+    public func replace(catalog: CatalogFile, encodedContracts: [Data]? = nil, fileName name: String, signature: String? = nil,
                         isCancelled: () -> Bool = { false }) throws {
+        let encoded = encodedContracts ?? catalog.encodedContracts()
         let signature = signature ?? FileSignature.of("\(store.catalogFolder)/\(name)") ?? ""
         let names = Dictionary(catalog.parties.map { ($0.id, $0.name) }, uniquingKeysWith: { first, _ in first })
         try database.write { db in
             try CatalogIndex.remove(source: name, db)
             // Local contracts win over a catalog's contract with the same id.
             let local = Set(try String.fetchAll(db, sql: "SELECT id FROM contract WHERE source = ?", arguments: [CatalogIndex.localSource]))
-            try CatalogIndex.insert(catalog.contracts.filter { !local.contains($0.id) }, parties: catalog.parties,
+            let kept = zip(catalog.contracts, encoded).filter { !local.contains($0.0.id) }
+            try CatalogIndex.insert(kept.map(\.0), encoded: kept.map(\.1), parties: catalog.parties,
                                     source: name, names: names, db, isCancelled: isCancelled)
             try CatalogIndex.remember(source: name, signature: signature, problems: [], db)
         }
@@ -260,8 +283,8 @@ public final class CatalogIndex: @unchecked Sendable {
         }
     }
 
-    static func insert(_ contracts: [CooperativeContract], parties: [Party], source: String, names: [String: String], _ db: Database,
-                       isCancelled: () -> Bool = { false }) throws {
+    static func insert(_ contracts: [CooperativeContract], encoded: [Data]?, parties: [Party], source: String, names: [String: String],
+                       _ db: Database, isCancelled: () -> Bool = { false }) throws {
         let encoder = JSONEncoder()
         encoder.outputFormatting = [.withoutEscapingSlashes]
         let statement = try db.makeStatement(sql: """
@@ -274,6 +297,9 @@ public final class CatalogIndex: @unchecked Sendable {
             INSERT INTO contract_text (rowid, title, vendor, lead, category, description) VALUES (?, ?, ?, ?, ?, ?)
             """)
         var seen = Set(try String.fetchAll(db, sql: "SELECT id FROM contract"))
+        let bulk = contracts.count > 5000
+        if bulk { try dropSortIndexes(db) }
+        defer { if bulk { try? createSortIndexes(db) } }
         for (number, contract) in contracts.enumerated() where seen.insert(contract.id).inserted {
             if number % 1000 == 999, isCancelled() { throw Cancelled() }
             let clause = contract.cooperativeClause
@@ -289,7 +315,8 @@ public final class CatalogIndex: @unchecked Sendable {
             ]
             try statement.execute(arguments: StatementArguments(values))
             let row = db.lastInsertedRowID
-            try recordStatement.execute(arguments: [row, try encoder.encode(contract)])
+            let record = try encoded.map { $0[number] } ?? encoder.encode(contract)
+            try recordStatement.execute(arguments: [row, record])
             try textStatement.execute(arguments: [row, contract.title, vendor, lead, contract.category, contract.description])
         }
         let partyStatement = try db.makeStatement(sql: "INSERT OR IGNORE INTO party (id, source, record) VALUES (?, ?, ?)")

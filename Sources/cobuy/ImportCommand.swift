@@ -32,12 +32,19 @@ struct ImportOCDS: ParsableCommand {
             for file in files {
                 let path = Importing.absolute(file)
                 do {
+                    var clock = PhaseClock(enabled: session.environment.variables["COBUY_IMPORT_TIMINGS"] == "1")
                     let data = try Importing.read(path)
+                    clock.lap("read")
                     let interactive = isatty(STDERR_FILENO) == 1
                     let imported = try OCDSImport.read(file: path, data: data, publisher: publisher, now: session.now) { done, total in
                         if interactive, total > 5000 { Importing.progress("\(file): read \(done) of \(total) releases") }
                     }
+                    clock.lap("parse and convert")
+                    if interactive, imported.catalog.contracts.count > 5000 {
+                        Importing.progress("\(file): writing and indexing \(imported.catalog.contracts.count) contracts")
+                    }
                     try session.store.writeCatalog(imported.catalog)
+                    clock.lap("write and index")
                     Importing.report(file, imported.catalog, skipped: imported.skipped.map(\.description))
                 } catch let failure as OCDSImport.Failure {
                     failures += 1
@@ -106,5 +113,19 @@ enum Importing {
                              + (skipped.isEmpty ? "" : "; \(skipped.count) skipped:")))
         for line in skipped.prefix(50) { print(Printable.line("  skipped \(line)")) }
         if skipped.count > 50 { print("  ... and \(skipped.count - 50) more") }
+    }
+}
+
+/// `COBUY_IMPORT_TIMINGS=1`: how long each phase of an import took, on stderr (for the
+/// catalog benchmark).
+struct PhaseClock {
+    let enabled: Bool
+    var last = DispatchTime.now().uptimeNanoseconds
+
+    mutating func lap(_ phase: String) {
+        guard enabled else { return }
+        let now = DispatchTime.now().uptimeNanoseconds
+        printError("timing \(phase): \(String(format: "%.3f", Double(now - last) / 1e9)) s")
+        last = now
     }
 }

@@ -55,11 +55,7 @@ public struct CatalogFile: Codable, Sendable {
 extension CatalogFile {
     /// Each contract as compact JSON with sorted keys.
     func encodedContracts() -> [Data] {
-        ParallelMap.map(contracts) { contract in
-            let encoder = JSONEncoder()
-            encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-            return (try? encoder.encode(contract)) ?? Data()
-        }
+        ParallelMap.map(contracts) { ContractJSON.encode($0) }
     }
 
     /// The catalog file: one contract per line (a re-import that changes a contract changes

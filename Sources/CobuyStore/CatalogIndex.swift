@@ -256,10 +256,9 @@ public final class CatalogIndex: @unchecked Sendable {
         let names = Dictionary(catalog.parties.map { ($0.id, $0.name) }, uniquingKeysWith: { first, _ in first })
         try database.write { db in
             try CatalogIndex.remove(source: name, db)
-            // Local contracts win over a catalog's contract with the same id.
-            let local = Set(try String.fetchAll(db, sql: "SELECT id FROM contract WHERE source = ?", arguments: [CatalogIndex.localSource]))
-            let kept = zip(catalog.contracts, encoded).filter { !local.contains($0.0.id) }
-            try CatalogIndex.insert(kept.map(\.0), encoded: kept.map(\.1), parties: catalog.parties,
+            // Local contracts win over a catalog's contract with the same id: they are already
+            // in the table, and insert skips ids it holds.
+            try CatalogIndex.insert(catalog.contracts, encoded: encoded, parties: catalog.parties,
                                     source: name, names: names, db, isCancelled: isCancelled)
             try CatalogIndex.remember(source: name, signature: signature, problems: [], db)
         }
@@ -315,7 +314,7 @@ public final class CatalogIndex: @unchecked Sendable {
             ]
             try statement.execute(arguments: StatementArguments(values))
             let row = db.lastInsertedRowID
-            let record = try encoded.map { $0[number] } ?? encoder.encode(contract)
+            let record = encoded.map { $0[number] } ?? ContractJSON.encode(contract)
             try recordStatement.execute(arguments: [row, record])
             try textStatement.execute(arguments: [row, contract.title, vendor, lead, contract.category, contract.description])
         }

@@ -16,7 +16,7 @@ extension CatalogIndex {
 
     /// Ranking costs time in proportion to the matches; past this many (a word of one or two
     /// letters typed into a search) relevance means little and is skipped.
-    public static let rankingLimit = 10_000
+    public static let rankingLimit = 2_000
 
     /// Runs a search. The count and the page come from one read transaction, so they agree
     /// even while an import writes. Only the page's records are decoded.
@@ -29,7 +29,7 @@ extension CatalogIndex {
                 let countFrom = conditions.count == 1 && from != "contract c" ? "contract_text" : from
                 let total = try Int.fetchOne(db, sql: "SELECT count(*) FROM \(countFrom)\(whereClause)", arguments: arguments) ?? 0
                 let ranked = !(query.sort == .relevance && total > CatalogIndex.rankingLimit)
-                let order = ranked ? CatalogIndex.order(for: query, today: today) : "c.rowid"
+                let order = CatalogIndex.order(for: query, today: today, ranked: ranked)
                 let found = try Row.fetchAll(db, sql: "SELECT c.rowid, c.lead, c.vendor FROM \(from)\(whereClause) ORDER BY \(order) LIMIT ? OFFSET ?",
                                              arguments: arguments + [limit.map { max(0, $0) } ?? -1, max(0, offset)])
                 let rows: [Int64] = found.map { $0[0] }
@@ -111,21 +111,88 @@ extension CatalogIndex {
             arguments += [lead, "%\(escaped)%"]
         }
         if let party = query.joinableBy {
-            // Mirrors Joinability.evaluate: active, at least 90 days of term left, and either a
-            // named participant or admitted by an open clause for its kind and region; no other
-            // open addendum. A vendor joins nothing.
-            guard party.kind.isPublicBody else { return (from, ["0"], arguments) }
-            let enough = literal(today.adding(days: CatalogQuery.minimumRemainingDays))
-            conditions.append("c.status = 'active' AND c.endDate >= \(enough)")
-            conditions.append("(instr(c.named, ?) > 0 OR (c.clauseOpen = 1 AND (c.kinds IS NULL OR instr(c.kinds, ?) > 0) AND ("
-                              + regionTest(party.region) + ")))")
-            arguments += [" \(party.id) ", " \(party.kind.rawValue) "]
-            if !party.blockedContracts.isEmpty {
-                conditions.append("c.id NOT IN (" + party.blockedContracts.map { _ in "?" }.joined(separator: ", ") + ")")
-                for id in party.blockedContracts.sorted() { arguments += [id] }
-            }
+            let (condition, values) = joinable(party, today: today)
+            conditions.append(condition)
+            arguments += values
         }
         return (from, conditions, arguments)
+    }
+
+    /// Whether `party` may join a contract today, as SQL. Mirrors Joinability.evaluate: active,
+    /// at least 90 days of term left, and either a named participant or admitted by an open
+    /// clause for its kind and region; no other open addendum. A vendor joins nothing.
+    static func joinable(_ party: CatalogQuery.JoiningParty, today: CalendarDate) -> (String, StatementArguments) {
+        guard party.kind.isPublicBody else { return ("0", []) }
+        let enough = literal(today.adding(days: CatalogQuery.minimumRemainingDays))
+        var sql = "(c.status = 'active' AND c.endDate >= \(enough)"
+            + " AND (instr(c.named, ?) > 0 OR (c.clauseOpen = 1 AND (c.kinds IS NULL OR instr(c.kinds, ?) > 0) AND ("
+            + regionTest(party.region) + ")))"
+        var arguments: StatementArguments = [" \(party.id) ", " \(party.kind.rawValue) "]
+        if !party.blockedContracts.isEmpty {
+            sql += " AND c.id NOT IN (" + party.blockedContracts.map { _ in "?" }.joined(separator: ", ") + ")"
+            for id in party.blockedContracts.sorted() { arguments += [id] }
+        }
+        return (sql + ")", arguments)
+    }
+
+    /// One row of a list, read from the index's columns alone (no record decoded).
+    public struct ListRow: Sendable, Hashable {
+        public var id: String
+        /// As read today: `expired` for an active contract past its end.
+        public var status: String
+        public var title: String
+        public var lead: String
+        public var vendor: String
+        public var category: String
+        public var end: String
+        /// Who else may use it, as `county, city in US-OR`.
+        public var eligible: String
+        /// Whether the joining party passes every joinability check.
+        public var joinable: Bool
+    }
+
+    /// A page of list rows: what a screen of the catalog needs, a few milliseconds on 100,000.
+    public func rows(_ query: CatalogQuery, today: CalendarDate, offset: Int, limit: Int,
+                     joiner: CatalogQuery.JoiningParty?) throws(StoreError) -> (total: Int, rows: [ListRow], ranked: Bool) {
+        let (from, conditions, arguments) = CatalogIndex.clauses(for: query, today: today)
+        let whereClause = conditions.isEmpty ? "" : " WHERE " + conditions.joined(separator: " AND ")
+        let (joinableSQL, joinableArguments) = joiner.map { CatalogIndex.joinable($0, today: today) } ?? ("0", [])
+        do {
+            return try database.read { db in
+                let countFrom = conditions.count == 1 && from != "contract c" ? "contract_text" : from
+                let total = try Int.fetchOne(db, sql: "SELECT count(*) FROM \(countFrom)\(whereClause)", arguments: arguments) ?? 0
+                let ranked = !(query.sort == .relevance && total > CatalogIndex.rankingLimit)
+                // Which rows, narrow (rowids only, so the sort carries no wide rows); near the
+                // end of a long result, read backwards.
+                let offset = max(0, min(offset, total)), limit = max(0, min(limit, total - offset))
+                let backwards = offset > total / 2
+                let order = CatalogIndex.order(for: query, today: today, ranked: ranked, reversed: backwards)
+                var rowids = try Int64.fetchAll(db, sql: "SELECT c.rowid FROM \(from)\(whereClause) ORDER BY \(order) LIMIT ? OFFSET ?",
+                                                arguments: arguments + [limit, backwards ? total - offset - limit : offset])
+                if backwards { rowids.reverse() }
+                // Then their columns.
+                var byRow: [Int64: ListRow] = [:]
+                for start in stride(from: 0, to: rowids.count, by: 500) {
+                    let chunk = Array(rowids[start..<min(rowids.count, start + 500)])
+                    let sql = """
+                        SELECT c.rowid, c.id, \(CatalogIndex.displayStatus(today: today)), c.title, c.lead, c.vendor, c.category, c.endDate,
+                               c.clauseOpen, c.kinds, c.regions, \(joinableSQL)
+                        FROM contract c WHERE c.rowid IN (\(chunk.map { _ in "?" }.joined(separator: ",")))
+                        """
+                    for row in try Row.fetchAll(db, sql: sql, arguments: joinableArguments + StatementArguments(chunk)) {
+                        let kinds = (row[9] as String?).map { $0.split(separator: " ").compactMap { PartyKind(rawValue: String($0)) } }
+                        let regions = (row[10] as String?).map { $0.split(separator: " ").compactMap { RegionCode(String($0)) } }
+                        let clause = CooperativeClause(open: (row[8] as Int?) == 1, kinds: kinds, regions: regions)
+                        byRow[row[0]] = ListRow(id: row[1], status: row[2], title: row[3], lead: row[4], vendor: row[5], category: row[6],
+                                                end: (row[7] as String?) ?? "", eligible: clause.summary, joinable: (row[11] as Int?) == 1)
+                    }
+                }
+                let rows = rowids.compactMap { byRow[$0] }
+                return (total, rows, ranked)
+            }
+        } catch {
+            throw .io(path: path ?? store.root, message: "catalog search failed: \(error)")
+        }
     }
 
     /// A contract open to `region`: no regions listed, the region itself, or its country. A
@@ -141,20 +208,29 @@ extension CatalogIndex {
         return tests.joined(separator: " OR ")
     }
 
-    static func order(for query: CatalogQuery, today: CalendarDate) -> String {
-        let direction = query.ascending ? "ASC" : "DESC"
+    /// The ORDER BY terms; `reversed` flips every term, for reading a page near the end of a
+    /// long result from the other side (an OFFSET of 99,900 would step through 99,900 rows).
+    static func order(for query: CatalogQuery, today: CalendarDate, ranked: Bool = true, reversed: Bool = false) -> String {
+        let forward = query.ascending != reversed
+        let direction = forward ? "ASC" : "DESC"
+        let tie = reversed ? "c.id DESC" : "c.id"
         let hasWords = CatalogQuery.matchExpression(query.text) != nil
         switch query.sort {
         case .relevance:
+            // Unranked: the full-text index's own order, which it yields without sorting.
+            guard ranked else {
+                let column = hasWords ? "contract_text.rowid" : "c.rowid"
+                return reversed ? "\(column) DESC" : column
+            }
             // Title matches count most, then vendor and lead, category, description.
-            return hasWords ? "bm25(contract_text, 10.0, 4.0, 4.0, 2.0, 1.0) \(direction), c.id" : "c.id \(direction)"
+            return hasWords ? "bm25(contract_text, 10.0, 4.0, 4.0, 2.0, 1.0) \(direction), \(tie)" : "c.id \(direction)"
         case .id: return "c.id \(direction)"
-        case .status: return "\(displayStatus(today: today)) \(direction), c.id"
-        case .title: return "c.title COLLATE NOCASE \(direction), c.id"
-        case .lead: return "c.lead COLLATE NOCASE \(direction), c.id"
-        case .vendor: return "c.vendor COLLATE NOCASE \(direction), c.id"
-        case .category: return "c.category COLLATE NOCASE \(direction), c.id"
-        case .end: return "c.endDate IS NULL, c.endDate \(direction), c.id"
+        case .status: return "\(displayStatus(today: today)) \(direction), \(tie)"
+        case .title: return "c.title COLLATE NOCASE \(direction), \(tie)"
+        case .lead: return "c.lead COLLATE NOCASE \(direction), \(tie)"
+        case .vendor: return "c.vendor COLLATE NOCASE \(direction), \(tie)"
+        case .category: return "c.category COLLATE NOCASE \(direction), \(tie)"
+        case .end: return "c.endDate IS NULL \(reversed ? "DESC" : "ASC"), c.endDate \(direction), \(tie)"
         }
     }
 }

@@ -11,7 +11,7 @@ import GRDB
 /// with its file signature (size, mtime, inode): `refresh` re-reads only what changed.
 public final class CatalogIndex: @unchecked Sendable {
     /// Bumped when the tables change; an older index is dropped and rebuilt.
-    static let schemaVersion = 4
+    static let schemaVersion = 5
     static let localSource = "local"
 
     public let store: Store
@@ -26,6 +26,24 @@ public final class CatalogIndex: @unchecked Sendable {
         public var reindexed: [String] = []
         public var removed: [String] = []
         public var contracts = 0
+    }
+
+    /// Indexes this process has open, by store folder: opening one costs a millisecond or two
+    /// (and an action looks things up in it more than once).
+    private final class OpenIndexes: @unchecked Sendable {
+        let lock = NSLock()
+        var byRoot: [String: CatalogIndex] = [:]
+    }
+    private static let openIndexes = OpenIndexes()
+
+    static func opened(for store: Store) -> CatalogIndex? {
+        if let index = openIndexes.lock.withLock({ openIndexes.byRoot[store.root] }) { return index }
+        guard let index = try? open(store) else { return nil }
+        return openIndexes.lock.withLock {
+            if let existing = openIndexes.byRoot[store.root] { return existing }
+            openIndexes.byRoot[store.root] = index
+            return index
+        }
     }
 
     /// Opens (creating if needed) the index of a store. Never fails for a broken index file:
@@ -103,7 +121,7 @@ public final class CatalogIndex: @unchecked Sendable {
             );
             CREATE VIRTUAL TABLE contract_text USING fts5(
                 title, vendor, lead, category, description,
-                tokenize='unicode61 remove_diacritics 2', detail='column'
+                tokenize='unicode61 remove_diacritics 2', detail='column', prefix='1 2'
             );
             CREATE TABLE party (
                 id TEXT PRIMARY KEY,
@@ -193,6 +211,7 @@ public final class CatalogIndex: @unchecked Sendable {
                 }
                 report.reindexed.append(name)
             }
+            if !report.reindexed.isEmpty || !report.removed.isEmpty { checkpoint() }
         } catch let error as StoreError {
             throw error
         } catch is Cancelled {
@@ -262,6 +281,14 @@ public final class CatalogIndex: @unchecked Sendable {
                                     source: name, names: names, db, isCancelled: isCancelled)
             try CatalogIndex.remember(source: name, signature: signature, problems: [], db)
         }
+        checkpoint()
+    }
+
+    /// Moves what a write put in the write-ahead log into the database and empties the log.
+    /// Otherwise a process that ends with the index open leaves a log as large as the catalog,
+    /// and every later process reads all of it before its first query.
+    func checkpoint() {
+        try? database.writeWithoutTransaction { db in try db.checkpoint(.truncate) }
     }
 
     static func remove(source: String, _ db: Database) throws {
@@ -355,12 +382,16 @@ public final class CatalogIndex: @unchecked Sendable {
         try? database.read { db in try String.fetchOne(db, sql: "SELECT source FROM contract WHERE id = ?", arguments: [id]) }
     }
 
-    /// Ids of catalog contracts that look like the store's own numbering, so that new ids never
-    /// collide with an imported one.
-    public func catalogContractIDs(withPrefix prefix: String) -> [String] {
+    /// Ids of catalog contracts numbered like the store's own (`CON-2026-0007`), so that new
+    /// ids never collide with an imported one. Other imported ids (`CON-ocds-…`) cannot collide
+    /// and are not read: a catalog of 100,000 would otherwise cost every new record.
+    public func catalogContractIDs() -> [String] {
         (try? database.read { db in
-            try String.fetchAll(db, sql: "SELECT id FROM contract WHERE source <> ? AND id >= ? AND id < ?",
-                                arguments: [CatalogIndex.localSource, prefix, prefix + "\u{10FFFF}"])
+            // The id range keeps SQLite on the id index (`CON-ocds-…` sorts after `CON-:`).
+            try String.fetchAll(db, sql: """
+                SELECT id FROM contract INDEXED BY sqlite_autoindex_contract_1
+                WHERE id >= 'CON-0' AND id < 'CON-:' AND id GLOB 'CON-[0-9][0-9][0-9][0-9]-[0-9]*' AND source <> 'local'
+                """)
         }) ?? []
     }
 

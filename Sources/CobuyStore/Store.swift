@@ -109,7 +109,7 @@ public struct Store: Sendable {
 
     /// The store's catalog index, or nil when it cannot be opened at all.
     public func catalogIndex() -> CatalogIndex? {
-        try? CatalogIndex.open(self)
+        CatalogIndex.opened(for: self)
     }
 
     /// Every readable record of a kind (contracts and parties include the imported catalogs),
@@ -178,7 +178,7 @@ public struct Store: Sendable {
     func idPool() -> IDPool {
         let catalogued: [String] = catalogIndex().map { index -> [String] in
             _ = try? index.refresh()
-            return index.catalogContractIDs(withPrefix: "CON-")
+            return index.catalogContractIDs()
         } ?? []
         return IDPool(existing: [RecordKind.solicitation, .contract, .addendum].flatMap { ids(of: $0) } + catalogued)
     }

@@ -30,6 +30,12 @@ enum TerminalSignals {
     static func install() {
         guard !installed else { return }
         installed = true
+        // A parent may hand down a signal mask that blocks these (test runners, some
+        // launchers); blocked, a resize, Ctrl-Z or `fg` would never reach the UI.
+        var unblock = sigset_t()
+        sigemptyset(&unblock)
+        for signal in [SIGWINCH, SIGTSTP, SIGCONT, SIGINT, SIGTERM, SIGHUP] { sigaddset(&unblock, signal) }
+        pthread_sigmask(SIG_UNBLOCK, &unblock, nil)
         _ = cobuy_register_at_exit()
         for signal in interrupting { _ = cobuy_catch_signal(signal, Int32(COBUY_CATCH_INTERRUPT)) }
         for signal in fatal { _ = cobuy_catch_signal(signal, Int32(COBUY_CATCH_FATAL)) }

@@ -4,13 +4,19 @@ import CobuyTerminal
 import CobuyUI
 import Foundation
 
-/// `swift run -c release cobuy-bench [STORE]`: measures what the closing notes report —
+/// `swift run -c release cobuy-bench [STORE]` (or `cobuy-bench catalog [N]`, see
+/// ``CatalogBenchmark``): measures what the closing notes report —
 /// one store write, one `cobuy do` as a whole process, the UI's first frame and its
 /// per-keystroke handling and drawing — on a scratch copy of a store (the sample by default).
 @main
 enum Benchmark {
     static func main() throws {
         let arguments = CommandLine.arguments.dropFirst()
+        if arguments.first == "catalog" {
+            let count = arguments.dropFirst().first.flatMap { Int($0) } ?? 100_000
+            try CatalogBenchmark.run(contracts: max(1, count))
+            return
+        }
         let source = arguments.first ?? defaultSampleStore()
         let scratch = NSTemporaryDirectory() + "cobuy-bench-" + UUID().uuidString
         try FileManager.default.copyItem(atPath: source, toPath: scratch)

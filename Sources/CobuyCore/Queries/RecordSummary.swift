@@ -64,6 +64,19 @@ public struct RecordSummary: Sendable, Hashable {
         searchText = RecordSummary.fold(columns.map(\.value).joined(separator: " ") + " " + RecordSummary.extraSearchText(record))
     }
 
+    /// A contract's row from fields already at hand (the catalog index's columns), without
+    /// the record: lists of imported catalogs show pages of these.
+    public init(contractID id: String, status: String, title: String, lead: String, vendor: String, category: String,
+                end: String, eligible: String) {
+        self.id = id
+        kind = .contract
+        self.status = status
+        self.title = title
+        columns = [("id", id), ("status", status), ("title", title), ("lead", lead), ("vendor", vendor), ("category", category),
+                   ("end", end), ("eligible", eligible)]
+        searchText = RecordSummary.fold(columns.map(\.value).joined(separator: " "))
+    }
+
     static func extraSearchText(_ record: AnyRecord) -> String {
         switch record {
         case .party(let party): return party.kind.label

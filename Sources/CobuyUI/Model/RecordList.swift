@@ -114,18 +114,12 @@ public struct RecordList: Sendable, Equatable {
         return query
     }
 
-    /// Rows held around the selection: enough for the tallest screen above and below it.
-    static let pageSize = 120
-
     /// Whether the rows a screen of `height` around the selection needs are held.
     public func pageCovers(height: Int) -> Bool {
         guard let page else { return true }
         let first = max(0, selected - height), last = min(page.total, selected + height + 1)
         return first >= page.offset && last <= page.offset + page.rows.count
     }
-
-    /// Where the next page should start: the selection in its middle.
-    public var pageStart: Int { max(0, selected - RecordList.pageSize / 2) }
 
     /// Takes a page fetched from the catalog index.
     public mutating func show(_ page: CatalogPage, keepingSelection: Bool) {

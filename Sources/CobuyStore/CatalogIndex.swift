@@ -387,11 +387,9 @@ public final class CatalogIndex: @unchecked Sendable {
     /// and are not read: a catalog of 100,000 would otherwise cost every new record.
     public func catalogContractIDs() -> [String] {
         (try? database.read { db in
-            // The id range keeps SQLite on the id index (`CON-ocds-…` sorts after `CON-:`).
-            try String.fetchAll(db, sql: """
-                SELECT id FROM contract INDEXED BY sqlite_autoindex_contract_1
-                WHERE id >= 'CON-0' AND id < 'CON-:' AND id GLOB 'CON-[0-9][0-9][0-9][0-9]-[0-9]*' AND source <> 'local'
-                """)
+            // A plain range on the id index (`CON-ocds-…` sorts after `CON-:`); a GLOB here would
+            // let SQLite widen the range to every `CON-` id.
+            try String.fetchAll(db, sql: "SELECT id FROM contract WHERE id >= 'CON-0' AND id < 'CON-:' AND source <> 'local'")
         }) ?? []
     }
 

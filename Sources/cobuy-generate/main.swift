@@ -1,3 +1,4 @@
+import CobuyCore
 import Foundation
 
 // `cobuy-generate --contracts N [--seed S] [--publisher NAME] [--format package|jsonl] -o FILE`
@@ -232,19 +233,9 @@ struct Catalog {
         }
     }
 
-    /// `2026-11-23` moved by `days` (civil-from-days arithmetic: no calendar objects in the
-    /// loop that writes a hundred thousand releases).
+    /// The sample's reference day, 2026-11-23, moved by `days`.
     func date(_ days: Int) -> String {
-        let z = 20_780 + days + 719_468 // 2026-11-23 is day 20,780 since 1970-01-01
-        let era = (z >= 0 ? z : z - 146_096) / 146_097
-        let dayOfEra = z - era * 146_097
-        let yearOfEra = (dayOfEra - dayOfEra / 1460 + dayOfEra / 36524 - dayOfEra / 146_096) / 365
-        let dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100)
-        let shifted = (5 * dayOfYear + 2) / 153
-        let day = dayOfYear - (153 * shifted + 2) / 5 + 1
-        let month = shifted < 10 ? shifted + 3 : shifted - 9
-        let year = yearOfEra + era * 400 + (month <= 2 ? 1 : 0)
-        return String(format: "%04d-%02d-%02d", year, month, day)
+        CalendarDate(daysSinceEpoch: 20_780 + days).description
     }
 
     mutating func release(_ number: Int, into json: inout JSONText) {

@@ -35,6 +35,7 @@ public struct RecordList: Sendable, Equatable {
 
     /// Recomputes the visible rows, keeping the selected record selected when it still shows.
     public mutating func refresh(_ rows: [RecordSummary], joinable: Set<String>, today: CalendarDate) {
+        page = nil
         let previous = selectedIndex.map { rows.indices.contains($0) ? rows[$0].id : nil } ?? nil
         let words = RecordSummary.fold(search).split(separator: " ")
         var indices = rows.indices.filter { index in

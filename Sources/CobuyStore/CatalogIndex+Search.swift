@@ -124,12 +124,10 @@ extension CatalogIndex {
     static func joinable(_ party: CatalogQuery.JoiningParty, today: CalendarDate) -> (String, StatementArguments) {
         guard party.kind.isPublicBody else { return ("0", []) }
         let enough = literal(today.adding(days: CatalogQuery.minimumRemainingDays))
-        // The clause's kind and region through contract_reach: its kind or any, its region,
-        // the region's country, or any.
         var sql = "(c.status = 'active' AND c.endDate >= \(enough)"
-            + " AND (instr(c.named, ?) > 0 OR c.rowid IN (SELECT rowid FROM contract_reach"
-            + " WHERE kind IN (?, '*') AND region IN (?, ?, '*')))"
-        var arguments: StatementArguments = [" \(party.id) ", party.kind.rawValue, party.region.code, party.region.country]
+            + " AND (instr(c.named, ?) > 0 OR (c.clauseOpen = 1 AND (c.kinds IS NULL OR instr(c.kinds, ?) > 0) AND ("
+            + regionTest(party.region) + ")))"
+        var arguments: StatementArguments = [" \(party.id) ", " \(party.kind.rawValue) "]
         if !party.blockedContracts.isEmpty {
             sql += " AND c.id NOT IN (" + party.blockedContracts.map { _ in "?" }.joined(separator: ", ") + ")"
             for id in party.blockedContracts.sorted() { arguments += [id] }

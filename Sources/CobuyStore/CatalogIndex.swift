@@ -11,7 +11,7 @@ import GRDB
 /// with its file signature (size, mtime, inode): `refresh` re-reads only what changed.
 public final class CatalogIndex: @unchecked Sendable {
     /// Bumped when the tables change; an older index is dropped and rebuilt.
-    static let schemaVersion = 6
+    static let schemaVersion = 7
     static let localSource = "local"
 
     public let store: Store
@@ -119,13 +119,6 @@ public final class CatalogIndex: @unchecked Sendable {
                 rowid INTEGER PRIMARY KEY,
                 record BLOB NOT NULL
             );
-            -- Who may join each open contract, one row per (kind, region) its clause admits, '*'
-            -- for "any": "joinable by my party" becomes an index lookup, not a scan.
-            CREATE TABLE contract_reach (
-                rowid INTEGER NOT NULL,
-                kind TEXT NOT NULL,
-                region TEXT NOT NULL
-            );
             CREATE VIRTUAL TABLE contract_text USING fts5(
                 title, vendor, lead, category, description,
                 tokenize='unicode61 remove_diacritics 2', detail='column', prefix='1 2'
@@ -150,8 +143,6 @@ public final class CatalogIndex: @unchecked Sendable {
         "contract_category ON contract(category COLLATE NOCASE)",
         "contract_end ON contract(endDate)",
         "contract_status ON contract(status, endDate)",
-        "contract_reach_key ON contract_reach(kind, region, rowid)",
-        "contract_reach_row ON contract_reach(rowid)",
     ]
 
     static func createSortIndexes(_ db: Database) throws {
@@ -301,7 +292,7 @@ public final class CatalogIndex: @unchecked Sendable {
     }
 
     static func remove(source: String, _ db: Database) throws {
-        for table in ["contract_text", "contract_record", "contract_reach"] {
+        for table in ["contract_text", "contract_record"] {
             try db.execute(sql: "DELETE FROM \(table) WHERE rowid IN (SELECT rowid FROM contract WHERE source = ?)", arguments: [source])
         }
         try db.execute(sql: "DELETE FROM contract WHERE source = ?", arguments: [source])
@@ -328,7 +319,6 @@ public final class CatalogIndex: @unchecked Sendable {
             VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
             """)
         let recordStatement = try db.makeStatement(sql: "INSERT INTO contract_record (rowid, record) VALUES (?, ?)")
-        let reachStatement = try db.makeStatement(sql: "INSERT INTO contract_reach (rowid, kind, region) VALUES (?, ?, ?)")
         let textStatement = try db.makeStatement(sql: """
             INSERT INTO contract_text (rowid, title, vendor, lead, category, description) VALUES (?, ?, ?, ?, ?, ?)
             """)
@@ -354,13 +344,6 @@ public final class CatalogIndex: @unchecked Sendable {
             let record = encoded.map { $0[number] } ?? ContractJSON.encode(contract)
             try recordStatement.execute(arguments: [row, record])
             try textStatement.execute(arguments: [row, contract.title, vendor, lead, contract.category, contract.description])
-            if clause.open {
-                for kind in clause.kinds?.map(\.rawValue) ?? ["*"] {
-                    for region in clause.regions?.map(\.code) ?? ["*"] {
-                        try reachStatement.execute(arguments: [row, kind, region])
-                    }
-                }
-            }
         }
         let partyStatement = try db.makeStatement(sql: "INSERT OR IGNORE INTO party (id, source, record) VALUES (?, ?, ?)")
         for party in parties {

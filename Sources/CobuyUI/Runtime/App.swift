@@ -55,9 +55,10 @@ public final class App {
         while state.isRunning {
             // Poll often while indexing runs, to show its progress and its end.
             let event = terminal.nextEvent(timeoutMilliseconds: indexing == nil ? 500 : 100)
-            pollIndexing()
+            let indexingChanged = pollIndexing()
             guard let event else {
-                if indexing != nil || state.indexing != nil { terminal.draw(View.render(state, theme: theme)) }
+                // Progress, or the end of the indexing and the reload after it, shows at once.
+                if indexingChanged { terminal.draw(View.render(state, theme: theme)) }
                 continue
             }
             switch event {
@@ -85,11 +86,14 @@ public final class App {
     }
 
     /// Shows the background indexing's progress, and reloads once it has ended.
-    private func pollIndexing() {
-        guard let job = indexing else { return }
+    /// Whether anything changed (so the screen needs drawing).
+    @discardableResult
+    private func pollIndexing() -> Bool {
+        guard let job = indexing else { return false }
         guard let result = job.result else {
-            if state.indexing != job.progress { dispatch(.indexing(job.progress)) }
-            return
+            guard state.indexing != job.progress else { return false }
+            dispatch(.indexing(job.progress))
+            return true
         }
         indexing = nil
         switch result {
@@ -101,6 +105,7 @@ public final class App {
             log.write("indexing failed: \(error)")
             dispatch(.indexed("Indexing failed: \(error.description)"))
         }
+        return true
     }
 
     private func now() -> Timestamp {

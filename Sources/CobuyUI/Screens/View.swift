@@ -74,6 +74,9 @@ enum StatusLines {
             case .error: style = theme.refused
             }
             grid.putPadded(message.text, x: 0, y: messageRow, width: grid.width, style: style)
+        } else if let indexing = state.indexing {
+            // Background indexing stays in view until it ends, whatever else was said meanwhile.
+            grid.putPadded("\(indexing) Esc stops it.", x: 0, y: messageRow, width: grid.width, style: theme.muted)
         }
         grid.fill(Rect(x: 0, y: hintRow, width: grid.width, height: 1), style: theme.statusBar)
         // Who is acting stays visible: in the tab bar when it fits, else at the hint bar's end.

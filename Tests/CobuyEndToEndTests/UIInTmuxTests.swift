@@ -245,6 +245,29 @@ import Testing
         #expect(coloured.color, "without NO_COLOR there is colour: the check can tell")
     }
 
+    /// A catalog changed behind Cobuy's back (a `git pull`) is indexed in the background: the
+    /// progress shows, and its end shows without a key being pressed.
+    @Test func aCatalogChangedOnDiskIsIndexedInTheBackgroundAndTheScreenFollows() throws {
+        let sandbox = try CobuySandbox()
+        sandbox.seed()
+        let generator = URL(fileURLWithPath: sandbox.binary).deletingLastPathComponent().appendingPathComponent("cobuy-generate").path
+        let file = "\(sandbox.folder)/catalog.json"
+        let generated = sandbox.execute(generator, ["--contracts", "3000", "--seed", "5", "-o", file], environment: sandbox.environment)
+        try #require(generated.status == 0, "\(generated)")
+        sandbox.must(["import", "ocds", file])
+        let catalogFolder = "\(sandbox.store)/catalog"
+        for name in try FileManager.default.contentsOfDirectory(atPath: catalogFolder) {
+            try FileManager.default.setAttributes([.modificationDate: Date().addingTimeInterval(60)], ofItemAtPath: "\(catalogFolder)/\(name)")
+        }
+        let screen = try launch(sandbox, "--store '\(sandbox.store)'")
+        // No key: the end of the indexing must reach the screen by itself.
+        try screen.waitFor("Catalog indexed: 3000 contracts.")
+        screen.type("3")
+        try screen.waitFor("Contracts: 3000 of 3000")
+        screen.type("q")
+        try screen.waitFor("EXIT=0")
+    }
+
     /// Issue 5: a generated catalog of thousands of contracts, searched, opened and joined.
     @Test func aGeneratedCatalogIsSearchedOpenedAndJoined() throws {
         let sandbox = try CobuySandbox()

@@ -101,7 +101,7 @@ public enum CSVImport {
         guard let start = CalendarDate(values["start"] ?? "") else { return fail("start \"\(values["start"] ?? "")\" is not a date as YYYY-MM-DD") }
         guard let end = CalendarDate(values["end"] ?? "") else { return fail("end \"\(values["end"] ?? "")\" is not a date as YYYY-MM-DD") }
         guard end > start else { return fail("end \(end) is not after start \(start)") }
-        let leadRegion = RegionCode(values["leadregion"] ?? "") ?? RegionCode("US")!
+        let leadRegion = RegionCode(values["leadregion"] ?? "") ?? .unitedStates
         if let text = values["leadregion"], !text.isEmpty, RegionCode(text) == nil { return fail("lead region \"\(text)\" is not a code such as US-OR") }
         var kinds: [String] = ["all"], regions: [String] = [leadRegion.country]
         if let text = values["eligiblekinds"], !text.isEmpty { kinds = text.split(whereSeparator: { $0 == "," || $0 == ";" }).map { $0.trimmingSpaces } }
@@ -142,7 +142,7 @@ public enum CSVImport {
             ?? OCDSImport.kind(details: nil, name: leadName, isSupplier: false)
         let lead = register(leadName, kind: leadKind, region: leadRegion)
         let vendorName = values["vendor"] ?? ""
-        let vendor = register(vendorName, kind: .vendor, region: RegionCode(values["vendorregion"] ?? "") ?? RegionCode("ZZ")!)
+        let vendor = register(vendorName, kind: .vendor, region: RegionCode(values["vendorregion"] ?? "") ?? .unknown)
         let number = values["contractnumber"].flatMap { $0.isEmpty ? nil : $0 } ?? "\(leadName)-\(values["title"] ?? "")"
         var contract = CooperativeContract(
             id: "CON-" + String(FileNames.safe("\(source)-\(number)").prefix(110)), title: values["title"] ?? "",

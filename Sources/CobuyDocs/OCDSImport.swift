@@ -271,7 +271,7 @@ public enum OCDSImport {
         let address = party?["address"] as? [String: Any]
         if let text = address?["region"] as? String, let code = RegionCode(text) { return code }
         if let text = address?["countryName"] as? String, let code = RegionCode(text) { return code }
-        return RegionCode("ZZ") ?? RegionCode("US")!
+        return .unknown
     }
 
     /// Eligibility from the techniques extension: our own `buyerCategories` wording is read back

@@ -16,6 +16,15 @@ public struct RegionCode: Hashable, Comparable, Sendable, Codable, CustomStringC
         self.code = code
     }
 
+    /// For codes known to be valid at compile time.
+    private init(verified code: String) {
+        self.code = code
+    }
+
+    public static let unitedStates = RegionCode(verified: "US")
+    /// ISO 3166's user-assigned "unknown": a publisher that gave no region.
+    public static let unknown = RegionCode(verified: "ZZ")
+
     public var country: String { String(code.prefix(2)) }
 
     /// `US` contains `US-OR`; a code contains itself.

@@ -52,6 +52,10 @@ public final class CatalogIndex: @unchecked Sendable {
         let folder = "\(store.root)/.index"
         let path = "\(folder)/catalog.sqlite"
         if (try? DurableFile.makeFolder(folder)) != nil {
+            // The folder ignores itself, so a store kept in git never shows it, whatever the
+            // store's own .gitignore says (stores made before the index have none for it).
+            let ignore = "\(folder)/.gitignore"
+            if !DurableFile.exists(ignore) { try? DurableFile.write(Data("*\n".utf8), to: ignore) }
             if let index = try? CatalogIndex(store: store, path: path) { return index }
             // Unreadable or from a newer Cobuy: start again.
             for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) }

@@ -31,7 +31,7 @@ public struct Store: Sendable {
         // The catalog index is derived data: each clone builds its own.
         let ignore = "\(root)/.gitignore"
         if !DurableFile.exists(ignore) {
-            try DurableFile.write(Data(".index/\n".utf8), to: ignore)
+            try DurableFile.write(Data(".index/\n.lock\n".utf8), to: ignore)
         }
         if !DurableFile.exists(store.markerPath) {
             let marker = StoreMarker(format: formatName, version: formatVersion)

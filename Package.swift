@@ -24,7 +24,9 @@ let package = Package(
         // The JSON store: layout, codec, atomic writes, locks, revisions, validation; and the
         // catalog index (SQLite with FTS5 through GRDB), derived from the JSON and refreshed
         // when files change.
-        .target(name: "CobuyStore", dependencies: ["CobuyCore", .product(name: "GRDB", package: "GRDB.swift")]),
+        .target(name: "CobuyStore", dependencies: [
+            "CobuyCore", .product(name: "GRDB", package: "GRDB.swift"), .product(name: "GRDBSQLite", package: "GRDB.swift"),
+        ]),
         // Addendum drafts (templates, Markdown, Word), OCDS export and import, CSV.
         .target(
             name: "CobuyDocs",

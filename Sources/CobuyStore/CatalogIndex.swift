@@ -1,6 +1,7 @@
 import CobuyCore
 import Foundation
 import GRDB
+import GRDBSQLite
 
 /// Every contract the store knows — its own files and its imported catalogs — in SQLite with
 /// an FTS5 full-text index, so that lists, searches and lookups never parse the catalogs.
@@ -330,24 +331,40 @@ public final class CatalogIndex: @unchecked Sendable {
         let bulk = contracts.count > 5000
         if bulk { try dropSortIndexes(db) }
         defer { if bulk { try? createSortIndexes(db) } }
+        // A hundred thousand rows: bound through SQLite's own calls, without building GRDB's
+        // per-row argument arrays (a third of the bulk insert's time).
+        let rows = RawInsert(statement.sqliteStatement), records = RawInsert(recordStatement.sqliteStatement)
+        let texts = RawInsert(textStatement.sqliteStatement)
         for (number, contract) in contracts.enumerated() where seen.insert(contract.id).inserted {
             if number % 1000 == 999, isCancelled() { throw Cancelled() }
             let clause = contract.cooperativeClause
             let lead = contract.leadName ?? names[contract.leadParty] ?? contract.leadParty
             let vendor = contract.vendorName ?? names[contract.vendor] ?? contract.vendor
-            let values: [(any DatabaseValueConvertible)?] = [
-                contract.id, source, contract.title, lead, contract.leadParty, vendor,
-                contract.category, contract.status.rawValue, contract.period?.end.description,
-                clause.open ? 1 : 0,
-                clause.kinds.map { " " + $0.map(\.rawValue).joined(separator: " ") + " " },
-                clause.regions.map { " " + $0.map(\.code).joined(separator: " ") + " " },
-                " " + contract.namedParticipants.joined(separator: " ") + " ",
-            ]
-            try statement.execute(arguments: StatementArguments(values))
+            rows.bind(1, contract.id)
+            rows.bind(2, source)
+            rows.bind(3, contract.title)
+            rows.bind(4, lead)
+            rows.bind(5, contract.leadParty)
+            rows.bind(6, vendor)
+            rows.bind(7, contract.category)
+            rows.bind(8, contract.status.rawValue)
+            rows.bind(9, contract.period?.end.description)
+            rows.bind(10, clause.open ? 1 : 0)
+            rows.bind(11, clause.kinds.map { " " + $0.map(\.rawValue).joined(separator: " ") + " " })
+            rows.bind(12, clause.regions.map { " " + $0.map(\.code).joined(separator: " ") + " " })
+            rows.bind(13, " " + contract.namedParticipants.joined(separator: " ") + " ")
+            try rows.step(db)
             let row = db.lastInsertedRowID
-            let record = encoded.map { $0[number] } ?? ContractJSON.encode(contract)
-            try recordStatement.execute(arguments: [row, record])
-            try textStatement.execute(arguments: [row, contract.title, vendor, lead, contract.category, contract.description])
+            records.bind(1, row)
+            records.bind(2, encoded.map { $0[number] } ?? ContractJSON.encode(contract))
+            try records.step(db)
+            texts.bind(1, row)
+            texts.bind(2, contract.title)
+            texts.bind(3, vendor)
+            texts.bind(4, lead)
+            texts.bind(5, contract.category)
+            texts.bind(6, contract.description)
+            try texts.step(db)
         }
         let partyStatement = try db.makeStatement(sql: "INSERT OR IGNORE INTO party (id, source, record) VALUES (?, ?, ?)")
         for party in parties {
@@ -411,5 +428,47 @@ public final class CatalogIndex: @unchecked Sendable {
     /// Stops a query running on another thread (it then fails with an interruption).
     public func interrupt() {
         database.interrupt()
+    }
+}
+
+/// One prepared INSERT driven through SQLite's C calls: bind, step, reset.
+struct RawInsert {
+    let statement: OpaquePointer
+    /// SQLite copies the bytes before the call returns.
+    private static let transient = unsafeBitCast(-1, to: sqlite3_destructor_type.self)
+
+    init(_ statement: OpaquePointer) {
+        self.statement = statement
+        sqlite3_reset(statement)
+        sqlite3_clear_bindings(statement)
+    }
+
+    func bind(_ index: Int32, _ value: String?) {
+        guard var text = value else {
+            sqlite3_bind_null(statement, index)
+            return
+        }
+        text.withUTF8 { bytes in
+            _ = bytes.withMemoryRebound(to: CChar.self) { characters in
+                sqlite3_bind_text(statement, index, characters.baseAddress, Int32(characters.count), RawInsert.transient)
+            }
+        }
+    }
+
+    func bind(_ index: Int32, _ value: Int64) { sqlite3_bind_int64(statement, index, value) }
+    func bind(_ index: Int32, _ value: Int) { sqlite3_bind_int64(statement, index, Int64(value)) }
+
+    func bind(_ index: Int32, _ data: Data) {
+        data.withUnsafeBytes { bytes in
+            _ = sqlite3_bind_blob(statement, index, bytes.baseAddress, Int32(bytes.count), RawInsert.transient)
+        }
+    }
+
+    func step(_ db: Database) throws {
+        let code = sqlite3_step(statement)
+        sqlite3_reset(statement)
+        guard code == SQLITE_DONE else {
+            throw DatabaseError(resultCode: ResultCode(rawValue: code), message: String(cString: sqlite3_errmsg(db.sqliteConnection)))
+        }
     }
 }

@@ -1,4 +1,5 @@
 import CNcurses
+import Dispatch
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
@@ -32,6 +33,9 @@ public final class NcursesTerminal: TerminalBackend {
     private let defaultColors: Bool
     private let mouseMasks: MouseDecoder.Masks
     private var pendingInputs: [KeyDecoder.Input] = []
+    /// Waits in a row that ended at once with nothing read: the terminal is gone (its window
+    /// closed, its tmux server killed) without a SIGHUP reaching us.
+    private var emptyReturns = 0
     private var cursorShown = false
     private var restored = false
     private let ownedFiles: [UnsafeMutablePointer<FILE>]
@@ -212,7 +216,20 @@ public final class NcursesTerminal: TerminalBackend {
         if pendingInputs.isEmpty {
             // A signal interrupts the wait when it lands on this thread; otherwise it is seen
             // when the wait times out.
-            guard let read = readInput(timeoutMilliseconds: timeoutMilliseconds) else { return signalEvent() }
+            let started = DispatchTime.now().uptimeNanoseconds
+            guard let read = readInput(timeoutMilliseconds: timeoutMilliseconds) else {
+                if let event = signalEvent() { return event }
+                // A wait that returns at once with nothing, again and again, is a read at end of
+                // file: stop as on a hang-up instead of spinning.
+                let elapsed = DispatchTime.now().uptimeNanoseconds - started
+                if timeoutMilliseconds >= 20, elapsed < UInt64(timeoutMilliseconds) * 250_000 {
+                    emptyReturns += 1
+                } else {
+                    emptyReturns = 0
+                }
+                return emptyReturns >= 50 ? .interrupt(signal: SIGHUP) : nil
+            }
+            emptyReturns = 0
             input = read
         } else {
             input = pendingInputs.removeFirst()

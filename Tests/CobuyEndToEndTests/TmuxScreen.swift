@@ -16,7 +16,8 @@ final class TmuxScreen {
     let sandbox: CobuySandbox
 
     /// Starts `bash` in a `width`×`height` window with the sandbox's environment (and `extra`).
-    init(_ sandbox: CobuySandbox, width: Int = 100, height: Int = 30, environment extra: [String: String] = [:]) throws {
+    init(_ sandbox: CobuySandbox, width: Int = 100, height: Int = 30, environment extra: [String: String] = [:],
+         command: String = "bash --norc --noprofile") throws {
         self.sandbox = sandbox
         guard FileManager.default.isExecutableFile(atPath: "/usr/bin/tmux") || FileManager.default.isExecutableFile(atPath: "/usr/local/bin/tmux")
         else { throw Failure(description: "tmux is not installed: run .ci/setup (it installs tmux)") }
@@ -25,7 +26,7 @@ final class TmuxScreen {
         for (name, value) in extra { environment[name] = value }
         var arguments = ["new-session", "-d", "-x", "\(width)", "-y", "\(height)"]
         for (name, value) in environment.sorted(by: { $0.key < $1.key }) { arguments += ["-e", "\(name)=\(value)"] }
-        arguments += ["bash --norc --noprofile"]
+        arguments += [command]
         let started = tmux(arguments)
         guard started.status == 0 else { throw Failure(description: "tmux did not start (status \(started.status))") }
         // A pane that outlives its program keeps its last screen and exit status readable.

@@ -168,6 +168,23 @@ import Testing
         try screen.waitFor("EXIT=0")
     }
 
+    /// The terminal disappears under the program (its tmux server killed): it must end, not
+    /// spin on a dead input at full CPU.
+    @Test func losingTheTerminalEndsTheProgram() throws {
+        let sandbox = try CobuySandbox()
+        sandbox.seed()
+        let screen = try TmuxScreen(sandbox, environment: Self.salem,
+                                    command: "'\(sandbox.binary)' --store '\(sandbox.store)'; sleep 600")
+        try screen.waitFor("1 Dashboard")
+        screen.tmux(["kill-server"])
+        func running() -> Bool {
+            sandbox.execute("/usr/bin/pgrep", ["-f", "cobuy --store \(sandbox.store)"], environment: sandbox.environment, timeout: 10).status == 0
+        }
+        let deadline = Date().addingTimeInterval(15)
+        while running(), Date() < deadline { usleep(100_000) }
+        #expect(!running(), "the program ended with its terminal")
+    }
+
     @Test func ctrlZSuspendsAndFgRedrawsTheWholeScreen() throws {
         let sandbox = try CobuySandbox()
         // Run alone, not in a `; echo` list: bash carries on with a list once its job stops.

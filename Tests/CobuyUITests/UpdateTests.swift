@@ -222,3 +222,18 @@ import Testing
         #expect(FileManager.default.contents(atPath: "\(folder)/draft.docx") == written)
     }
 }
+
+/// Below the smallest size the screen says only "enlarge it, or press q to quit".
+@Suite struct TooSmallTests {
+    @Test func qQuitsEvenWhileSearchingAndOtherKeysChangeNothing() {
+        var state = Fixtures.state(width: 100, height: 30)
+        _ = state.update(.key(.character("3")))
+        _ = state.update(.key(.character("/")))
+        _ = state.update(.key(.character("r")))
+        _ = state.update(.resize(width: 20, height: 6))
+        _ = state.update(.key(.character("x")))
+        #expect(state.search?.field.text == "r", "an invisible search does not take keys")
+        let effects = state.update(.key(.character("q")))
+        #expect(effects == [.quit] && !state.isRunning)
+    }
+}

@@ -90,6 +90,15 @@ extension AppState {
 
     private mutating func handle(_ key: Key) -> [Effect] {
         if key == .ctrl("c") || key == .ctrl("q") { return requestQuit() }
+        // Too small to draw: the screen says only "enlarge it, or press q to quit", so q quits
+        // (nothing unsaved can be seen to confirm) and other keys do nothing they cannot show.
+        if width < Layout.minimumWidth || height < Layout.minimumHeight {
+            if key == .character("q") {
+                isRunning = false
+                return [.quit]
+            }
+            return []
+        }
         if let modal { return handleModal(key, modal) }
         if search != nil { return handleSearch(key) }
         if key == .escape, indexing != nil, opened == nil {

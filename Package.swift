@@ -1,7 +1,7 @@
 // swift-tools-version: 6.1
 import PackageDescription
 
-// Dependencies point one way: cobuy -> CobuyUI -> CobuyTerminal / CobuyStore -> CobuyCore.
+// Dependencies point one way: cobuy -> CobuyUI -> CobuyTerminal / CobuyDocs -> CobuyStore -> CobuyCore, CobuyJSON.
 let package = Package(
     name: "Cobuy",
     platforms: [.macOS(.v13)],
@@ -21,17 +21,20 @@ let package = Package(
     targets: [
         // Records, state machines, eligibility, cost sharing: pure Swift, no I/O.
         .target(name: "CobuyCore"),
+        // A strict JSON reader that cuts documents apart without building them and parses into
+        // flat tapes (imports of 100,000 releases, catalog refreshes).
+        .target(name: "CobuyJSON"),
         // The JSON store: layout, codec, atomic writes, locks, revisions, validation; and the
         // catalog index (SQLite with FTS5 through GRDB), derived from the JSON and refreshed
         // when files change.
         .target(name: "CobuyStore", dependencies: [
-            "CobuyCore", .product(name: "GRDB", package: "GRDB.swift"), .product(name: "GRDBSQLite", package: "GRDB.swift"),
+            "CobuyCore", "CobuyJSON", .product(name: "GRDB", package: "GRDB.swift"), .product(name: "GRDBSQLite", package: "GRDB.swift"),
         ]),
         // Addendum drafts (templates, Markdown, Word), OCDS export and import, CSV.
         .target(
             name: "CobuyDocs",
             dependencies: [
-                "CobuyCore", "CobuyStore",
+                "CobuyCore", "CobuyJSON", "CobuyStore",
                 .product(name: "Mustache", package: "swift-mustache"),
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
                 .product(name: "CSV", package: "CSV.swift"),
@@ -71,10 +74,10 @@ let package = Package(
             name: "CobuyCoreTests",
             dependencies: ["CobuyCore", .product(name: "PropertyBased", package: "swift-property-based")]
         ),
-        .testTarget(name: "CobuyStoreTests", dependencies: ["CobuyCore", "CobuyStore"]),
+        .testTarget(name: "CobuyStoreTests", dependencies: ["CobuyCore", "CobuyJSON", "CobuyStore"]),
         .testTarget(
             name: "CobuyDocsTests",
-            dependencies: ["CobuyCore", "CobuyStore", "CobuyDocs", .product(name: "SnapshotTesting", package: "swift-snapshot-testing")],
+            dependencies: ["CobuyCore", "CobuyJSON", "CobuyStore", "CobuyDocs", .product(name: "SnapshotTesting", package: "swift-snapshot-testing")],
             exclude: ["__Snapshots__"]
         ),
         .testTarget(

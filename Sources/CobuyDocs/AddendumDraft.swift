@@ -96,18 +96,20 @@ public enum FileNames {
     /// Keeps letters, digits, `-`, `_` and `.`; everything else becomes `-`; no leading dot, no
     /// path separators, at most 100 characters.
     public static func safe(_ text: String) -> String {
-        var result = ""
+        // Every scalar becomes one ASCII byte, so the work is done on bytes.
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(text.utf8.count)
         for scalar in text.unicodeScalars {
             let value = scalar.value
             let keep = (value >= 48 && value <= 57) || (value >= 65 && value <= 90) || (value >= 97 && value <= 122)
                 || scalar == "-" || scalar == "_" || scalar == "."
-            let character: Character = keep ? Character(scalar) : "-"
-            if character == "-", result.last == "-" { continue }
-            result.append(character)
+            let byte = keep ? UInt8(value) : UInt8(ascii: "-")
+            // No runs of dashes, and no ".." (a path could climb out of its folder).
+            if byte == UInt8(ascii: "-") || byte == UInt8(ascii: "."), bytes.last == byte { continue }
+            bytes.append(byte)
         }
-        while result.hasPrefix(".") || result.hasPrefix("-") { result.removeFirst() }
-        while result.contains("..") { result = result.replacingAll("..", with: ".") }
-        let trimmed = String(result.prefix(100))
+        let start = bytes.firstIndex { $0 != UInt8(ascii: ".") && $0 != UInt8(ascii: "-") } ?? bytes.count
+        let trimmed = String(decoding: bytes[start..<min(bytes.count, start + 100)], as: UTF8.self)
         return trimmed.isEmpty ? "document" : trimmed
     }
 }

@@ -1,4 +1,5 @@
 import CobuyCore
+import CobuyJSON
 import CobuyStore
 import Foundation
 
@@ -14,19 +15,6 @@ public enum OCDSImport {
         public var path: String
         public var reason: String
         public var description: String { "\(path): \(reason)" }
-    }
-
-    /// Values built once and only read afterwards, handed to parallel work.
-    final class ReadOnly<Value>: @unchecked Sendable {
-        let value: Value
-        init(_ value: Value) { self.value = value }
-    }
-
-    /// What one slice of the processes turned into.
-    struct Converted {
-        var contracts: [CooperativeContract] = []
-        var parties: [String: Party] = [:]
-        var skipped: [Skipped] = []
     }
 
     public struct Imported: Sendable {
@@ -50,190 +38,286 @@ public enum OCDSImport {
         }
     }
 
-    /// Parses one file. `progress` is called with the releases read so far and the total.
-    public static func read(file path: String, data: Data, publisher fallbackPublisher: String?, now: Timestamp,
-                            progress: (Int, Int) -> Void = { _, _ in }) throws(Failure) -> Imported {
-        let (releases, format, packagePublisher) = try releasesIn(data)
-        var skipped: [Skipped] = []
-        // Compile releases per process: later releases (by date) override earlier fields.
-        var byOCID: [String: [(index: Int, release: [String: Any])]] = [:]
-        var order: [String] = []
-        for (index, release) in releases.enumerated() {
-            guard let ocid = release.value["ocid"] as? String, !ocid.isEmpty else {
-                skipped.append(Skipped(path: release.path, reason: "no ocid"))
-                continue
-            }
-            if byOCID[ocid] == nil { order.append(ocid) }
-            byOCID[ocid, default: []].append((index, release.value))
-            if index % 2000 == 0 { progress(index, releases.count) }
+    /// Where one release is in the file, and the JSON path to name it by.
+    struct ReleaseLocation: Sendable {
+        var path: String
+        var range: Range<Int>
+        /// A record's ocid, for a compiled release that does not repeat it; or the release's own,
+        /// when locating it read it.
+        var ocid: String?
+        var date: String?
+        /// Whether locating the release already read its ocid and date (where it had them).
+        var captured = false
+    }
+
+    /// A file cut into its processes (the releases of each ocid), nothing converted yet.
+    public struct Reading: Sendable {
+        let bytes: JSONBytes
+        let releases: [ReleaseLocation]
+        /// Release numbers of each process, processes in the order the file first names them.
+        let processes: [[Int]]
+        public let source: CatalogFile.Source
+        /// Releases skipped before conversion (no ocid).
+        public let skipped: [Skipped]
+        public var releaseCount: Int { releases.count }
+        public var processCount: Int { processes.count }
+    }
+
+    /// What converting one slice remembers between processes: the same buyers, suppliers and
+    /// eligibility wordings come back thousands of times in a large file.
+    struct Memo {
+        var clauses: [String: CooperativeClause?] = [:]
+        var validIDs: [String: Bool] = [:]
+
+        mutating func clause(_ text: String) -> CooperativeClause? {
+            if let known = clauses[text] { return known }
+            let parsed = OCDSImport.parseSummary(text)
+            clauses[text] = parsed
+            return parsed
         }
-        progress(releases.count, releases.count)
-        let publisher = packagePublisher ?? fallbackPublisher ?? (path as NSString).lastPathComponent
-        // Processes are independent: convert them in slices on every core, then merge in file
-        // order (the first description of a party wins, as it would one by one).
-        let slices = max(1, min(ProcessInfo.processInfo.activeProcessorCount * 4, order.count / 2000))
-        let sliceSize = (order.count + slices - 1) / max(1, slices)
-        // Parsed JSON is never mutated from here on: shared read-only across the slices.
-        let shared = ReadOnly((groups: byOCID, releases: releases, order: order))
-        let converted = ParallelMap.map(Array(0..<slices), chunk: 1) { slice -> Converted in
-            let (groups, releaseList, order) = shared.value
-            var result = Converted()
-            for ocid in order[min(order.count, slice * sliceSize)..<min(order.count, (slice + 1) * sliceSize)] {
-                let group = groups[ocid] ?? []
-                guard let first = group.first else { continue }
-                let compiled = group.count == 1 ? first.release : compile(group.sorted {
-                    (($0.release["date"] as? String) ?? "", $0.index) < (($1.release["date"] as? String) ?? "", $1.index)
-                }.map(\.release))
-                result.contracts += self.contracts(in: compiled, ocid: ocid, at: releaseList[first.index].path, publisher: publisher,
-                                                   file: path, now: now, parties: &result.parties, skipped: &result.skipped)
-            }
-            return result
+
+        mutating func isValidID(_ id: String) -> Bool {
+            if let known = validIDs[id] { return known }
+            let valid = Party.isValidID(id)
+            validIDs[id] = valid
+            return valid
         }
+    }
+
+    /// What one slice of the processes turned into.
+    public struct Slice: Sendable {
+        public var contracts: [CooperativeContract]
+        public var chunk: CatalogChunk
+        public var skipped: [Skipped]
+        /// Releases this slice read.
+        public var releases: Int
+    }
+
+    /// Reads and converts a whole file in memory (tests, small files). The import command
+    /// streams the slices into the store instead: see ``slices(of:now:)``.
+    public static func read(file path: String, data: Data, publisher fallbackPublisher: String?, now: Timestamp) throws(Failure) -> Imported {
+        let reading = try read(file: path, bytes: JSONBytes(data), publisher: fallbackPublisher, now: now)
+        let pipeline = slices(of: reading, now: now)
+        defer { pipeline.stop() }
         var contracts: [CooperativeContract] = []
         var parties: [String: Party] = [:]
-        for slice in converted {
+        var skipped = reading.skipped
+        while let slice = pipeline.next() {
             contracts += slice.contracts
             skipped += slice.skipped
-            parties.merge(slice.parties) { first, _ in first }
+            for party in slice.chunk.parties where parties[party.id] == nil { parties[party.id] = party }
         }
-        guard !contracts.isEmpty else {
-            if releases.isEmpty { throw .notOCDS("no releases found") }
-            throw .nothingToImport
-        }
-        let source = CatalogFile.Source(file: path, publisher: publisher, importedAt: now, format: format, releasesRead: releases.count)
-        return Imported(catalog: CatalogFile(source: source, contracts: contracts, parties: parties.values.sorted { $0.id < $1.id }),
-                      skipped: skipped)
+        guard !contracts.isEmpty else { throw reading.releases.isEmpty ? .notOCDS("no releases found") : .nothingToImport }
+        return Imported(catalog: CatalogFile(source: reading.source, contracts: contracts, parties: parties.values.sorted { $0.id < $1.id }),
+                        skipped: skipped)
     }
 
-    /// The releases a file holds, each with its JSON path, and the file's shape.
-    static func releasesIn(_ data: Data) throws(Failure) -> ([(path: String, value: [String: Any])], String, String?) {
-        guard data.count <= maximumFileSize else { throw .unreadable("larger than \(maximumFileSize / 1_000_000) MB") }
-        if let package = parallelReleasePackage(data) { return package }
-        var top: Any?
-        do {
-            top = try FastJSON.parse(data)
-        } catch {
-            // JSON Lines: one release per line.
-            let lines = data.split(separator: 0x0A, omittingEmptySubsequences: true)
-            var releases: [(String, [String: Any])] = []
-            for (number, line) in lines.enumerated() {
-                if line.allSatisfy({ $0 == 0x20 || $0 == 0x0D || $0 == 0x09 }) { continue }
-                guard let object = (try? FastJSON.parse(Data(line))) as? [String: Any] else {
-                    let syntax = JSONSyntax.firstError(in: data)
-                    let place = syntax.map { "line \($0.line), column \($0.column): \($0.message)" } ?? "line \(number + 1)"
-                    throw .notJSON(lines.count > 1 && number > 0 ? "line \(number + 1) is not a JSON object" : place)
-                }
-                releases.append(("line \(number + 1)", object))
-            }
-            guard !releases.isEmpty else { throw .notJSON("the file is empty") }
-            guard releases.allSatisfy({ $0.1["ocid"] != nil }) else { throw .notOCDS("JSON Lines whose objects are not releases (no ocid)") }
-            return (releases, "json-lines", nil)
+    /// Cuts a file into its releases and groups them by process, without converting anything:
+    /// fails at once for a file that is not JSON or not OCDS.
+    public static func read(file path: String, bytes: JSONBytes, publisher fallbackPublisher: String?, now: Timestamp) throws(Failure) -> Reading {
+        var clock = PhaseTimer()
+        let (releases, format, packagePublisher) = try locateReleases(bytes)
+        clock.lap("  locate releases")
+        // The ocid (and date, for ordering releases of one process) of every release, read on
+        // every core without parsing the rest.
+        // The ocid (and date, for ordering releases of one process) of every release: found
+        // while locating them, or read now without parsing the rest.
+        let keys: [(ocid: String?, date: String?)] = ParallelMap.map(releases, chunk: 1024) { release in
+            if let ocid = release.ocid, release.date != nil { return (ocid, release.date) }
+            let found = release.captured ? [nil, nil] : JSONScanner.strings(["ocid", "date"], inObjectAt: release.range, of: bytes.buffer)
+            return (found[0] ?? release.ocid, found[1] ?? release.date)
         }
-        if let object = top as? [String: Any] {
-            let publisher = (object["publisher"] as? [String: Any])?["name"] as? String
-            if let releases = object["releases"] {
-                guard let list = releases as? [Any] else { throw .notOCDS("releases is not an array") }
-                return (objects(list, path: "releases"), "release-package", publisher)
+        clock.lap("  ocids")
+        if format == "json-lines", keys.contains(where: { $0.ocid == nil }) {
+            throw .notOCDS("JSON Lines whose objects are not releases (no ocid)")
+        }
+        var skipped: [Skipped] = []
+        var byOCID: [String: Int] = [:]
+        var processes: [[Int]] = []
+        for (index, key) in keys.enumerated() {
+            guard let ocid = key.ocid, !ocid.isEmpty else {
+                skipped.append(Skipped(path: releases[index].path, reason: "no ocid"))
+                continue
             }
-            if let records = object["records"] {
-                guard let list = records as? [Any] else { throw .notOCDS("records is not an array") }
-                var releases: [(String, [String: Any])] = []
-                for (index, item) in list.enumerated() {
-                    guard let record = item as? [String: Any] else { continue }
-                    if var compiled = record["compiledRelease"] as? [String: Any] {
-                        if compiled["ocid"] == nil { compiled["ocid"] = record["ocid"] }
-                        releases.append(("records[\(index)].compiledRelease", compiled))
-                    } else if let list = record["releases"] as? [Any] {
-                        // Linked releases (only url and date) carry no data to import.
-                        releases += objects(list, path: "records[\(index)].releases").filter { $0.1["ocid"] != nil }
+            if let process = byOCID[ocid] {
+                processes[process].append(index)
+            } else {
+                byOCID[ocid] = processes.count
+                processes.append([index])
+            }
+        }
+        // Later releases (by date) override earlier fields.
+        for (number, process) in processes.enumerated() where process.count > 1 {
+            processes[number] = process.sorted { (keys[$0].date ?? "", $0) < (keys[$1].date ?? "", $1) }
+        }
+        let publisher = packagePublisher ?? fallbackPublisher ?? (path as NSString).lastPathComponent
+        let source = CatalogFile.Source(file: path, publisher: publisher, importedAt: now, format: format, releasesRead: releases.count)
+        return Reading(bytes: bytes, releases: releases, processes: processes, source: source, skipped: skipped)
+    }
+
+    /// Converts the processes in slices on every core; the slices come out in file order (the
+    /// first description of a party wins, as it would one by one). Call `stop()` when done.
+    public static func slices(of reading: Reading, now: Timestamp, processesPerSlice: Int = 1000) -> OrderedPipeline<Slice> {
+        let size = max(1, processesPerSlice)
+        let count = (reading.processes.count + size - 1) / size
+        return OrderedPipeline(count: count) { number in
+            var registry: [String: Party] = [:]
+            var memo = Memo()
+            var contracts: [CooperativeContract] = []
+            var skipped: [Skipped] = []
+            var releasesRead = 0
+            for process in reading.processes[number * size..<min(reading.processes.count, (number + 1) * size)] {
+                releasesRead += process.count
+                var nodes: [JSONNode] = []
+                for index in process {
+                    let location = reading.releases[index]
+                    do throws(JSONFailure) {
+                        nodes.append(try JSONTape(reading.bytes, range: location.range).root)
+                    } catch {
+                        skipped.append(Skipped(path: location.path, reason: "is not valid JSON (byte \(error.offset): \(error.message))"))
                     }
                 }
-                return (releases, "record-package", publisher)
+                guard let first = process.first, !nodes.isEmpty else { continue }
+                let release = nodes.count == 1 ? nodes[0] : compile(nodes)
+                let location = reading.releases[first]
+                let ocid = release["ocid"]?.string ?? location.ocid ?? ""
+                contracts += self.contracts(in: release, ocid: ocid, at: location.path, publisher: reading.source.publisher,
+                                            file: reading.source.file, now: now, parties: &registry, memo: &memo, skipped: &skipped)
             }
-            if object["ocid"] != nil { return ([("release", object)], "release", publisher) }
-            throw .notOCDS("a JSON object without releases, records or ocid")
+            return Slice(contracts: contracts, chunk: CatalogChunk(contracts: contracts, parties: registry.values.sorted { $0.id < $1.id }),
+                         skipped: skipped, releases: releasesRead)
         }
-        if let list = top as? [Any] {
-            return (objects(list, path: ""), "release-array", nil)
-        }
-        throw .notOCDS("the top level is neither an object nor an array")
     }
 
-    /// A release package read on every core: the releases array is split into its elements
-    /// by a scan that builds nothing, then the elements are parsed in parallel. Nil when the
-    /// file is anything else, or not valid: the sequential reader then says what is wrong.
-    static func parallelReleasePackage(_ data: Data) -> ([(path: String, value: [String: Any])], String, String?)? {
-        guard data.count > 1_000_000, let members = try? FastJSON.members(of: data),
-              let releases = members.first(where: { $0.key == "releases" }),
-              let ranges = try? FastJSON.elements(of: data, in: releases.range) else { return nil }
-        let publisher = members.first { $0.key == "publisher" }
-            .flatMap { (try? FastJSON.parse(data, range: $0.range)) as? [String: Any] }?["name"] as? String
-        let parsed: [Any?] = ParallelMap.map(Array(ranges.enumerated()), chunk: 512) { element in
-            try? FastJSON.parse(data, range: element.element)
+    /// The releases a file holds, each with its JSON path, and the file's shape. Only the
+    /// package's outline is read here; a JSON error anywhere refuses the file.
+    static func locateReleases(_ bytes: JSONBytes) throws(Failure) -> ([ReleaseLocation], String, String?) {
+        guard bytes.count <= maximumFileSize else { throw .unreadable("larger than \(maximumFileSize / 1_000_000) MB") }
+        let buffer = bytes.buffer
+        guard let outline = try? JSONScanner.outline(of: buffer, capturing: ["ocid", "date"]) else { return try jsonLines(bytes) }
+        let whole = outline.range
+        func objects(_ elements: [JSONScanner.Element], path: String) -> [ReleaseLocation] {
+            elements.enumerated().compactMap { index, element in
+                element.isObject ? ReleaseLocation(path: "\(path)[\(index)]", range: element.range, ocid: element.captured.first ?? nil,
+                                                   date: element.captured.last ?? nil, captured: true) : nil
+            }
         }
-        guard parsed.allSatisfy({ $0 != nil }) else { return nil }
-        return (objects(parsed.compactMap { $0 }, path: "releases"), "release-package", publisher)
+        if outline.isArray { return (objects(outline.elements ?? [], path: ""), "release-array", nil) }
+        guard outline.isObject else { throw .notOCDS("the top level is neither an object nor an array") }
+        let members = outline.members
+        func member(_ key: String) -> (value: Range<Int>, elements: [JSONScanner.Element]?)? {
+            members.last { $0.key == key }.map { ($0.value, $0.elements) }
+        }
+        let publisher = member("publisher").flatMap { try? JSONTape(bytes, range: $0.value).root["name"]?.string }
+        if let releases = member("releases") {
+            guard let elements = releases.elements else { throw .notOCDS("releases is not an array") }
+            return (objects(elements, path: "releases"), "release-package", publisher)
+        }
+        if let records = member("records") {
+            guard let elements = records.elements else { throw .notOCDS("records is not an array") }
+            var releases: [ReleaseLocation] = []
+            for (index, range) in elements.map(\.range).enumerated() {
+                guard let record = try? JSONTape(bytes, range: range).root, record.isObject else { continue }
+                if let compiled = record["compiledRelease"], compiled.isObject, let place = compiled.byteRange {
+                    releases.append(ReleaseLocation(path: "records[\(index)].compiledRelease", range: place, ocid: record["ocid"]?.string))
+                } else if let list = record["releases"]?.elements {
+                    // Linked releases (only url and date) carry no data to import.
+                    for (number, release) in list.enumerated() where release.isObject && release["ocid"] != nil {
+                        guard let place = release.byteRange else { continue }
+                        releases.append(ReleaseLocation(path: "records[\(index)].releases[\(number)]", range: place))
+                    }
+                }
+            }
+            return (releases, "record-package", publisher)
+        }
+        if member("ocid") != nil { return ([ReleaseLocation(path: "release", range: whole)], "release", publisher) }
+        throw .notOCDS("a JSON object without releases, records or ocid")
     }
 
-    static func objects(_ list: [Any], path: String) -> [(path: String, value: [String: Any])] {
-        list.enumerated().compactMap { index, item in
-            (item as? [String: Any]).map { ("\(path)[\(index)]", $0) }
+    /// JSON Lines: one release per line; any line that is not a JSON object refuses the file.
+    static func jsonLines(_ bytes: JSONBytes) throws(Failure) -> ([ReleaseLocation], String, String?) {
+        let buffer = bytes.buffer
+        var releases: [ReleaseLocation] = []
+        var lineStart = 0, number = 0
+        while lineStart < buffer.count {
+            var lineEnd = lineStart
+            while lineEnd < buffer.count, buffer[lineEnd] != 0x0A { lineEnd += 1 }
+            number += 1
+            let line = lineStart..<lineEnd
+            if !line.allSatisfy({ [0x20, 0x0D, 0x09].contains(buffer[$0]) }) {
+                guard let value = try? JSONScanner.value(in: buffer, range: line), buffer[value.lowerBound] == UInt8(ascii: "{") else {
+                    if number == 1 || releases.isEmpty, let syntax = JSONSyntax.firstError(in: bytes[0..<bytes.count]) {
+                        throw .notJSON("line \(syntax.line), column \(syntax.column): \(syntax.message)")
+                    }
+                    throw .notJSON("line \(number) is not a JSON object")
+                }
+                releases.append(ReleaseLocation(path: "line \(number)", range: value))
+            }
+            lineStart = lineEnd + 1
         }
+        guard !releases.isEmpty else { throw .notJSON("the file is empty") }
+        return (releases, "json-lines", nil)
     }
 
     /// Merges releases of one process: fields of later releases replace earlier ones; arrays of
     /// objects with ids (parties, awards, contracts) merge by id.
-    static func compile(_ releases: [[String: Any]]) -> [String: Any] {
-        var result: [String: Any] = [:]
+    static func compile(_ releases: [JSONNode]) -> JSONNode {
+        var result: [String: JSONNode] = [:]
         for release in releases {
-            for (key, value) in release {
-                if let list = value as? [[String: Any]], let existing = result[key] as? [[String: Any]],
-                   list.allSatisfy({ $0["id"] != nil }) {
+            for (key, value) in release.members ?? [] {
+                if let list = value.objectArray, let existing = result[key]?.objectArray, list.allSatisfy({ $0["id"] != nil }) {
                     var merged = existing
                     for item in list {
-                        if let position = merged.firstIndex(where: { "\($0["id"] ?? "")" == "\(item["id"] ?? "")" }) {
-                            merged[position] = merged[position].merging(item) { _, new in new }
+                        let id = identifier(item["id"])
+                        if let position = merged.firstIndex(where: { identifier($0["id"]) == id }) {
+                            var fields = Dictionary((merged[position].members ?? []).map { ($0.key, $0.value) }, uniquingKeysWith: { _, last in last })
+                            for (field, newValue) in item.members ?? [] { fields[field] = newValue }
+                            merged[position] = .object(fields)
                         } else {
                             merged.append(item)
                         }
                     }
-                    result[key] = merged
+                    result[key] = .array(merged)
                 } else {
                     result[key] = value
                 }
             }
         }
-        return result
+        return .object(result)
     }
 
-    static func string(_ value: Any?) -> String? {
-        switch value {
-        case let text as String: return text.isEmpty ? nil : text
-        case let number as NSNumber: return number.stringValue
-        default: return nil
-        }
+    static func identifier(_ value: JSONNode?) -> String {
+        value?.string ?? value?.numberText ?? ""
     }
 
-    static func money(_ value: Any?) -> Money? {
-        guard let object = value as? [String: Any] else { return nil }
-        let currency = (object["currency"] as? String).flatMap { $0.count == 3 ? $0.uppercased() : nil } ?? "USD"
-        switch object["amount"] {
-        case let number as NSNumber:
-            let cents = (number.decimalValue * 100 as NSDecimalNumber).rounding(accordingToBehavior: nil)
+    /// A string, or a number as written (publishers put ids either way); nil when empty.
+    static func string(_ value: JSONNode?) -> String? {
+        if let text = value?.string { return text.isEmpty ? nil : text }
+        return value?.numberText
+    }
+
+    static func money(_ value: JSONNode?) -> Money? {
+        guard let object = value, object.isObject else { return nil }
+        let currency = object["currency"]?.string.flatMap { $0.count == 3 ? $0.uppercased() : nil } ?? "USD"
+        if let number = object["amount"]?.numberText {
+            // Whole amounts (most) without Decimal's parser.
+            if let whole = Int(number), whole.magnitude < 90_000_000_000_000 { return Money(amount: whole * 100, currency: currency) }
+            guard let amount = Decimal(string: number) else { return nil }
+            let cents = (amount * 100 as NSDecimalNumber).rounding(accordingToBehavior: nil)
             guard cents.doubleValue.magnitude < 9e15 else { return nil }
             return Money(amount: cents.intValue, currency: currency)
-        case let text as String: return Money(parsing: text, defaultCurrency: currency)
-        default: return nil
         }
+        if let text = object["amount"]?.string { return Money(parsing: text, defaultCurrency: currency) }
+        return nil
     }
 
-    static func date(_ value: Any?) -> CalendarDate? {
-        guard let text = value as? String else { return nil }
-        return Timestamp(iso8601: text)?.date ?? CalendarDate(String(text.prefix(10)))
+    static func date(_ value: JSONNode?) -> CalendarDate? {
+        guard let text = value?.string else { return nil }
+        return Timestamp(iso8601: text)?.date ?? CalendarDate(String(text.utf8.prefix(10)) ?? "")
     }
 
-    static func period(_ value: Any?) -> ContractPeriod? {
-        guard let object = value as? [String: Any], let start = date(object["startDate"]), let end = date(object["endDate"]),
+    static func period(_ value: JSONNode?) -> ContractPeriod? {
+        guard let object = value, let start = date(object["startDate"]), let end = date(object["endDate"]),
               end >= start else { return nil }
         return ContractPeriod(start: start, end: end)
     }
@@ -253,9 +337,9 @@ public enum OCDSImport {
     }
 
     /// Kind from what the data says (our own exports carry it), else from the name.
-    static func kind(details: [String: Any]?, name: String, isSupplier: Bool) -> PartyKind {
+    static func kind(details: JSONNode?, name: String, isSupplier: Bool) -> PartyKind {
         if isSupplier { return .vendor }
-        if let text = details?["kind"] as? String, let kind = PartyKind(rawValue: text) { return kind }
+        if let text = details?["kind"]?.string, let kind = PartyKind(rawValue: text) { return kind }
         let lower = name.lowercased()
         if lower.contains("school") || lower.contains("unified") || lower.contains(" isd") { return .schoolDistrict }
         if lower.contains("university") || lower.contains("college") { return .higherEd }
@@ -267,38 +351,38 @@ public enum OCDSImport {
         return .state
     }
 
-    static func region(_ party: [String: Any]?) -> RegionCode {
-        let address = party?["address"] as? [String: Any]
-        if let text = address?["region"] as? String, let code = RegionCode(text) { return code }
-        if let text = address?["countryName"] as? String, let code = RegionCode(text) { return code }
+    static func region(_ party: JSONNode?) -> RegionCode {
+        let address = party?["address"]
+        if let text = address?["region"]?.string, let code = RegionCode(text) { return code }
+        if let text = address?["countryName"]?.string, let code = RegionCode(text) { return code }
         return .unknown
     }
 
     /// Eligibility from the techniques extension: our own `buyerCategories` wording is read back
     /// exactly; any other open framework is open to public bodies in the buyer's country.
-    static func clause(_ tender: [String: Any]?, buyerRegion: RegionCode) -> CooperativeClause {
-        let techniques = tender?["techniques"] as? [String: Any]
-        let framework = techniques?["frameworkAgreement"] as? [String: Any]
-        if let has = techniques?["hasFrameworkAgreement"] as? Bool, !has { return .closed }
-        if let categories = framework?["buyerCategories"] as? String, let parsed = parseSummary(categories) { return parsed }
+    static func clause(_ tender: JSONNode?, buyerRegion: RegionCode, memo: inout Memo) -> CooperativeClause {
+        let techniques = tender?["techniques"]
+        let framework = techniques?["frameworkAgreement"]
+        if let has = techniques?["hasFrameworkAgreement"]?.bool, !has { return .closed }
+        if let categories = framework?["buyerCategories"]?.string, let parsed = memo.clause(categories) { return parsed }
         let country = RegionCode(buyerRegion.country) ?? buyerRegion
         return CooperativeClause(open: true, kinds: nil, regions: country.code == "ZZ" ? nil : [country])
     }
 
     /// Reads `county, city in US-OR, US-WA` / `any public body in any region` back into a clause.
     static func parseSummary(_ text: String) -> CooperativeClause? {
-        let parts = text.components(separatedBy: " in ")
+        let parts = pieces(of: text, separatedBy: " in ")
         guard parts.count == 2 else { return nil }
         var kinds: [PartyKind]? = []
         if parts[0] == "any public body" { kinds = nil } else {
-            for label in parts[0].components(separatedBy: ", ") {
-                guard let kind = PartyKind.allCases.first(where: { $0.label == label }) else { return nil }
+            for label in pieces(of: parts[0], separatedBy: ", ") {
+                guard let kind = kindsByLabel[label] else { return nil }
                 kinds?.append(kind)
             }
         }
         var regions: [RegionCode]? = []
         if parts[1] == "any region" { regions = nil } else {
-            for code in parts[1].components(separatedBy: ", ") {
+            for code in pieces(of: parts[1], separatedBy: ", ") {
                 guard let region = RegionCode(code) else { return nil }
                 regions?.append(region)
             }
@@ -306,30 +390,53 @@ public enum OCDSImport {
         return CooperativeClause(open: true, kinds: kinds, regions: regions)
     }
 
-    static func contracts(in release: [String: Any], ocid: String, at path: String, publisher: String, file: String, now: Timestamp,
-                          parties registry: inout [String: Party], skipped: inout [Skipped]) -> [CooperativeContract] {
+    /// `text` cut at every `separator`, empty pieces kept (as `components(separatedBy:)`),
+    /// on bytes: this runs for every contract, where Foundation's splitting costs tens of
+    /// microseconds a call.
+    static func pieces(of text: String, separatedBy separator: StaticString) -> [String] {
+        let bytes = Array(text.utf8)
+        let mark = UnsafeBufferPointer(start: separator.utf8Start, count: separator.utf8CodeUnitCount)
+        var pieces: [String] = []
+        var start = 0, index = 0
+        while index + mark.count <= bytes.count {
+            if bytes[index..<index + mark.count].elementsEqual(mark) {
+                pieces.append(String(decoding: bytes[start..<index], as: UTF8.self))
+                index += mark.count
+                start = index
+            } else {
+                index += 1
+            }
+        }
+        pieces.append(String(decoding: bytes[start...], as: UTF8.self))
+        return pieces
+    }
+
+    static let kindsByLabel = Dictionary(PartyKind.allCases.map { ($0.label, $0) }, uniquingKeysWith: { first, _ in first })
+
+    static func contracts(in release: JSONNode, ocid: String, at path: String, publisher: String, file: String, now: Timestamp,
+                          parties registry: inout [String: Party], memo: inout Memo, skipped: inout [Skipped]) -> [CooperativeContract] {
         guard let list = release["contracts"] else { return [] }
-        guard let contracts = list as? [Any] else {
+        guard let contracts = list.elements else {
             skipped.append(Skipped(path: "\(path).contracts", reason: "is not an array"))
             return []
         }
-        let partyList = (release["parties"] as? [Any])?.compactMap { $0 as? [String: Any] } ?? []
-        func partyObject(_ id: String?) -> [String: Any]? { partyList.first { string($0["id"]) == id } }
-        let awards = (release["awards"] as? [Any])?.compactMap { $0 as? [String: Any] } ?? []
-        let tender = release["tender"] as? [String: Any]
-        let buyer = (release["buyer"] as? [String: Any]) ?? (tender?["procuringEntity"] as? [String: Any])
-            ?? partyList.first { (($0["roles"] as? [String]) ?? []).contains("buyer") }
+        let partyList = release["parties"]?.objects ?? []
+        func partyObject(_ id: String?) -> JSONNode? { partyList.first { string($0["id"]) == id } }
+        let awards = release["awards"]?.objects ?? []
+        let tender = release["tender"].flatMap { $0.isObject ? $0 : nil }
+        let buyer = release["buyer"].flatMap { $0.isObject ? $0 : nil } ?? tender?["procuringEntity"].flatMap { $0.isObject ? $0 : nil }
+            ?? partyList.first { ($0["roles"]?.strings ?? []).contains("buyer") }
 
-        func register(_ reference: [String: Any]?, supplier: Bool) -> (id: String, name: String)? {
-            guard let reference else { return nil }
+        func register(_ reference: JSONNode?, supplier: Bool) -> (id: String, name: String)? {
+            guard let reference, reference.isObject else { return nil }
             let object = partyObject(string(reference["id"])) ?? reference
             guard let name = string(object["name"]) ?? string(reference["name"]) ?? string(reference["id"]) else { return nil }
             // Keep the publisher's party id when it is already a usable slug (Cobuy's own exports).
-            let id = string(reference["id"]).flatMap { Party.isValidID($0) ? $0 : nil } ?? slug(name)
+            let id = string(reference["id"]).flatMap { memo.isValidID($0) ? $0 : nil } ?? slug(name)
             if registry[id] == nil {
-                var party = Party(id: id, name: name, kind: kind(details: object["details"] as? [String: Any], name: name, isSupplier: supplier),
+                var party = Party(id: id, name: name, kind: kind(details: object["details"], name: name, isSupplier: supplier),
                                   region: region(object))
-                if let point = object["contactPoint"] as? [String: Any], let contact = string(point["name"]) {
+                if let point = object["contactPoint"], point.isObject, let contact = string(point["name"]) {
                     party.contacts = [Contact(name: contact, email: string(point["email"]), phone: string(point["telephone"]))]
                 }
                 party.revision = 1
@@ -341,29 +448,30 @@ public enum OCDSImport {
         }
 
         // A call-off under another process's framework is an addendum, not a cooperative contract.
-        if let related = release["relatedProcesses"] as? [[String: Any]],
-           let framework = related.first(where: { (($0["relationship"] as? [String]) ?? []).contains("framework") }) {
+        if let related = release["relatedProcesses"]?.objectArray,
+           let framework = related.first(where: { ($0["relationship"]?.strings ?? []).contains("framework") }) {
             skipped.append(Skipped(path: "\(path).relatedProcesses", reason: "a call-off under the framework \(string(framework["identifier"]) ?? "?"), not a cooperative contract"))
             return []
         }
         var result: [CooperativeContract] = []
         for (index, item) in contracts.enumerated() {
             let here = "\(path).contracts[\(index)]"
-            guard let contract = item as? [String: Any] else {
+            guard item.isObject else {
                 skipped.append(Skipped(path: here, reason: "is not an object"))
                 continue
             }
+            let contract = item
             guard let contractID = string(contract["id"]) else {
                 skipped.append(Skipped(path: "\(here).id", reason: "missing"))
                 continue
             }
-            if let ownBuyer = contract["buyer"] as? [String: Any], string(ownBuyer["id"]) != string(buyer?["id"]) {
+            if let ownBuyer = contract["buyer"], ownBuyer.isObject, string(ownBuyer["id"]) != string(buyer?["id"]) {
                 skipped.append(Skipped(path: here, reason: "a participating addendum of \(string(ownBuyer["name"]) ?? "another buyer"), not a cooperative contract"))
                 continue
             }
             let award = awards.first { string($0["id"]) == string(contract["awardID"]) } ?? (awards.count == 1 ? awards[0] : nil)
-            let supplierReference = (award?["suppliers"] as? [Any])?.first as? [String: Any]
-                ?? partyList.first { (($0["roles"] as? [String]) ?? []).contains("supplier") }
+            let supplierReference = award?["suppliers"]?.elements?.first.flatMap { $0.isObject ? $0 : nil }
+                ?? partyList.first { ($0["roles"]?.strings ?? []).contains("supplier") }
             guard let lead = register(buyer, supplier: false) else {
                 skipped.append(Skipped(path: "\(path).buyer", reason: "no buyer or procuring entity named, so no lead to administer the contract"))
                 continue
@@ -393,9 +501,9 @@ public enum OCDSImport {
             let title = string(contract["title"]) ?? string(award?["title"]) ?? string(tender?["title"]) ?? ocid
             var record = CooperativeContract(
                 id: String(id), title: title, description: string(contract["description"]) ?? string(tender?["description"]) ?? "",
-                category: (tender?["additionalProcurementCategories"] as? [String])?.first ?? string(tender?["mainProcurementCategory"]) ?? "",
+                category: tender?["additionalProcurementCategories"]?.strings?.first ?? string(tender?["mainProcurementCategory"]) ?? "",
                 source: ContractSource(kind: .imported, publisher: publisher, ocid: ocid, file: file),
-                leadParty: lead.id, vendor: vendor.id, cooperativeClause: clause(tender, buyerRegion: registry[lead.id]?.region ?? region(nil)))
+                leadParty: lead.id, vendor: vendor.id, cooperativeClause: clause(tender, buyerRegion: registry[lead.id]?.region ?? region(nil), memo: &memo))
             record.leadName = lead.name
             record.vendorName = vendor.name
             record.awardedValue = money(contract["value"]) ?? money(award?["value"])

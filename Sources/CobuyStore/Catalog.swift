@@ -52,32 +52,28 @@ public struct CatalogFile: Codable, Sendable {
     }
 }
 
-extension CatalogFile {
-    /// Each contract as compact JSON with sorted keys.
-    func encodedContracts() -> [Data] {
-        ParallelMap.map(contracts) { ContractJSON.encode($0) }
+/// Part of a catalog on its way to disk: contracts in file order, each with its line (compact
+/// JSON, keys sorted), and the leads and vendors they name. An import hands these over as its
+/// cores finish them, so the file and the index are written while later releases are read.
+public struct CatalogChunk: Sendable {
+    public var lines: [Data]
+    public var entries: [CatalogEntry]
+    public var parties: [Party]
+
+    public init(contracts: [CooperativeContract], parties: [Party]) {
+        lines = contracts.map { ContractJSON.encode($0) }
+        entries = contracts.map(CatalogEntry.init)
+        self.parties = parties
     }
 
-    /// The catalog file: one contract per line (a re-import that changes a contract changes
-    /// one line in `git diff`), keys sorted, trailing newline.
-    func fileData(encodedContracts: [Data]) throws -> Data {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
-        var data = Data("{\n  \"contracts\" : [".utf8)
-        func lines(_ items: [Data]) {
-            for (index, item) in items.enumerated() {
-                data.append(contentsOf: Array((index == 0 ? "\n    " : ",\n    ").utf8))
-                data.append(item)
-            }
-            data.append(contentsOf: Array((items.isEmpty ? "]" : "\n  ]").utf8))
+    /// The chunks of a whole catalog, made on every core.
+    public static func chunks(of contracts: [CooperativeContract], parties: [Party], size: Int = 2048) -> [CatalogChunk] {
+        let starts = Array(stride(from: 0, to: contracts.count, by: size))
+        var chunks = ParallelMap.map(starts, chunk: 1) { start in
+            CatalogChunk(contracts: Array(contracts[start..<min(contracts.count, start + size)]), parties: [])
         }
-        lines(encodedContracts)
-        data.append(contentsOf: Array(",\n  \"parties\" : [".utf8))
-        lines(try parties.map { try encoder.encode($0) })
-        data.append(contentsOf: Array(",\n  \"schema\" : \(schema),\n  \"source\" : ".utf8))
-        data.append(try encoder.encode(source))
-        data.append(contentsOf: Array("\n}\n".utf8))
-        return data
+        if chunks.isEmpty { chunks = [CatalogChunk(contracts: [], parties: parties)] } else { chunks[0].parties = parties }
+        return chunks
     }
 }
 
@@ -86,19 +82,67 @@ extension Store {
 
     /// Writes (or replaces) one catalog atomically.
     public func writeCatalog(_ catalog: CatalogFile) throws {
+        var chunks = CatalogChunk.chunks(of: catalog.contracts, parties: catalog.parties)[...]
+        _ = try writeCatalog(source: catalog.source, large: catalog.contracts.count > 5000) { chunks.popFirst() }
+    }
+
+    /// Writes (or replaces) one catalog from chunks pulled one after another, and indexes it in
+    /// the same pass: each contract's line goes to the file and its row to the index, which
+    /// remembers where in the file the line is. The file appears whole or not at all; the
+    /// index commits after it (a crash between leaves the index behind the file, and the next
+    /// refresh sees the new signature). An error from `chunks` abandons both. The file: one
+    /// contract per line (a re-import that changes a contract changes one line in `git diff`),
+    /// keys sorted, trailing newline. `large` (thousands of contracts) rebuilds the index's
+    /// sort orders once at the end instead of row by row. Returns how many contracts were written.
+    @discardableResult
+    /// `validate` hears the count before anything is committed and may refuse it by throwing.
+    public func writeCatalog(source: CatalogFile.Source, large: Bool, chunks: () throws -> CatalogChunk?,
+                             validate: (Int) throws -> Void = { _ in }) throws -> Int {
         try transaction { _ in
             try DurableFile.makeFolder(catalogFolder)
-            // Each contract is encoded once, on every core, for the file and the index alike.
-            let encoded = catalog.encodedContracts()
-            let data: Data
-            do { data = try catalog.fileData(encodedContracts: encoded) } catch {
-                throw StoreError.io(path: catalogFolder, message: "cannot encode: \(error)")
+            let name = CatalogFile.fileName(forSource: source.file)
+            let path = "\(catalogFolder)/\(name)"
+            let file = try AtomicFileWriter(path: path)
+            defer { file.abandon() }
+            var count = 0
+            func write(indexingWith index: CatalogIndex.Writer?) throws -> (signature: String, problems: [StoreProblem]) {
+                let encoder = JSONEncoder()
+                encoder.outputFormatting = [.sortedKeys, .withoutEscapingSlashes]
+                try file.append("{\n  \"contracts\" : [")
+                var parties: [String: Party] = [:]
+                while let chunk = try chunks() {
+                    index?.learnNames(chunk.parties)
+                    for (entry, line) in zip(chunk.entries, chunk.lines) {
+                        try file.append(count == 0 ? "\n    " : ",\n    ")
+                        let start = file.offset
+                        try file.append(line)
+                        try index?.insert(entry, at: start..<file.offset)
+                        count += 1
+                    }
+                    for party in chunk.parties where parties[party.id] == nil { parties[party.id] = party }
+                }
+                try validate(count)
+                try file.append(count == 0 ? "]" : "\n  ]")
+                let sortedParties = parties.values.sorted { $0.id < $1.id }
+                try file.append(",\n  \"parties\" : [")
+                for (number, party) in sortedParties.enumerated() {
+                    try file.append(number == 0 ? "\n    " : ",\n    ")
+                    try file.append(try encoder.encode(party))
+                }
+                try file.append(sortedParties.isEmpty ? "]" : "\n  ]")
+                try file.append(",\n  \"schema\" : 1,\n  \"source\" : ")
+                try file.append(try encoder.encode(source))
+                try file.append("\n}\n")
+                try index?.insert(parties: sortedParties)
+                try file.commit()
+                return (FileSignature.of(path) ?? "", [])
             }
-            let name = CatalogFile.fileName(forSource: catalog.source.file)
-            try DurableFile.write(data, to: "\(catalogFolder)/\(name)")
-            // Index straight from memory; if this fails, the next refresh sees the new file's
-            // signature and reads it.
-            try? catalogIndex()?.replace(catalog: catalog, encodedContracts: encoded, fileName: name)
+            if let index = catalogIndex() {
+                try index.replace(source: name, bulk: large) { writer in try write(indexingWith: writer) }
+            } else {
+                _ = try write(indexingWith: nil)
+            }
+            return count
         }
     }
 

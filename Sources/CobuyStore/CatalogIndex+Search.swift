@@ -19,7 +19,7 @@ extension CatalogIndex {
     public static let rankingLimit = 2_000
 
     /// Runs a search. The count and the page come from one read transaction, so they agree
-    /// even while an import writes. Only the page's records are decoded.
+    /// even while an import writes. Only the page's records are read and decoded.
     public func search(_ query: CatalogQuery, today: CalendarDate, offset: Int = 0, limit: Int? = 50) throws(StoreError) -> Page {
         let (from, conditions, arguments) = CatalogIndex.clauses(for: query, today: today)
         let whereClause = conditions.isEmpty ? "" : " WHERE " + conditions.joined(separator: " AND ")
@@ -30,27 +30,16 @@ extension CatalogIndex {
                 let total = try Int.fetchOne(db, sql: "SELECT count(*) FROM \(countFrom)\(whereClause)", arguments: arguments) ?? 0
                 let ranked = !(query.sort == .relevance && total > CatalogIndex.rankingLimit)
                 let order = CatalogIndex.order(for: query, today: today, ranked: ranked)
-                let found = try Row.fetchAll(db, sql: "SELECT c.rowid, c.lead, c.vendor FROM \(from)\(whereClause) ORDER BY \(order) LIMIT ? OFFSET ?",
-                                             arguments: arguments + [limit.map { max(0, $0) } ?? -1, max(0, offset)])
-                let rows: [Int64] = found.map { $0[0] }
-                var names: [Int64: (lead: String, vendor: String)] = [:]
-                for row in found { names[row[0]] = (row[1], row[2]) }
-                var blobs: [Int64: Data] = [:]
-                // Records in chunks (SQLite caps the number of parameters).
-                for start in stride(from: 0, to: rows.count, by: 500) {
-                    let chunk = Array(rows[start..<min(rows.count, start + 500)])
-                    let marks = chunk.map { _ in "?" }.joined(separator: ",")
-                    for row in try Row.fetchAll(db, sql: "SELECT rowid, record FROM contract_record WHERE rowid IN (\(marks))",
-                                                arguments: StatementArguments(chunk)) {
-                        blobs[row[0]] = row[1]
-                    }
-                }
-                let decoder = JSONDecoder()
+                let found = try Row.fetchAll(db, sql: """
+                    SELECT c.id, c.source, c.offset, c.length, c.lead, c.vendor FROM \(from)\(whereClause) ORDER BY \(order) LIMIT ? OFFSET ?
+                    """, arguments: arguments + [limit.map { max(0, $0) } ?? -1, max(0, offset)])
+                // Only the page's records are read, from where the index says they are.
+                let records = self.records(found.map { ($0[0], $0[1], $0[2], $0[3]) })
                 // Names as indexed, so that showing a page needs no party lookups.
-                let contracts = rows.compactMap { row -> CooperativeContract? in
-                    guard let data = blobs[row], var contract = try? decoder.decode(CooperativeContract.self, from: data) else { return nil }
-                    if contract.leadName == nil { contract.leadName = names[row]?.lead }
-                    if contract.vendorName == nil { contract.vendorName = names[row]?.vendor }
+                let contracts = zip(found, records).compactMap { row, record -> CooperativeContract? in
+                    guard var contract = record else { return nil }
+                    if contract.leadName == nil { contract.leadName = row[4] }
+                    if contract.vendorName == nil { contract.vendorName = row[5] }
                     return contract
                 }
                 return Page(query: query, total: total, offset: offset, contracts: contracts, ranked: ranked)

@@ -1,4 +1,5 @@
 import CobuyCore
+import CobuyJSON
 import Foundation
 import GRDB
 import GRDBSQLite
@@ -12,7 +13,7 @@ import GRDBSQLite
 /// with its file signature (size, mtime, inode): `refresh` re-reads only what changed.
 public final class CatalogIndex: @unchecked Sendable {
     /// Bumped when the tables change; an older index is dropped and rebuilt.
-    static let schemaVersion = 7
+    static let schemaVersion = 9
     static let localSource = "local"
 
     public let store: Store
@@ -116,18 +117,14 @@ public final class CatalogIndex: @unchecked Sendable {
                 clauseOpen INTEGER NOT NULL,
                 kinds TEXT,
                 regions TEXT,
-                named TEXT NOT NULL
+                named TEXT NOT NULL,
+                -- Where the record is: bytes of its catalog file (the JSON stays the only copy;
+                -- a lookup reads them and checks the id), or NULL for the store's own files.
+                offset INTEGER,
+                length INTEGER
             );
             CREATE INDEX contract_source ON contract(source);
-            -- The full records, apart from the row filters and sorts scan, so those stay small.
-            CREATE TABLE contract_record (
-                rowid INTEGER PRIMARY KEY,
-                record BLOB NOT NULL
-            );
-            CREATE VIRTUAL TABLE contract_text USING fts5(
-                title, vendor, lead, category, description,
-                tokenize='unicode61 remove_diacritics 2', detail='column', prefix='1 2'
-            );
+            \(textTable);
             CREATE TABLE party (
                 id TEXT PRIMARY KEY,
                 source TEXT NOT NULL,
@@ -138,6 +135,17 @@ public final class CatalogIndex: @unchecked Sendable {
             """)
         try createSortIndexes(db)
     }
+
+    /// The full-text index: accents and case folded; per-column detail for weighting title
+    /// matches over description ones. No prefix tables: searches use prefixes of three letters
+    /// or more (`CatalogQuery.shortestPrefix`), which the index answers in milliseconds without
+    /// them, and they would double its size and the time an import takes to build it.
+    static let textTable = """
+        CREATE VIRTUAL TABLE contract_text USING fts5(
+            title, vendor, lead, category, description,
+            tokenize='unicode61 remove_diacritics 2', detail='column'
+        )
+        """
 
     /// The indexes that make sorted pages cheap. A bulk insert drops them and builds them
     /// again afterwards: one sort per index instead of a b-tree update per row and index.
@@ -233,32 +241,30 @@ public final class CatalogIndex: @unchecked Sendable {
             if case .party(let party) = record { return party }
             return nil
         }
-        let names = Dictionary(parties.map { ($0.id, $0.name) }, uniquingKeysWith: { first, _ in first })
         let contracts = loadedContracts.records.compactMap { record -> CooperativeContract? in
             if case .contract(let contract) = record { return contract }
             return nil
         }
-        try database.write { db in
-            try CatalogIndex.remove(source: CatalogIndex.localSource, db)
-            try CatalogIndex.insert(contracts, encoded: nil, parties: [], source: CatalogIndex.localSource, names: names, db)
-            try CatalogIndex.remember(source: CatalogIndex.localSource, signature: signature,
-                                      problems: loadedContracts.problems + loadedParties.problems, db)
+        try replace(source: CatalogIndex.localSource, names: parties) { writer in
+            for contract in contracts { try writer.insert(contract, at: nil) }
+            return (signature, loadedContracts.problems + loadedParties.problems)
         }
         return contracts.count
     }
 
+    /// Reads a catalog file that changed on disk (a `git pull`, a copy): its contracts are
+    /// cut apart by a scan and decoded on every core, each indexed with where it is in the file.
     private func indexCatalogFile(_ name: String, signature: String, isCancelled: () -> Bool) throws -> Int {
         let path = "\(store.catalogFolder)/\(name)"
-        let result: Result<CatalogFile, StoreProblem>
-        do {
-            result = RecordCodec.decode(CatalogFile.self, from: try DurableFile.read(path), path: path)
-        } catch {
-            result = .failure(StoreProblem(path: path, location: "", message: "\(error)"))
-        }
-        switch result {
+        let read = CatalogIndex.readCatalog(path)
+        switch read {
         case .success(let catalog):
             if isCancelled() { throw Cancelled() }
-            try replace(catalog: catalog, fileName: name, signature: signature, isCancelled: isCancelled)
+            try withoutActuallyEscaping(isCancelled) { isCancelled in try replace(source: name, names: catalog.parties, bulk: catalog.contracts.count > 5000, isCancelled: isCancelled) { writer in
+                for (contract, location) in catalog.contracts { try writer.insert(contract, at: location) }
+                try writer.insert(parties: catalog.parties)
+                return (signature, [])
+            } }
             return catalog.contracts.count
         case .failure(let problem):
             // A broken catalog is reported, skipped and never rewritten; it is not read again
@@ -271,22 +277,61 @@ public final class CatalogIndex: @unchecked Sendable {
         }
     }
 
-    /// Puts a catalog just written by an import into the index straight from memory, so an
-    /// import never parses its own output again.
-    public func replace(catalog: CatalogFile, encodedContracts: [Data]? = nil, fileName name: String, signature: String? = nil,
-                        isCancelled: () -> Bool = { false }) throws {
-        let encoded = encodedContracts ?? catalog.encodedContracts()
-        let signature = signature ?? FileSignature.of("\(store.catalogFolder)/\(name)") ?? ""
-        let names = Dictionary(catalog.parties.map { ($0.id, $0.name) }, uniquingKeysWith: { first, _ in first })
-        try database.write { db in
-            try CatalogIndex.remove(source: name, db)
-            // Local contracts win over a catalog's contract with the same id: they are already
-            // in the table, and insert skips ids it holds.
-            try CatalogIndex.insert(catalog.contracts, encoded: encoded, parties: catalog.parties,
-                                    source: name, names: names, db, isCancelled: isCancelled)
-            try CatalogIndex.remember(source: name, signature: signature, problems: [], db)
+    /// A catalog file's contracts with their byte ranges, and its parties; or what is wrong
+    /// with it, as precisely as the store's own decoder says.
+    static func readCatalog(_ path: String) -> Result<(bytes: JSONBytes, contracts: [(CatalogEntry, Range<Int>)], parties: [Party]), StoreProblem> {
+        let bytes: JSONBytes
+        do { bytes = try JSONBytes(contentsOf: path) } catch {
+            return .failure(StoreProblem(path: path, location: "", message: error.message))
         }
+        // The precise complaint comes from decoding the whole file the slow way; only broken
+        // files take it.
+        func problem() -> StoreProblem {
+            switch RecordCodec.decode(CatalogFile.self, from: bytes[0..<bytes.count], path: path) {
+            case .success: return StoreProblem(path: path, location: "", message: "not a catalog file")
+            case .failure(let problem): return problem
+            }
+        }
+        guard let whole = try? JSONScanner.value(in: bytes.buffer),
+              let members = try? JSONScanner.members(in: bytes.buffer, range: whole),
+              let contractsRange = members.first(where: { $0.key == "contracts" })?.value,
+              let ranges = try? JSONScanner.elements(in: bytes.buffer, range: contractsRange)
+        else { return .failure(problem()) }
+        let decoded: [CatalogEntry?] = ParallelMap.map(ranges, chunk: 1024) { range in
+            (try? JSONDecoder().decode(CooperativeContract.self, from: bytes[range])).map(CatalogEntry.init)
+        }
+        var parties: [Party] = []
+        if let range = members.first(where: { $0.key == "parties" })?.value {
+            guard let list = try? JSONDecoder().decode([Party].self, from: bytes[range]) else { return .failure(problem()) }
+            parties = list
+        }
+        guard decoded.allSatisfy({ $0 != nil }), members.contains(where: { $0.key == "source" }) else { return .failure(problem()) }
+        return .success((bytes, zip(decoded.compactMap { $0 }, ranges).map { ($0, $1) }, parties))
+    }
+
+    /// Replaces what the index holds of one source, in one transaction: `body` inserts the new
+    /// rows through the writer and returns the source's signature and problems. Readers see
+    /// the old rows until the commit. A bulk replace drops the sort indexes and builds them
+    /// again afterwards (one sort per index instead of a b-tree update per row and index).
+    public func replace(source: String, names parties: [Party] = [], bulk: Bool = false, isCancelled: @escaping () -> Bool = { false },
+                        _ body: (Writer) throws -> (signature: String, problems: [StoreProblem])) throws {
+        var clock = PhaseTimer()
+        try database.write { db in
+            if bulk { try CatalogIndex.dropSortIndexes(db) }
+            try CatalogIndex.remove(source: source, db)
+            clock.lap("    remove old")
+            let writer = try Writer(db: db, source: source, parties: parties, isCancelled: isCancelled)
+            let (signature, problems) = try body(writer)
+            clock.lap("    rows")
+            if bulk {
+                try CatalogIndex.createSortIndexes(db)
+                clock.lap("    sort indexes")
+            }
+            try CatalogIndex.remember(source: source, signature: signature, problems: problems, db)
+        }
+        clock.lap("    commit")
         checkpoint()
+        clock.lap("    checkpoint")
     }
 
     /// Moves what a write put in the write-ahead log into the database and empties the log.
@@ -297,8 +342,16 @@ public final class CatalogIndex: @unchecked Sendable {
     }
 
     static func remove(source: String, _ db: Database) throws {
-        for table in ["contract_text", "contract_record"] {
-            try db.execute(sql: "DELETE FROM \(table) WHERE rowid IN (SELECT rowid FROM contract WHERE source = ?)", arguments: [source])
+        let rows = try Int.fetchOne(db, sql: "SELECT count(*) FROM contract WHERE source = ?", arguments: [source]) ?? 0
+        let all = try Int.fetchOne(db, sql: "SELECT count(*) FROM contract") ?? 0
+        if rows > 0, rows == all {
+            // The whole index is this source (one big catalog, re-imported): start the tables
+            // afresh instead of deleting 100,000 entries one by one (seconds).
+            try db.execute(sql: "DROP TABLE contract_text")
+            try db.execute(sql: textTable)
+            try db.execute(sql: "DELETE FROM contract")
+        } else if rows > 0 {
+            try db.execute(sql: "DELETE FROM contract_text WHERE rowid IN (SELECT rowid FROM contract WHERE source = ?)", arguments: [source])
         }
         try db.execute(sql: "DELETE FROM contract WHERE source = ?", arguments: [source])
         try db.execute(sql: "DELETE FROM party WHERE source = ?", arguments: [source])
@@ -314,61 +367,98 @@ public final class CatalogIndex: @unchecked Sendable {
         }
     }
 
-    static func insert(_ contracts: [CooperativeContract], encoded: [Data]?, parties: [Party], source: String, names: [String: String],
-                       _ db: Database, isCancelled: () -> Bool = { false }) throws {
-        let encoder = JSONEncoder()
-        encoder.outputFormatting = [.withoutEscapingSlashes]
-        let statement = try db.makeStatement(sql: """
-            INSERT INTO contract (id, source, title, lead, leadID, vendor, category, status, endDate,
-                                  clauseOpen, kinds, regions, named)
-            VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
-            """)
-        let recordStatement = try db.makeStatement(sql: "INSERT INTO contract_record (rowid, record) VALUES (?, ?)")
-        let textStatement = try db.makeStatement(sql: """
-            INSERT INTO contract_text (rowid, title, vendor, lead, category, description) VALUES (?, ?, ?, ?, ?, ?)
-            """)
-        var seen = Set(try String.fetchAll(db, sql: "SELECT id FROM contract"))
-        let bulk = contracts.count > 5000
-        if bulk { try dropSortIndexes(db) }
-        defer { if bulk { try? createSortIndexes(db) } }
-        // A hundred thousand rows: bound through SQLite's own calls, without building GRDB's
-        // per-row argument arrays (a third of the bulk insert's time).
-        let rows = RawInsert(statement.sqliteStatement), records = RawInsert(recordStatement.sqliteStatement)
-        let texts = RawInsert(textStatement.sqliteStatement)
-        for (number, contract) in contracts.enumerated() where seen.insert(contract.id).inserted {
-            if number % 1000 == 999, isCancelled() { throw Cancelled() }
-            let clause = contract.cooperativeClause
-            let lead = contract.leadName ?? names[contract.leadParty] ?? contract.leadParty
-            let vendor = contract.vendorName ?? names[contract.vendor] ?? contract.vendor
-            rows.bind(1, contract.id)
+    /// Puts one source's rows into the index, inside `replace`'s transaction.
+    public final class Writer {
+        let db: Database
+        let source: String
+        let rows: RawInsert, texts: RawInsert
+        /// The prepared statements behind `rows` and `texts`, alive as long as they are used.
+        let statements: [Statement]
+        let partyStatement: Statement
+        /// Ids already in the index: a local contract wins over a catalog's with the same id.
+        var seen: Set<String>
+        /// Display names of the parties, for contracts that carry none.
+        var names: [String: String]
+        let isCancelled: () -> Bool
+        var inserted = 0
+
+        init(db: Database, source: String, parties: [Party], isCancelled: @escaping () -> Bool) throws {
+            self.db = db
+            self.source = source
+            self.isCancelled = isCancelled
+            names = Dictionary(parties.map { ($0.id, $0.name) }, uniquingKeysWith: { first, _ in first })
+            seen = Set(try String.fetchAll(db, sql: "SELECT id FROM contract"))
+            // A hundred thousand rows: bound through SQLite's own calls, without building GRDB's
+            // per-row argument arrays (a third of the bulk insert's time).
+            let rowStatement = try db.makeStatement(sql: """
+                INSERT INTO contract (id, source, title, lead, leadID, vendor, category, status, endDate,
+                                      clauseOpen, kinds, regions, named, offset, length)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                """)
+            let textStatement = try db.makeStatement(sql: """
+                INSERT INTO contract_text (rowid, title, vendor, lead, category, description) VALUES (?, ?, ?, ?, ?, ?)
+                """)
+            statements = [rowStatement, textStatement]
+            rows = RawInsert(rowStatement.sqliteStatement)
+            texts = RawInsert(textStatement.sqliteStatement)
+            partyStatement = try db.makeStatement(sql: "INSERT OR IGNORE INTO party (id, source, record) VALUES (?, ?, ?)")
+        }
+
+        /// Indexes one contract found at `location` in the source's file (nil: the store's
+        /// own contract file).
+        public func insert(_ contract: CooperativeContract, at location: Range<Int>?) throws {
+            try insert(CatalogEntry(contract), at: location)
+        }
+
+        public func insert(_ entry: CatalogEntry, at location: Range<Int>?) throws {
+            guard seen.insert(entry.id).inserted else { return }
+            inserted += 1
+            if inserted % 1000 == 0, isCancelled() { throw Cancelled() }
+            let lead = entry.leadName ?? names[entry.leadID] ?? entry.leadID
+            let vendor = entry.vendorName ?? names[entry.vendorID] ?? entry.vendorID
+            rows.bind(1, entry.id)
             rows.bind(2, source)
-            rows.bind(3, contract.title)
+            rows.bind(3, entry.title)
             rows.bind(4, lead)
-            rows.bind(5, contract.leadParty)
+            rows.bind(5, entry.leadID)
             rows.bind(6, vendor)
-            rows.bind(7, contract.category)
-            rows.bind(8, contract.status.rawValue)
-            rows.bind(9, contract.period?.end.description)
-            rows.bind(10, clause.open ? 1 : 0)
-            rows.bind(11, clause.kinds.map { " " + $0.map(\.rawValue).joined(separator: " ") + " " })
-            rows.bind(12, clause.regions.map { " " + $0.map(\.code).joined(separator: " ") + " " })
-            rows.bind(13, " " + contract.namedParticipants.joined(separator: " ") + " ")
+            rows.bind(7, entry.category)
+            rows.bind(8, entry.status)
+            rows.bind(9, entry.end)
+            rows.bind(10, entry.clauseOpen ? 1 : 0)
+            rows.bind(11, entry.kinds)
+            rows.bind(12, entry.regions)
+            rows.bind(13, entry.named)
+            if let location {
+                rows.bind(14, location.lowerBound)
+                rows.bind(15, location.count)
+            } else {
+                rows.bind(14, nil as String?)
+                rows.bind(15, nil as String?)
+            }
             try rows.step(db)
-            let row = db.lastInsertedRowID
-            records.bind(1, row)
-            records.bind(2, encoded.map { $0[number] } ?? ContractJSON.encode(contract))
-            try records.step(db)
-            texts.bind(1, row)
-            texts.bind(2, contract.title)
+            texts.bind(1, db.lastInsertedRowID)
+            texts.bind(2, entry.title)
             texts.bind(3, vendor)
             texts.bind(4, lead)
-            texts.bind(5, contract.category)
-            texts.bind(6, contract.description)
+            texts.bind(5, entry.category)
+            texts.bind(6, entry.description)
             try texts.step(db)
         }
-        let partyStatement = try db.makeStatement(sql: "INSERT OR IGNORE INTO party (id, source, record) VALUES (?, ?, ?)")
-        for party in parties {
-            try partyStatement.execute(arguments: [party.id, source, try encoder.encode(party)])
+
+        /// Display names for contracts that carry none (the first of an id wins).
+        public func learnNames(_ parties: [Party]) {
+            for party in parties where names[party.id] == nil { names[party.id] = party.name }
+        }
+
+        /// Leads and vendors known only from this catalog (the first of an id wins).
+        public func insert(parties: [Party]) throws {
+            let encoder = JSONEncoder()
+            encoder.outputFormatting = [.withoutEscapingSlashes]
+            for party in parties {
+                if names[party.id] == nil { names[party.id] = party.name }
+                try partyStatement.execute(arguments: [party.id, source, try encoder.encode(party)])
+            }
         }
     }
 
@@ -383,12 +473,32 @@ public final class CatalogIndex: @unchecked Sendable {
         }) ?? []
     }
 
+    /// A contract by id: the store's own file, or the bytes of its catalog file the index
+    /// points at. Nil when the index is behind the files (the bytes there are then another
+    /// contract or none; a refresh puts it right).
     public func contract(_ id: String) -> CooperativeContract? {
-        guard let data = try? database.read({ db in try Data.fetchOne(db, sql: """
-            SELECT r.record FROM contract c JOIN contract_record r ON r.rowid = c.rowid WHERE c.id = ?
-            """, arguments: [id]) })
-        else { return nil }
-        return try? JSONDecoder().decode(CooperativeContract.self, from: data)
+        guard let row = try? database.read({ db in
+            try Row.fetchOne(db, sql: "SELECT source, offset, length FROM contract WHERE id = ?", arguments: [id])
+        }) else { return nil }
+        return records([(id, row[0], row[1], row[2])]).first ?? nil
+    }
+
+    /// Reads records where the index says they are, one open per catalog file.
+    func records(_ wanted: [(id: String, source: String, offset: Int?, length: Int?)]) -> [CooperativeContract?] {
+        var files: [String: FileHandle] = [:]
+        defer { for file in files.values { try? file.close() } }
+        let decoder = JSONDecoder()
+        return wanted.map { item -> CooperativeContract? in
+            guard item.source != CatalogIndex.localSource, let offset = item.offset, let length = item.length else {
+                return try? store.load(CooperativeContract.self, id: item.id)
+            }
+            let path = "\(store.catalogFolder)/\(item.source)"
+            guard let file = files[path] ?? FileHandle(forReadingAtPath: path) else { return nil }
+            files[path] = file
+            guard (try? file.seek(toOffset: UInt64(offset))) != nil, let data = try? file.read(upToCount: length), data.count == length,
+                  let contract = try? decoder.decode(CooperativeContract.self, from: data), contract.id == item.id else { return nil }
+            return contract
+        }
     }
 
     /// A lead or vendor known only from an imported catalog.

@@ -3,8 +3,10 @@ import CobuyCore
 /// A search of the contract catalog: words, filters, an order and a page. Lists, the UI and
 /// piggyback discovery all ask through this one value, so they agree on what matches.
 public struct CatalogQuery: Sendable, Hashable {
-    /// Words to find in title, vendor, lead, category and description; each is a prefix
-    /// (`sal` finds `salt`), case and accents do not matter, every word must match.
+    /// Words to find in title, vendor, lead, category and description; every word must match,
+    /// case and accents do not matter. Words of three letters or more are prefixes (`sal`
+    /// finds `salt`); shorter ones are whole words (`IT`), and a short word still being typed
+    /// after others is left out until it has three letters (see `matchExpression`).
     public var text: String = ""
     /// A displayed status: `active`, `expired` (active but past its end), `pending`,
     /// `terminated`, `cancelled`.
@@ -58,8 +60,16 @@ public struct CatalogQuery: Sendable, Hashable {
 }
 
 extension CatalogQuery {
-    /// `"salt"* "road"*`: each word of the text as a quoted FTS5 prefix term, so punctuation
-    /// and FTS operators typed by the user are searched for, never interpreted.
+    /// Words shorter than this match whole words only. A one- or two-letter prefix matches
+    /// most of a large catalog, narrows nothing, and would need prefix tables that double the
+    /// full-text index's size and the time to build it.
+    public static let shortestPrefix = 3
+
+    /// `"salt"* "road"*`: each word of the text as a quoted FTS5 term, so punctuation and FTS
+    /// operators typed by the user are searched for, never interpreted. Words of three letters
+    /// or more are prefixes; shorter ones whole words (`"it"`), except that a short last word
+    /// still being typed after other words is left out, so results do not blink empty while
+    /// the officer types on ("office su" searches "office" until "sup").
     static func matchExpression(_ text: String) -> String? {
         var words: [String] = []
         var current = ""
@@ -71,9 +81,17 @@ extension CatalogQuery {
                 current = ""
             }
         }
-        if !current.isEmpty { words.append(current) }
-        guard !words.isEmpty else { return nil }
-        return words.prefix(16).map { "\"\($0)\"*" }.joined(separator: " ")
+        let typing = !current.isEmpty
+        if typing { words.append(current) }
+        var terms: [String] = []
+        for (index, word) in words.prefix(16).enumerated() {
+            if word.count >= shortestPrefix {
+                terms.append("\"\(word)\"*")
+            } else if !(typing && index == words.count - 1 && words.count > 1) {
+                terms.append("\"\(word)\"")
+            }
+        }
+        return terms.isEmpty ? nil : terms.joined(separator: " ")
     }
 }
 

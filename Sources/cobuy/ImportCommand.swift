@@ -1,6 +1,7 @@
 import ArgumentParser
 import CobuyCore
 import CobuyDocs
+import CobuyJSON
 import CobuyStore
 import Foundation
 
@@ -32,20 +33,34 @@ struct ImportOCDS: ParsableCommand {
             for file in files {
                 let path = Importing.absolute(file)
                 do {
-                    var clock = PhaseClock(enabled: session.environment.variables["COBUY_IMPORT_TIMINGS"] == "1")
-                    let data = try Importing.read(path)
+                    var clock = PhaseTimer()
+                    let bytes: JSONBytes
+                    do throws(JSONFailure) { bytes = try JSONBytes(contentsOf: path) } catch { throw CLIError.failed("\(path): \(error.message)") }
                     clock.lap("read")
-                    let interactive = isatty(STDERR_FILENO) == 1
-                    let imported = try OCDSImport.read(file: path, data: data, publisher: publisher, now: session.now) { done, total in
-                        if interactive, total > 5000 { Importing.progress("\(file): read \(done) of \(total) releases") }
+                    let reading = try OCDSImport.read(file: path, bytes: bytes, publisher: publisher, now: session.now)
+                    clock.lap("find releases")
+                    let interactive = isatty(STDERR_FILENO) == 1 && reading.releaseCount > 5000
+                    // Releases are converted on every core while the catalog file and its index
+                    // take the slices already done.
+                    let slices = OCDSImport.slices(of: reading, now: session.now)
+                    defer { slices.stop() }
+                    var skipped = reading.skipped
+                    var releasesDone = 0
+                    let written = try session.store.writeCatalog(source: reading.source, large: reading.releaseCount > 5000) {
+                        guard let slice = slices.next() else {
+                            if interactive { Importing.progress("") }
+                            return nil
+                        }
+                        skipped += slice.skipped
+                        releasesDone += slice.releases
+                        if interactive { Importing.progress("\(file): \(releasesDone) of \(reading.releaseCount) releases imported") }
+                        return slice.chunk
+                    } validate: { count in
+                        // All or nothing: a file with nothing to import leaves the catalog as it was.
+                        if count == 0 { throw reading.releaseCount == 0 ? OCDSImport.Failure.notOCDS("no releases found") : .nothingToImport }
                     }
-                    clock.lap("parse and convert")
-                    if interactive, imported.catalog.contracts.count > 5000 {
-                        Importing.progress("\(file): writing and indexing \(imported.catalog.contracts.count) contracts")
-                    }
-                    try session.store.writeCatalog(imported.catalog)
-                    clock.lap("write and index")
-                    Importing.report(file, imported.catalog, skipped: imported.skipped.map(\.description))
+                    clock.lap("convert, write and index")
+                    Importing.report(file, count: written, publisher: reading.source.publisher, skipped: skipped.map(\.description))
                 } catch let failure as OCDSImport.Failure {
                     failures += 1
                     printError("\(file) \(failure.description); nothing was imported from it.")
@@ -83,7 +98,8 @@ struct ImportCSV: ParsableCommand {
             do {
                 let imported = try CSVImport.read(file: path, data: try Importing.read(path), publisher: publisher, now: session.now)
                 try session.store.writeCatalog(imported.catalog)
-                Importing.report(file, imported.catalog, skipped: imported.skipped.map(\.description))
+                Importing.report(file, count: imported.catalog.contracts.count, publisher: imported.catalog.source.publisher,
+                                 skipped: imported.skipped.map(\.description))
             } catch let failure as CSVImport.Failure {
                 throw CLIError.failed("\(file) \(failure.description); nothing was imported from it.")
             }
@@ -104,28 +120,15 @@ enum Importing {
         }
     }
 
+    /// One line on a terminal's standard error, rewritten in place; "" clears it.
     static func progress(_ text: String) {
-        FileHandle.standardError.write(Data("\r\(text)\u{1B}[K".utf8))
+        FileHandle.standardError.write(Data("\r\(Printable.line(text))\u{1B}[K".utf8))
     }
 
-    static func report(_ file: String, _ catalog: CatalogFile, skipped: [String]) {
-        print(Printable.line("\(file): \(catalog.contracts.count) contract(s) from \(catalog.source.publisher) imported into the catalog"
+    static func report(_ file: String, count: Int, publisher: String, skipped: [String]) {
+        print(Printable.line("\(file): \(count) contract(s) from \(publisher) imported into the catalog"
                              + (skipped.isEmpty ? "" : "; \(skipped.count) skipped:")))
         for line in skipped.prefix(50) { print(Printable.line("  skipped \(line)")) }
         if skipped.count > 50 { print("  ... and \(skipped.count - 50) more") }
-    }
-}
-
-/// `COBUY_IMPORT_TIMINGS=1`: how long each phase of an import took, on stderr (for the
-/// catalog benchmark).
-struct PhaseClock {
-    let enabled: Bool
-    var last = DispatchTime.now().uptimeNanoseconds
-
-    mutating func lap(_ phase: String) {
-        guard enabled else { return }
-        let now = DispatchTime.now().uptimeNanoseconds
-        printError("timing \(phase): \(String(format: "%.3f", Double(now - last) / 1e9)) s")
-        last = now
     }
 }

@@ -92,7 +92,7 @@ import Testing
         #expect(list.page.map { Set($0.rows.map(\.id)) == $0.joinable } == true, "every row shown is marked joinable")
     }
 
-    @Test func searchFindsPrefixesAcrossFieldsIgnoringCaseAndAccents() throws {
+    @Test func searchFindsWordsAndPrefixesAcrossFieldsIgnoringCaseAndAccents() throws {
         let (store, folder, catalog) = try Self.catalogStore()
         defer { try? FileManager.default.removeItem(atPath: folder) }
         var state = try Self.state(store)
@@ -102,12 +102,24 @@ import Testing
             return RecordSummary.fold(text).split { !$0.isLetter && !$0.isNumber }
         }
         let all = Self.allContracts(store, catalog: catalog).filter { $0.source.kind == .imported }
-        for query in ["road sal", "SOCIETE gen", "deicing", "chairs 1"] {
+        // Words of three letters or more are prefixes; shorter ones whole words, except a short
+        // last word still being typed after others, which waits for its third letter.
+        for query in ["road sal", "SOCIETE gen", "deicing", "chairs 1", "chairs 1 ", "lot 7 sea"] {
             _ = state.update(.key(.character("/")))
             for character in query { _ = state.update(.key(.character(character))) }
             _ = state.update(.key(.enter))
-            let terms = RecordSummary.fold(query).split(separator: " ")
-            let expected = all.filter { contract in terms.allSatisfy { term in words(contract).contains { $0.hasPrefix(term) } } }
+            let folded = RecordSummary.fold(query)
+            let terms = folded.split { !$0.isLetter && !$0.isNumber }
+            let typing = folded.last.map { $0.isLetter || $0.isNumber } ?? false
+            func matches(_ contract: CooperativeContract) -> Bool {
+                let found = words(contract)
+                return terms.enumerated().allSatisfy { index, term in
+                    if term.count >= CatalogQuery.shortestPrefix { return found.contains { $0.hasPrefix(term) } }
+                    if typing, index == terms.count - 1, terms.count > 1 { return true }
+                    return found.contains(term)
+                }
+            }
+            let expected = all.filter(matches)
             let shown = try #require(state.lists[.contract]?.page)
             let catalogRows = shown.rows.filter { $0.id.hasPrefix("CON-T") }
             #expect(shown.total >= expected.count && !expected.isEmpty, "\(query): \(shown.total) shown, \(expected.count) expected")

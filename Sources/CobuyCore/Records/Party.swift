@@ -38,9 +38,16 @@ public struct Party: Record, Hashable {
 
     /// Lower-case letters, digits and single hyphens, 2–64 characters: safe as a file name.
     public static func isValidID(_ id: String) -> Bool {
-        guard (2...64).contains(id.count), !id.hasPrefix("-"), !id.hasSuffix("-"), !id.contains("--") else { return false }
-        return id.unicodeScalars.allSatisfy { ($0.value >= 97 && $0.value <= 122) || ($0.value >= 48 && $0.value <= 57) || $0 == "-" }
-            && !id.hasPrefix("sol-") && !id.hasPrefix("con-") && !id.hasPrefix("pa-")
+        // Byte by byte: only ASCII can pass, so bytes and characters agree.
+        let bytes = id.utf8
+        guard (2...64).contains(bytes.count) else { return false }
+        var previous: UInt8 = UInt8(ascii: "-")
+        for byte in bytes {
+            let hyphen = byte == UInt8(ascii: "-")
+            guard (97...122).contains(byte) || (48...57).contains(byte) || hyphen, !(hyphen && previous == UInt8(ascii: "-")) else { return false }
+            previous = byte
+        }
+        return previous != UInt8(ascii: "-") && !id.hasPrefix("sol-") && !id.hasPrefix("con-") && !id.hasPrefix("pa-")
     }
 
     public func consistencyProblems() -> [String] {

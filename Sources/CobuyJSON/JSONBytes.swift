@@ -1,0 +1,65 @@
+import Foundation
+#if canImport(Glibc)
+import Glibc
+#elseif canImport(Darwin)
+import Darwin
+#endif
+
+/// The bytes of a JSON document, held at a fixed address for as long as anything parsed from
+/// them lives, so that parsed values can point into them instead of copying.
+public final class JSONBytes: @unchecked Sendable {
+    public let buffer: UnsafeRawBufferPointer
+
+    public init(_ data: Data) {
+        let memory = UnsafeMutableRawBufferPointer.allocate(byteCount: max(1, data.count), alignment: 16)
+        data.copyBytes(to: memory)
+        buffer = UnsafeRawBufferPointer(rebasing: memory[0..<data.count])
+    }
+
+    /// Reads a whole file into one allocation of its size (no growing buffer to copy).
+    public init(contentsOf path: String) throws(JSONFailure) {
+        let fd = open(path, O_RDONLY | O_CLOEXEC)
+        guard fd >= 0 else { throw JSONFailure(offset: 0, message: String(cString: strerror(errno))) }
+        defer { close(fd) }
+        var status = stat()
+        guard fstat(fd, &status) == 0 else { throw JSONFailure(offset: 0, message: String(cString: strerror(errno))) }
+        var capacity = max(1, Int(status.st_size))
+        var memory = UnsafeMutableRawPointer.allocate(byteCount: capacity, alignment: 16)
+        var count = 0
+        while true {
+            if count == capacity {
+                // The file grew while being read: take what is there.
+                let larger = UnsafeMutableRawPointer.allocate(byteCount: capacity * 2, alignment: 16)
+                larger.copyMemory(from: memory, byteCount: count)
+                memory.deallocate()
+                memory = larger
+                capacity *= 2
+            }
+            let read = Glibc.read(fd, memory + count, capacity - count)
+            if read < 0 {
+                if errno == EINTR { continue }
+                let message = String(cString: strerror(errno))
+                memory.deallocate()
+                throw JSONFailure(offset: count, message: message)
+            }
+            if read == 0 { break }
+            count += read
+        }
+        buffer = UnsafeRawBufferPointer(start: memory, count: count)
+    }
+
+    deinit {
+        buffer.baseAddress.map { UnsafeMutableRawPointer(mutating: $0).deallocate() }
+    }
+
+    public var count: Int { buffer.count }
+
+    public subscript(range: Range<Int>) -> Data { Data(buffer[range]) }
+}
+
+/// Where and why a document is not JSON (RFC 8259, strictly).
+public struct JSONFailure: Error, Sendable, CustomStringConvertible {
+    public var offset: Int
+    public var message: String
+    public var description: String { "byte \(offset): \(message)" }
+}

@@ -1,0 +1,174 @@
+import CobuyCore
+import CobuyJSON
+import Foundation
+import Testing
+@testable import CobuyStore
+
+/// Catalogs written in chunks: the file is whole or absent, the index points at each
+/// contract's bytes in it, and reading through the index gives back exactly the contract.
+@Suite struct CatalogWriteTests {
+    static func contract(_ n: Int, title: String? = nil) -> CooperativeContract {
+        var contract = CooperativeContract(
+            id: String(format: "CON-cat-%05d", n), title: title ?? "Road salt lot \(n)", description: "Deicing salt, lot \(n) — \"bulk\"",
+            category: n % 2 == 0 ? "Roads" : "Furniture",
+            source: ContractSource(kind: .imported, publisher: "Test", ocid: "ocds-t-\(n)", file: "/data/t.json"),
+            leadParty: "lead-\(n % 3)", vendor: "vendor-\(n % 4)",
+            cooperativeClause: CooperativeClause(open: true, kinds: [.city], regions: RegionCode("US-OR").map { [$0] }))
+        contract.leadName = "Lead \(n % 3)"
+        contract.vendorName = "Vendor \(n % 4)"
+        contract.status = .active
+        if let start = CalendarDate("2025-01-01"), let end = CalendarDate("2028-01-01") { contract.period = ContractPeriod(start: start, end: end) }
+        return contract
+    }
+
+    static let source = CatalogFile.Source(file: "/data/t.json", publisher: "Test", importedAt: TemporaryStore.now,
+                                           format: "release-package", releasesRead: 10)
+
+    func catalogFiles(_ store: Store) -> [String] {
+        DurableFile.names(in: store.catalogFolder).sorted()
+    }
+
+    @Test func chunksBecomeOneFileThatDecodesAsTheCatalogAndIndexesEveryContractWhereItIs() throws {
+        let scratch = try TemporaryStore()
+        let contracts = (0..<25).map { Self.contract($0) }
+        var chunks = stride(from: 0, to: 25, by: 7).map { CatalogChunk(contracts: Array(contracts[$0..<min(25, $0 + 7)]), parties: []) }[...]
+        let written = try scratch.store.writeCatalog(source: Self.source, large: false) { chunks.popFirst() }
+        #expect(written == 25)
+        let name = CatalogFile.fileName(forSource: Self.source.file)
+        #expect(catalogFiles(scratch.store) == [name], "no temporary left behind")
+        let data = try DurableFile.read("\(scratch.store.catalogFolder)/\(name)")
+        let decoded = try JSONDecoder().decode(CatalogFile.self, from: data)
+        #expect(decoded.contracts == contracts)
+        // The same bytes as JSONEncoder would write for the whole catalog, one contract per line.
+        #expect(String(decoding: data, as: UTF8.self).split(separator: "\n").count == 25 + 7)
+        let index = try #require(scratch.store.catalogIndex())
+        #expect(!index.staleSources().contains(name), "indexed as written, with the file's signature")
+        for contract in contracts {
+            #expect(index.contract(contract.id) == contract)
+        }
+        var query = CatalogQuery()
+        query.text = "salt"
+        let page = try index.search(query, today: TemporaryStore.now.date, limit: 5)
+        #expect(page.total == 25)
+        #expect(page.contracts.count == 5)
+    }
+
+    @Test func aFailingChunkLeavesTheOldCatalogAndIndexUntouched() throws {
+        let scratch = try TemporaryStore()
+        try scratch.store.writeCatalog(CatalogFile(source: Self.source, contracts: [Self.contract(1)], parties: []))
+        struct Broken: Error {}
+        var calls = 0
+        #expect(throws: Broken.self) {
+            try scratch.store.writeCatalog(source: Self.source, large: false) {
+                calls += 1
+                if calls == 2 { throw Broken() }
+                return CatalogChunk(contracts: [Self.contract(2), Self.contract(3)], parties: [])
+            }
+        }
+        #expect(catalogFiles(scratch.store) == [CatalogFile.fileName(forSource: Self.source.file)])
+        let index = try #require(scratch.store.catalogIndex())
+        #expect(index.contract(Self.contract(1).id) == Self.contract(1))
+        #expect(index.contract(Self.contract(2).id) == nil)
+        #expect(index.contractCount == 1)
+    }
+
+    @Test func validationCanRefuseBeforeAnythingIsCommitted() throws {
+        let scratch = try TemporaryStore()
+        struct Empty: Error {}
+        #expect(throws: Empty.self) {
+            try scratch.store.writeCatalog(source: Self.source, large: false, chunks: { nil }, validate: { if $0 == 0 { throw Empty() } })
+        }
+        #expect(catalogFiles(scratch.store).isEmpty)
+    }
+
+    @Test func aCatalogEditedBehindTheIndexsBackIsNeverMisreadAndTheRefreshRereadsIt() throws {
+        let scratch = try TemporaryStore()
+        let contracts = (0..<6).map { Self.contract($0) }
+        try scratch.store.writeCatalog(CatalogFile(source: Self.source, contracts: contracts, parties: []))
+        let path = "\(scratch.store.catalogFolder)/\(CatalogFile.fileName(forSource: Self.source.file))"
+        // A git pull that shifts every line: the index's offsets now point elsewhere.
+        var edited = try JSONDecoder().decode(CatalogFile.self, from: DurableFile.read(path))
+        edited.contracts.insert(Self.contract(99, title: "A much longer title that moves every later line along"), at: 0)
+        let encoder = JSONEncoder()
+        encoder.outputFormatting = [.sortedKeys, .prettyPrinted]
+        try DurableFile.write(encoder.encode(edited), to: path)
+        let stale = try #require(scratch.store.catalogIndex())
+        #expect(!stale.isCurrent())
+        for contract in contracts {
+            // Either right or nothing; never another contract's record.
+            let found = stale.contract(contract.id)
+            #expect(found == nil || found == contract)
+        }
+        try stale.refresh()
+        #expect(stale.isCurrent())
+        for contract in edited.contracts { #expect(stale.contract(contract.id) == contract) }
+        #expect(stale.contractCount == 7)
+    }
+
+    @Test func theIndexTellsABrokenCatalogFromAGoodOne() throws {
+        let scratch = try TemporaryStore()
+        try DurableFile.makeFolder(scratch.store.catalogFolder)
+        try DurableFile.write(Data(#"{"contracts":[{"id":"CON-x"}],"parties":[],"schema":1,"source":{}}"#.utf8),
+                              to: "\(scratch.store.catalogFolder)/broken.json")
+        let index = try #require(scratch.store.catalogIndex())
+        try index.refresh()
+        let problems = index.problems()
+        #expect(problems.count == 1)
+        #expect(problems.first?.path.hasSuffix("broken.json") == true)
+        #expect(problems.first?.location.isEmpty == false, "names the field that is wrong")
+    }
+}
+
+@Suite struct OrderedPipelineTests {
+    @Test func resultsComeOutInOrderWhateverOrderTheyFinishIn() {
+        let pipeline = OrderedPipeline(count: 200, workers: 4, window: 5) { item -> Int in
+            usleep(UInt32((item * 7919) % 5) * 100)
+            return item * item
+        }
+        defer { pipeline.stop() }
+        var results: [Int] = []
+        while let result = pipeline.next() { results.append(result) }
+        #expect(results == (0..<200).map { $0 * $0 })
+    }
+
+    @Test func stoppingEarlyEndsTheWorkersAndNextSaysNothingMore() {
+        let pipeline = OrderedPipeline(count: 10_000, workers: 2, window: 3) { $0 }
+        #expect(pipeline.next() == 0)
+        #expect(pipeline.next() == 1)
+        pipeline.stop()
+        #expect(pipeline.next() == nil)
+    }
+}
+
+@Suite struct AtomicFileWriterTests {
+    @Test func nothingAppearsUntilCommitAndAnAbandonLeavesNoTrace() throws {
+        let scratch = try TemporaryStore()
+        let path = "\(scratch.folder)/big.json"
+        do {
+            let writer = try AtomicFileWriter(path: path)
+            for _ in 0..<3000 { try writer.append(String(repeating: "x", count: 999) + "\n") }
+            #expect(!DurableFile.exists(path))
+            #expect(writer.offset == 3_000_000)
+        }
+        #expect(!DurableFile.exists(path))
+        #expect(DurableFile.names(in: scratch.folder).allSatisfy { !$0.contains(DurableFile.temporaryMarker) })
+        let writer = try AtomicFileWriter(path: path)
+        try writer.append("hello")
+        try writer.commit()
+        #expect(try DurableFile.read(path) == Data("hello".utf8))
+        #expect(throws: StoreError.self) { try writer.append("more"); try writer.commit() }
+    }
+}
+
+@Suite struct SearchWordsTests {
+    @Test func shortWordsAreWholeWordsAndAShortWordStillBeingTypedWaits() {
+        #expect(CatalogQuery.matchExpression("salt") == #""salt"*"#)
+        #expect(CatalogQuery.matchExpression("IT") == #""IT""#)
+        #expect(CatalogQuery.matchExpression("p") == #""p""#)
+        #expect(CatalogQuery.matchExpression("office su") == #""office"*"#)
+        #expect(CatalogQuery.matchExpression("office su ") == #""office"* "su""#)
+        #expect(CatalogQuery.matchExpression("IT services") == #""IT" "services"*"#)
+        #expect(CatalogQuery.matchExpression("\"salt\" OR *") == #""salt"* "OR""#)
+        #expect(CatalogQuery.matchExpression("  -- ") == nil)
+    }
+}

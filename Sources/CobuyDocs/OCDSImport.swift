@@ -84,8 +84,27 @@ public enum OCDSImport {
         }
     }
 
+    /// Which slice (the earliest so far) describes each party, shared by the converting threads.
+    final class PartyClaims: @unchecked Sendable {
+        private let lock = NSLock()
+        private var earliest: [String: Int] = [:]
+
+        /// Whether `slice` should send party `id` on: no slice before it has claimed it.
+        /// A later slice that claimed it first still sends its copy; the writer keeps the
+        /// first it receives, which is the earliest in the file.
+        func claim(_ id: String, slice: Int) -> Bool {
+            lock.withLock {
+                if let known = earliest[id], known <= slice { return known == slice }
+                earliest[id] = slice
+                return true
+            }
+        }
+    }
+
     /// What one slice of the processes turned into.
     public struct Slice: Sendable {
+        /// The contracts themselves, when asked for (`keepingContracts`): the import writes the
+        /// chunk alone, and freeing 100,000 contracts would cost its writing thread.
         public var contracts: [CooperativeContract]
         public var chunk: CatalogChunk
         public var skipped: [Skipped]
@@ -97,7 +116,7 @@ public enum OCDSImport {
     /// streams the slices into the store instead: see ``slices(of:now:)``.
     public static func read(file path: String, data: Data, publisher fallbackPublisher: String?, now: Timestamp) throws(Failure) -> Imported {
         let reading = try read(file: path, bytes: JSONBytes(data), publisher: fallbackPublisher, now: now)
-        let pipeline = slices(of: reading, now: now)
+        let pipeline = slices(of: reading, now: now, keepingContracts: true)
         defer { pipeline.stop() }
         var contracts: [CooperativeContract] = []
         var parties: [String: Party] = [:]
@@ -157,9 +176,11 @@ public enum OCDSImport {
 
     /// Converts the processes in slices on every core; the slices come out in file order (the
     /// first description of a party wins, as it would one by one). Call `stop()` when done.
-    public static func slices(of reading: Reading, now: Timestamp, processesPerSlice: Int = 1000) -> OrderedPipeline<Slice> {
+    public static func slices(of reading: Reading, now: Timestamp, processesPerSlice: Int = 1000,
+                              keepingContracts: Bool = false) -> OrderedPipeline<Slice> {
         let size = max(1, processesPerSlice)
         let count = (reading.processes.count + size - 1) / size
+        let claims = PartyClaims()
         return OrderedPipeline(count: count) { number in
             var registry: [String: Party] = [:]
             var memo = Memo()
@@ -184,7 +205,10 @@ public enum OCDSImport {
                 contracts += self.contracts(in: release, ocid: ocid, at: location.path, publisher: reading.source.publisher,
                                             file: reading.source.file, now: now, parties: &registry, memo: &memo, skipped: &skipped)
             }
-            return Slice(contracts: contracts, chunk: CatalogChunk(contracts: contracts, parties: registry.values.sorted { $0.id < $1.id }),
+            // Each slice meets the same leads and vendors again; only the slice earliest in the file
+            // sends a party on (the others' copies are dropped here, not on the writing thread).
+            let parties = registry.values.filter { claims.claim($0.id, slice: number) }.sorted { $0.id < $1.id }
+            return Slice(contracts: keepingContracts ? contracts : [], chunk: CatalogChunk(contracts: contracts, parties: parties),
                          skipped: skipped, releases: releasesRead)
         }
     }

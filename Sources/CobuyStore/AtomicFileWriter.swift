@@ -36,6 +36,10 @@ public final class AtomicFileWriter {
         try append(Data(text.utf8))
     }
 
+    public func append(_ text: StaticString) throws(StoreError) {
+        try append(UnsafeRawBufferPointer(start: text.utf8Start, count: text.utf8CodeUnitCount))
+    }
+
     public func append(_ data: Data) throws(StoreError) {
         let result: Result<Void, StoreError> = data.withUnsafeBytes { bytes in
             do throws(StoreError) { try append(bytes); return .success(()) } catch { return .failure(error) }

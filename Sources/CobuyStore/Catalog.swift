@@ -56,12 +56,20 @@ public struct CatalogFile: Codable, Sendable {
 /// JSON, keys sorted), and the leads and vendors they name. An import hands these over as its
 /// cores finish them, so the file and the index are written while later releases are read.
 public struct CatalogChunk: Sendable {
-    public var lines: [Data]
-    public var entries: [CatalogEntry]
+    /// The contracts' lines, one after another (one buffer for the chunk, not one per line).
+    public var text: [UInt8] = []
+    /// Where each line ends in `text`.
+    public var lineEnds: [Int] = []
+    public var entries: [CatalogEntry] = []
     public var parties: [Party]
 
     public init(contracts: [CooperativeContract], parties: [Party]) {
-        lines = contracts.map { ContractJSON.encode($0) }
+        text.reserveCapacity(contracts.count * 1400)
+        lineEnds.reserveCapacity(contracts.count)
+        for contract in contracts {
+            ContractJSON.encode(contract, appendingTo: &text)
+            lineEnds.append(text.count)
+        }
         entries = contracts.map(CatalogEntry.init)
         self.parties = parties
     }
@@ -112,10 +120,12 @@ extension Store {
                 var parties: [String: Party] = [:]
                 while let chunk = try chunks() {
                     index?.learnNames(chunk.parties)
-                    for (entry, line) in zip(chunk.entries, chunk.lines) {
-                        try file.append(count == 0 ? "\n    " : ",\n    ")
+                    var lineStart = 0
+                    for (entry, lineEnd) in zip(chunk.entries, chunk.lineEnds) {
+                        try file.append(count == 0 ? "\n    " as StaticString : ",\n    ")
                         let start = file.offset
-                        try file.append(line)
+                        try chunk.text.withUnsafeBytes { try file.append(UnsafeRawBufferPointer(rebasing: $0[lineStart..<lineEnd])) }
+                        lineStart = lineEnd
                         try index?.insert(entry, at: start..<file.offset)
                         count += 1
                     }

@@ -8,8 +8,17 @@ import Foundation
 /// Reading stays with `Codable`.
 public enum ContractJSON {
     public static func encode(_ contract: CooperativeContract) -> Data {
+        var bytes: [UInt8] = []
+        bytes.reserveCapacity(1536)
+        encode(contract, appendingTo: &bytes)
+        return Data(bytes)
+    }
+
+    /// Appends the contract's JSON to `bytes` (a whole chunk of a catalog shares one buffer).
+    public static func encode(_ contract: CooperativeContract, appendingTo bytes: inout [UInt8]) {
         var out = Writer()
-        out.bytes.reserveCapacity(1536)
+        swap(&out.bytes, &bytes)
+        defer { swap(&out.bytes, &bytes) }
         out.open()
         if let value = contract.awardedValue { out.key("awardedValue"); out.money(value) }
         out.key("category"); out.string(contract.category)
@@ -72,7 +81,6 @@ public enum ContractJSON {
         out.key("vendor"); out.string(contract.vendor)
         if let value = contract.vendorName { out.key("vendorName"); out.string(value) }
         out.close()
-        return Data(out.bytes)
     }
 
     /// Straight-line writing into one byte buffer (no closure per member: an import writes

@@ -16,7 +16,8 @@ struct ListCommand: ParsableCommand {
     @OptionGroup var storeOptions: StoreOptions
     @Argument(help: "solicitations, contracts, addenda or parties.") var kind: Kind
     @Option(help: ArgumentHelp("Only records in this state (contracts also take expired).", valueName: "S")) var status: String?
-    @Option(help: ArgumentHelp("Only records whose fields contain every word (case and accents ignored).", valueName: "Q"))
+    @Option(help: ArgumentHelp("Only records whose fields contain every word (case and accents ignored). For contracts, "
+                               + "words of three letters or more match word beginnings, shorter ones whole words.", valueName: "Q"))
     var query: String?
     @Option(help: ArgumentHelp("At most this many.", valueName: "N")) var limit: Int?
     @Option(help: "table, json or csv.") var format: OutputFormat = .table

@@ -360,19 +360,31 @@ public enum OCDSImport {
         return Party.isValidID(result) ? result : "org-unnamed"
     }
 
-    /// Kind from what the data says (our own exports carry it), else from the name.
+    /// Kind from what the data says (our own exports carry it), else from whole words of the
+    /// name: "National Purchasing Cooperative" is no tribal nation, "Electricity Board" no city.
+    /// A public body the name does not place is taken as a special district (a council, a
+    /// cooperative, an authority), the kind that implies no territory of its own.
     static func kind(details: JSONNode?, name: String, isSupplier: Bool) -> PartyKind {
         if isSupplier { return .vendor }
         if let text = details?["kind"]?.string, let kind = PartyKind(rawValue: text) { return kind }
+        return kind(named: name)
+    }
+
+    static func kind(named name: String) -> PartyKind {
         let lower = name.lowercased()
-        if lower.contains("school") || lower.contains("unified") || lower.contains(" isd") { return .schoolDistrict }
-        if lower.contains("university") || lower.contains("college") { return .higherEd }
-        if lower.contains("county") || lower.contains("parish") { return .county }
-        if lower.contains("city") || lower.contains("town") || lower.contains("village") || lower.contains("municipal") { return .city }
-        if lower.contains("tribe") || lower.contains("nation") { return .tribal }
-        if lower.contains("federal") || lower.contains("u.s.") { return .federal }
-        if lower.contains("district") || lower.contains("authority") || lower.contains("agency") { return .specialDistrict }
-        return .state
+        let words = Set(lower.split { !$0.isLetter }.map(String.init))
+        func has(_ candidates: String...) -> Bool { candidates.contains(where: words.contains) }
+        if has("university", "college", "polytechnic") { return .higherEd }
+        if has("school", "schools", "unified", "isd", "usd", "academy") { return .schoolDistrict }
+        if has("county", "parish") { return .county }
+        if has("city", "town", "township", "village", "municipal", "municipality") { return .city }
+        if has("tribe", "tribal", "nation", "pueblo", "rancheria") { return .tribal }
+        if has("federal") || lower.contains("u.s.") || lower.contains("united states") { return .federal }
+        if has("district", "authority", "agency", "commission", "council", "cooperative", "consortium", "board", "port", "transit") {
+            return .specialDistrict
+        }
+        if has("state", "commonwealth", "department", "office") { return .state }
+        return .specialDistrict
     }
 
     static func region(_ party: JSONNode?) -> RegionCode {

@@ -122,6 +122,19 @@ import Testing
         #expect(ContractMachine.precheck("terminate", on: contract, in: context)?.guardName == "imported")
     }
 
+    @Test(arguments: [
+        ("National Cooperative Purchasing Alliance", PartyKind.specialDistrict), ("Navajo Nation", .tribal),
+        ("Pueblo of Laguna", .tribal), ("City of Salem", .city), ("Electricity Board of Avon", .specialDistrict),
+        ("Townsend Consolidated Schools", .schoolDistrict), ("Marion County", .county), ("Acadiana Parish Council", .county),
+        ("Portland Community College", .higherEd), ("State University of New York", .higherEd),
+        ("U.S. General Services Administration", .federal), ("Oregon Department of Administrative Services", .state),
+        ("Houston-Galveston Area Council", .specialDistrict), ("Sourcewell", .specialDistrict), ("Village of Oak Park", .city),
+    ])
+    func aLeadsKindComesFromWholeWordsOfItsName(name: String, kind: PartyKind) {
+        #expect(OCDSImport.kind(details: nil, name: name, isSupplier: false) == kind, "\(name)")
+        #expect(OCDSImport.kind(details: nil, name: name, isSupplier: true) == .vendor)
+    }
+
     @Test func csvListsImportWithLineNumberedProblems() throws {
         let (path, data) = try fixture("cooperative-list.csv")
         let imported = try CSVImport.read(file: path, data: data, publisher: nil, now: Self.now)

@@ -105,6 +105,27 @@ import Testing
         #expect(stale.contractCount == 7)
     }
 
+    @Test func theStoresOwnContractWinsOverACatalogsWithTheSameIDWhicheverIsIndexedFirst() throws {
+        for localFirst in [true, false] {
+            let scratch = try TemporaryStore()
+            var own = Self.contract(1, title: "Our own record of lot 1")
+            own.source = ContractSource(kind: .solicitation, solicitation: "SOL-2026-0001")
+            func writeOwn() throws {
+                try DurableFile.makeFolder(scratch.store.folder(.contract))
+                try DurableFile.write(RecordCodec.encode(own), to: "\(scratch.store.folder(.contract))/\(own.id).json")
+            }
+            let index = try #require(scratch.store.catalogIndex())
+            if localFirst { try writeOwn(); try index.refresh() }
+            try scratch.store.writeCatalog(CatalogFile(source: Self.source, contracts: (0..<3).map { Self.contract($0) }, parties: []))
+            if !localFirst { try writeOwn(); try index.refresh() }
+            #expect(index.contract(own.id)?.title == own.title, "local first: \(localFirst)")
+            #expect(index.contractCount == 3)
+            var query = CatalogQuery()
+            query.text = "lot"
+            #expect(try index.search(query, today: TemporaryStore.now.date).total == 3)
+        }
+    }
+
     @Test func theIndexTellsABrokenCatalogFromAGoodOne() throws {
         let scratch = try TemporaryStore()
         try DurableFile.makeFolder(scratch.store.catalogFolder)

@@ -46,35 +46,6 @@ public struct JSONScanner {
         return start..<stop
     }
 
-    /// The members of the object at `range`, each key with the range of its value.
-    public static func members(in bytes: UnsafeRawBufferPointer, range: Range<Int>) throws(JSONFailure) -> [(key: String, value: Range<Int>)] {
-        var scanner = JSONScanner(bytes, range: range)
-        try scanner.expect(UInt8(ascii: "{"), "not an object")
-        var members: [(key: String, value: Range<Int>)] = []
-        scanner.skipSpace()
-        if scanner.current == UInt8(ascii: "}") { return members }
-        while true {
-            scanner.skipSpace()
-            guard scanner.current == UInt8(ascii: "\"") else { throw scanner.fail("expected a key in quotes") }
-            let keyStart = scanner.index
-            try scanner.skipString()
-            let key = try JSONString.decode(scanner.bytes, quoted: keyStart..<scanner.index)
-            scanner.skipSpace()
-            try scanner.expect(UInt8(ascii: ":"), "expected : after a key")
-            scanner.skipSpace()
-            let start = scanner.index
-            try scanner.skipValue(depth: 1)
-            members.append((key, start..<scanner.index))
-            scanner.skipSpace()
-            guard let byte = scanner.current else { throw scanner.fail("unexpected end of input in an object") }
-            scanner.index += 1
-            if byte == UInt8(ascii: ",") { continue }
-            if byte == UInt8(ascii: "}") { return members }
-            scanner.index -= 1
-            throw scanner.fail("expected , or } in an object")
-        }
-    }
-
     /// One element of a top-level array, with the string values of a few of its members.
     public struct Element: Sendable {
         public var range: Range<Int>
@@ -196,57 +167,13 @@ public struct JSONScanner {
     }
 
     /// The string values of a few members of the object at `range` (nil where missing or not a
-    /// string), reading nothing else: grouping 100,000 releases by ocid costs one pass.
+    /// string), reading nothing else.
     public static func strings(_ keys: [String], inObjectAt range: Range<Int>, of bytes: UnsafeRawBufferPointer) -> [String?] {
-        var found = [String?](repeating: nil, count: keys.count)
         var scanner = JSONScanner(bytes, range: range)
-        guard (try? scanner.expect(UInt8(ascii: "{"), "not an object")) != nil else { return found }
-        let wanted = keys.map { Array($0.utf8) }
-        scanner.skipSpace()
-        if scanner.current == UInt8(ascii: "}") { return found }
-        while true {
-            scanner.skipSpace()
-            guard scanner.current == UInt8(ascii: "\"") else { return found }
-            let keyStart = scanner.index + 1
-            guard let escaped = try? scanner.skipString() else { return found }
-            let key = keyStart..<scanner.index - 1
-            let match = escaped
-                ? wanted.firstIndex { Array(JSONString.decode(bytes, content: key).utf8) == $0 }
-                : wanted.firstIndex { $0.count == key.count && $0.elementsEqual(bytes[key]) }
-            scanner.skipSpace()
-            guard (try? scanner.expect(UInt8(ascii: ":"), "expected : after a key")) != nil else { return found }
-            scanner.skipSpace()
-            let valueStart = scanner.index
-            guard (try? scanner.skipValue(depth: 1)) != nil else { return found }
-            if let match, found[match] == nil, bytes[valueStart] == UInt8(ascii: "\"") {
-                found[match] = JSONString.decode(bytes, content: valueStart + 1..<scanner.index - 1)
-            }
-            scanner.skipSpace()
-            guard scanner.current == UInt8(ascii: ",") else { return found }
-            scanner.index += 1
+        guard scanner.current == UInt8(ascii: "{"), let found = try? scanner.object(capturing: keys.map { Array($0.utf8) }) else {
+            return [String?](repeating: nil, count: keys.count)
         }
-    }
-
-    /// The ranges of the elements of the array at `range`.
-    public static func elements(in bytes: UnsafeRawBufferPointer, range: Range<Int>) throws(JSONFailure) -> [Range<Int>] {
-        var scanner = JSONScanner(bytes, range: range)
-        try scanner.expect(UInt8(ascii: "["), "not an array")
-        var elements: [Range<Int>] = []
-        scanner.skipSpace()
-        if scanner.current == UInt8(ascii: "]") { return elements }
-        while true {
-            scanner.skipSpace()
-            let start = scanner.index
-            try scanner.skipValue(depth: 1)
-            elements.append(start..<scanner.index)
-            scanner.skipSpace()
-            guard let byte = scanner.current else { throw scanner.fail("unexpected end of input in an array") }
-            scanner.index += 1
-            if byte == UInt8(ascii: ",") { continue }
-            if byte == UInt8(ascii: "]") { return elements }
-            scanner.index -= 1
-            throw scanner.fail("expected , or ] in an array")
-        }
+        return found
     }
 
     /// Moves past one value, checking its structure but building nothing.

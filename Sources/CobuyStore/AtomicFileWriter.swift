@@ -15,6 +15,8 @@ public final class AtomicFileWriter {
     private var fd: Int32
     /// Committed or abandoned: the temporary is gone either way.
     private var finished = false
+    /// Its place among the files an interrupt removes.
+    private var cleanupSlot: Int?
     private var buffer: [UInt8] = []
     /// Bytes appended so far: where the next piece will start in the file.
     public private(set) var offset = 0
@@ -27,6 +29,7 @@ public final class AtomicFileWriter {
         temporary = "\(folder)/.\(name)\(DurableFile.temporaryMarker)\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
         fd = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
         guard fd >= 0 else { throw .io(path: temporary, message: DurableFile.errnoText()) }
+        cleanupSlot = InterruptCleanup.register(temporary)
         buffer.reserveCapacity(AtomicFileWriter.flushSize * 2)
     }
 
@@ -81,6 +84,8 @@ public final class AtomicFileWriter {
             fd = -1
             guard rename(temporary, path) == 0 else { throw .io(path: path, message: "rename failed: \(DurableFile.errnoText())") }
             finished = true
+            InterruptCleanup.unregister(cleanupSlot)
+            cleanupSlot = nil
         } catch {
             abandon()
             throw error
@@ -95,5 +100,7 @@ public final class AtomicFileWriter {
         guard !finished else { return }
         finished = true
         unlink(temporary)
+        InterruptCleanup.unregister(cleanupSlot)
+        cleanupSlot = nil
     }
 }

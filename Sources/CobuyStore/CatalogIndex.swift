@@ -295,11 +295,10 @@ public final class CatalogIndex: @unchecked Sendable {
             case .failure(let problem): return problem
             }
         }
-        guard let whole = try? JSONScanner.value(in: bytes.buffer),
-              let members = try? JSONScanner.members(in: bytes.buffer, range: whole),
-              let contractsRange = members.first(where: { $0.key == "contracts" })?.value,
-              let ranges = try? JSONScanner.elements(in: bytes.buffer, range: contractsRange)
+        guard let outline = try? JSONScanner.outline(of: bytes.buffer, capturing: []), outline.isObject,
+              let ranges = outline.members.first(where: { $0.key == "contracts" })?.elements?.map(\.range)
         else { return .failure(problem()) }
+        let members = outline.members
         let decoded: [CatalogEntry?] = ParallelMap.map(ranges, chunk: 1024) { range in
             (try? JSONDecoder().decode(CooperativeContract.self, from: bytes[range])).map(CatalogEntry.init)
         }

@@ -30,7 +30,7 @@ extension CatalogIndex {
                 // Words alone are counted in the full-text index without touching the rows.
                 let countFrom = conditions.count == 1 && from != "contract c" ? "contract_text" : from
                 let total = try Int.fetchOne(db, sql: "SELECT count(*) FROM \(countFrom)\(whereClause)", arguments: arguments) ?? 0
-                let ranked = !(query.sort == .relevance && total > CatalogIndex.rankingLimit)
+                let ranked = CatalogIndex.isRanked(query, total: total)
                 let order = CatalogIndex.order(for: query, today: today, ranked: ranked)
                 let found = try Row.fetchAll(db, sql: """
                     SELECT c.id, c.source, c.offset, c.length, c.lead, c.vendor FROM \(from)\(whereClause) ORDER BY \(order) LIMIT ? OFFSET ?
@@ -51,6 +51,25 @@ extension CatalogIndex {
         } catch {
             throw .io(path: path ?? store.root, message: "catalog search failed: \(error)")
         }
+    }
+
+    /// Whether a relevance order is worth its cost: words are ranked up to `rankingLimit`
+    /// matches; "joinable by" without words is always ordered by nearness (a sort of the
+    /// joinable rows, 20 ms on 100,000 contracts).
+    static func isRanked(_ query: CatalogQuery, total: Int) -> Bool {
+        guard query.sort == .relevance, total > rankingLimit else { return true }
+        return query.joinableBy != nil && CatalogQuery.matchExpression(query.text) == nil
+    }
+
+    /// How close a contract is to a joining party, best first: it names the party, it is open
+    /// to the party's own state, to its country (or a list of places), to anywhere. A party
+    /// id that is not a clean slug (a broken file) is left out rather than put into SQL.
+    static func nearness(_ party: CatalogQuery.JoiningParty) -> String {
+        var cases: [String] = []
+        if Party.isValidID(party.id) { cases.append("WHEN instr(c.named, ' \(party.id) ') > 0 THEN 0") }
+        cases.append("WHEN instr(c.regions, ' \(party.region.code) ') > 0 THEN 1")
+        cases.append("WHEN c.regions IS NULL THEN 3")
+        return "(CASE " + cases.joined(separator: " ") + " ELSE 2 END)"
     }
 
     /// `'2026-11-23'`: our own formatted date, safe to inline (it keeps the SQL cacheable
@@ -152,7 +171,7 @@ extension CatalogIndex {
             return try database.read { db in
                 let countFrom = conditions.count == 1 && from != "contract c" ? "contract_text" : from
                 let total = try Int.fetchOne(db, sql: "SELECT count(*) FROM \(countFrom)\(whereClause)", arguments: arguments) ?? 0
-                let ranked = !(query.sort == .relevance && total > CatalogIndex.rankingLimit)
+                let ranked = CatalogIndex.isRanked(query, total: total)
                 // Which rows, narrow (rowids only, so the sort carries no wide rows); near the
                 // end of a long result, read backwards.
                 let offset = max(0, min(offset, total)), limit = max(0, min(limit, total - offset))
@@ -213,8 +232,11 @@ extension CatalogIndex {
                 let column = hasWords ? "contract_text.rowid" : "c.rowid"
                 return reversed ? "\(column) DESC" : column
             }
-            // Title matches count most, then vendor and lead, category, description.
-            return hasWords ? "bm25(contract_text, 10.0, 4.0, 4.0, 2.0, 1.0) \(direction), \(tie)" : "c.id \(direction)"
+            // Title matches count most, then vendor and lead, category, description; for a
+            // joining party, then the contracts nearest to it (named, its state, its country).
+            let near = query.joinableBy.map { "\(nearness($0)) \(direction), " } ?? ""
+            if hasWords { return "bm25(contract_text, 10.0, 4.0, 4.0, 2.0, 1.0) \(direction), \(near)\(tie)" }
+            return near.isEmpty ? "c.id \(direction)" : "\(near)\(tie)"
         case .id: return "c.id \(direction)"
         case .status: return "\(displayStatus(today: today)) \(direction), \(tie)"
         case .title: return "c.title COLLATE NOCASE \(direction), \(tie)"

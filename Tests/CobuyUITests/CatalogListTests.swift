@@ -80,11 +80,20 @@ import Testing
         defer { try? FileManager.default.removeItem(atPath: folder) }
         var state = try Self.state(store)
         let party = try #require(state.snapshot.directory.party("city-of-salem"))
+        // Nearest first: contracts naming the party, open to its own state, to a list of
+        // places, to anywhere; then by id.
+        func nearness(_ contract: CooperativeContract) -> Int {
+            if contract.namedParticipants.contains(party.id) { return 0 }
+            guard let regions = contract.cooperativeClause.regions else { return 3 }
+            return regions.contains(party.region) ? 1 : 2
+        }
         let joinable = Self.allContracts(store, catalog: catalog).filter { contract in
             Joinability.evaluate(contract: contract, party: party, today: Fixtures.now.date,
                                  addenda: state.snapshot.directory.addenda(onContract: contract.id)).isJoinable
-        }.map(\.id).sorted()
+        }.sorted { (nearness($0), $0.id) < (nearness($1), $1.id) }.map(\.id)
         #expect(joinable.count > 20 && joinable.count < catalog.count / 2, "the data has both kinds")
+        let byID = Dictionary(Self.allContracts(store, catalog: catalog).map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        #expect(Set(joinable.prefix(60).compactMap { byID[$0].map(nearness) }).count > 1, "the first page mixes nearness, so the order is tested")
         _ = state.update(.key(.character("J")))
         let list = try #require(state.lists[.contract])
         #expect(list.count == joinable.count)

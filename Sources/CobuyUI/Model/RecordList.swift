@@ -109,8 +109,10 @@ public struct RecordList: Sendable, Equatable {
             query.joinableBy = officerParty
             query.matchesNothing = officerParty == nil
         }
-        // With words typed and the default order, the best match comes first.
-        query.sort = sortColumn == "id" && !search.isEmpty ? .relevance : (CatalogQuery.Sort(column: sortColumn) ?? .id)
+        // With words typed or "joinable by my party", and the default order, the best match
+        // comes first: by the words, then nearest to the party (named, its state, its country).
+        let relevant = !search.isEmpty || filters.joinableOnly
+        query.sort = sortColumn == "id" && relevant ? .relevance : (CatalogQuery.Sort(column: sortColumn) ?? .id)
         query.ascending = ascending
         return query
     }

@@ -56,6 +56,8 @@ enum ListScreen {
         if !list.filters.isEmpty { title += " · \(list.filters.summary)" }
         if let page = list.page, !list.search.isEmpty, list.sortColumn == "id" {
             title += page.ranked ? " · best match first" : " · too many to rank: type more"
+        } else if list.page != nil, list.filters.joinableOnly, list.sortColumn == "id" {
+            title += " · nearest first"
         } else {
             title += " · sorted by \(list.sortColumn) \(list.ascending ? "↑" : "↓")"
         }

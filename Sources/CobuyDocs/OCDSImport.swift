@@ -396,13 +396,27 @@ public enum OCDSImport {
 
     /// Eligibility from the techniques extension: our own `buyerCategories` wording is read back
     /// exactly; any other open framework is open to public bodies in the buyer's country.
-    static func clause(_ tender: JSONNode?, buyerRegion: RegionCode, memo: inout Memo) -> CooperativeClause {
+    /// Any other wording is kept, as `published`, for the contract to show: the clause read
+    /// from it is only Cobuy's assumption, and an officer must be able to check it.
+    static func clause(_ tender: JSONNode?, buyerRegion: RegionCode, memo: inout Memo) -> (clause: CooperativeClause, published: String?) {
         let techniques = tender?["techniques"]
         let framework = techniques?["frameworkAgreement"]
-        if let has = techniques?["hasFrameworkAgreement"]?.bool, !has { return .closed }
-        if let categories = framework?["buyerCategories"]?.string, let parsed = memo.clause(categories) { return parsed }
+        if let has = techniques?["hasFrameworkAgreement"]?.bool, !has { return (.closed, nil) }
+        let wording = framework?["buyerCategories"]?.string
+        if let wording, let parsed = memo.clause(wording) { return (parsed, nil) }
         let country = RegionCode(buyerRegion.country) ?? buyerRegion
-        return CooperativeClause(open: true, kinds: nil, regions: country.code == "ZZ" ? nil : [country])
+        return (CooperativeClause(open: true, kinds: nil, regions: country.code == "ZZ" ? nil : [country]),
+                wording.flatMap { $0.trimmingCharacters(in: .whitespacesAndNewlines).isEmpty ? nil : $0 })
+    }
+
+    /// The most telling category: the publisher's own (additional categories), else the first
+    /// item's classification (`Office furniture`), else OCDS's goods, works or services.
+    static func category(contract: JSONNode, tender: JSONNode?) -> String {
+        if let own = tender?["additionalProcurementCategories"]?.strings?.first, !own.isEmpty { return own }
+        for items in [contract["items"], tender?["items"]] {
+            if let described = items?.objects.first?["classification"]?["description"].flatMap(string) { return described }
+        }
+        return string(tender?["mainProcurementCategory"]) ?? ""
     }
 
     /// Reads `county, city in US-OR, US-WA` / `any public body in any region` back into a clause.
@@ -535,11 +549,15 @@ public enum OCDSImport {
             let id = contractID.hasPrefix("CON-") && Store.isSafeID(contractID) && contractID.count <= 40
                 ? contractID : "CON-" + FileNames.safe("\(ocid)-\(contractID)").prefix(110)
             let title = string(contract["title"]) ?? string(award?["title"]) ?? string(tender?["title"]) ?? ocid
+            let eligibility = clause(tender, buyerRegion: registry[lead.id]?.region ?? region(nil), memo: &memo)
+            var description = string(contract["description"]) ?? string(tender?["description"]) ?? ""
+            if let published = eligibility.published {
+                description += (description.isEmpty ? "" : "\n\n") + "Who may use it, as the publisher words it: \(published)"
+            }
             var record = CooperativeContract(
-                id: String(id), title: title, description: string(contract["description"]) ?? string(tender?["description"]) ?? "",
-                category: tender?["additionalProcurementCategories"]?.strings?.first ?? string(tender?["mainProcurementCategory"]) ?? "",
+                id: String(id), title: title, description: description, category: category(contract: contract, tender: tender),
                 source: ContractSource(kind: .imported, publisher: publisher, ocid: ocid, file: file),
-                leadParty: lead.id, vendor: vendor.id, cooperativeClause: clause(tender, buyerRegion: registry[lead.id]?.region ?? region(nil), memo: &memo))
+                leadParty: lead.id, vendor: vendor.id, cooperativeClause: eligibility.clause)
             record.leadName = lead.name
             record.vendorName = vendor.name
             record.awardedValue = money(contract["value"]) ?? money(award?["value"])

@@ -122,6 +122,31 @@ import Testing
         #expect(ContractMachine.precheck("terminate", on: contract, in: context)?.guardName == "imported")
     }
 
+    @Test func categoryComesFromTheItemsAndEligibilityWordingCobuyCannotReadIsKeptForTheOfficer() throws {
+        let release = #"""
+        {"ocid":"ocds-xyz123-1","id":"1","date":"2026-01-02T00:00:00Z","tag":["award"],
+         "buyer":{"id":"b","name":"Scottish Procurement Alliance"},
+         "parties":[{"id":"b","name":"Scottish Procurement Alliance","address":{"countryName":"GB"},"roles":["buyer"]},
+                    {"id":"s","name":"Thistle Office Ltd","roles":["supplier"]}],
+         "tender":{"title":"Office furniture framework","mainProcurementCategory":"goods",
+                   "items":[{"id":"1","classification":{"scheme":"CPV","id":"39130000","description":"Office furniture"}}],
+                   "techniques":{"hasFrameworkAgreement":true,"frameworkAgreement":{"buyerCategories":"Any public sector body in Scotland"}}},
+         "awards":[{"id":"a","suppliers":[{"id":"s","name":"Thistle Office Ltd"}]}],
+         "contracts":[{"id":"c","awardID":"a","status":"active","description":"Desks and chairs.",
+                       "period":{"startDate":"2026-01-01","endDate":"2029-12-31"}}]}
+        """#
+        let imported = try OCDSImport.read(file: "/tmp/x.json", data: Data(release.utf8), publisher: nil, now: Self.now)
+        let contract = try #require(imported.catalog.contracts.first)
+        #expect(contract.category == "Office furniture")
+        #expect(contract.cooperativeClause == CooperativeClause(open: true, kinds: nil, regions: [RegionCode("GB")!]))
+        #expect(contract.description == "Desks and chairs.\n\nWho may use it, as the publisher words it: Any public sector body in Scotland")
+        // Cobuy's own wording is read back exactly and adds nothing.
+        let own = release.replacingOccurrences(of: "Any public sector body in Scotland", with: "county, city in US-OR")
+        let read = try #require(try OCDSImport.read(file: "/tmp/y.json", data: Data(own.utf8), publisher: nil, now: Self.now).catalog.contracts.first)
+        #expect(read.description == "Desks and chairs.")
+        #expect(read.cooperativeClause.kinds == [.county, .city])
+    }
+
     @Test(arguments: [
         ("National Cooperative Purchasing Alliance", PartyKind.specialDistrict), ("Navajo Nation", .tribal),
         ("Pueblo of Laguna", .tribal), ("City of Salem", .city), ("Electricity Board of Avon", .specialDistrict),

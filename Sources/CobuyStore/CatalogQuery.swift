@@ -70,6 +70,15 @@ extension CatalogQuery {
     /// or more are prefixes; shorter ones whole words (`"it"`), except that a short last word
     /// still being typed after other words is left out, so results do not blink empty while
     /// the officer types on ("office su" searches "office" until "sup").
+    /// The short last word that `matchExpression` leaves out while it is being typed ("su" in
+    /// "office su"), so that a screen can say why it does not count yet.
+    public static func wordStillBeingTyped(_ text: String) -> String? {
+        guard let last = text.last, last.isLetter || last.isNumber else { return nil }
+        let words = text.split { !$0.isLetter && !$0.isNumber }
+        guard words.count > 1, let word = words.last, word.count < shortestPrefix else { return nil }
+        return String(word)
+    }
+
     static func matchExpression(_ text: String) -> String? {
         var words: [String] = []
         var current = ""

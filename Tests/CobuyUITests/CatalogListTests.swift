@@ -140,6 +140,20 @@ import Testing
         }
     }
 
+    @Test func aShortWordBeingTypedIsShownToWaitForItsThirdLetter() throws {
+        let (store, folder, _) = try Self.catalogStore()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        var state = try Self.state(store)
+        _ = state.update(.key(.character("/")))
+        for character in "chairs lo" { _ = state.update(.key(.character(character))) }
+        let waiting = View.render(state, theme: .monochrome).text
+        #expect(waiting.contains("\"lo\" counts from 3 letters"))
+        let chairs = try #require(state.lists[.contract]?.page?.total)
+        _ = state.update(.key(.character("t")))
+        #expect(!View.render(state, theme: .monochrome).text.contains("counts from"))
+        #expect(try #require(state.lists[.contract]?.page?.total) == chairs, "every chairs contract is a lot")
+    }
+
     @Test func joiningACatalogContractDraftsAnAddendumInTheStore() throws {
         let (store, folder, _) = try Self.catalogStore()
         defer { try? FileManager.default.removeItem(atPath: folder) }

@@ -1,4 +1,5 @@
 import CobuyCore
+import CobuyStore
 import CobuyTerminal
 
 /// Draws the whole screen from the state: a pure function into a cell grid.
@@ -65,6 +66,12 @@ enum StatusLines {
             let cursorX = 1 + DisplayWidth.of(String(search.field.characters.prefix(search.field.cursor)))
             if cursorX < grid.width {
                 grid[cursorX, messageRow] = Cell(grid[cursorX, messageRow].grapheme, style: theme.input.reversed())
+            }
+            // The catalog's search leaves a short word out while it is typed: say so, where there is room.
+            if state.currentList?.page != nil, let word = CatalogQuery.wordStillBeingTyped(search.field.text) {
+                let hint = " \"\(word)\" counts from \(CatalogQuery.shortestPrefix) letters "
+                let x = grid.width - DisplayWidth.of(hint)
+                if x > cursorX + 1 { grid.put(hint, x: x, y: messageRow, style: theme.muted) }
             }
         } else if let message = state.message {
             let style: Style

@@ -11,7 +11,7 @@ public final class JSONBytes: @unchecked Sendable {
     public let buffer: UnsafeRawBufferPointer
 
     public init(_ data: Data) {
-        let memory = UnsafeMutableRawBufferPointer.allocate(byteCount: max(1, data.count), alignment: 16)
+        let memory = UnsafeMutableRawBufferPointer(start: JSONBytes.allocate(max(1, data.count)), count: max(1, data.count))
         data.copyBytes(to: memory)
         buffer = UnsafeRawBufferPointer(rebasing: memory[0..<data.count])
     }
@@ -23,13 +23,14 @@ public final class JSONBytes: @unchecked Sendable {
         defer { close(fd) }
         var status = stat()
         guard fstat(fd, &status) == 0 else { throw JSONFailure(offset: 0, message: String(cString: strerror(errno))) }
-        var capacity = max(1, Int(status.st_size))
-        var memory = UnsafeMutableRawPointer.allocate(byteCount: capacity, alignment: 16)
+        // One byte more than the file, so the read that finds its end needs no larger buffer.
+        var capacity = max(1, Int(status.st_size) + 1)
+        var memory = JSONBytes.allocate(capacity)
         var count = 0
         while true {
             if count == capacity {
                 // The file grew while being read: take what is there.
-                let larger = UnsafeMutableRawPointer.allocate(byteCount: capacity * 2, alignment: 16)
+                let larger = JSONBytes.allocate(capacity * 2)
                 larger.copyMemory(from: memory, byteCount: count)
                 memory.deallocate()
                 memory = larger
@@ -46,6 +47,15 @@ public final class JSONBytes: @unchecked Sendable {
             count += read
         }
         buffer = UnsafeRawBufferPointer(start: memory, count: count)
+    }
+
+    /// Memory for a file's bytes. Large buffers ask for huge pages: a 171 MB package then costs
+    /// a few hundred page faults instead of 40,000 while it is read in.
+    static func allocate(_ size: Int) -> UnsafeMutableRawPointer {
+        let hugePage = 2 << 20
+        let memory = UnsafeMutableRawPointer.allocate(byteCount: size, alignment: size >= 4 * hugePage ? hugePage : 16)
+        if size >= 4 * hugePage { _ = madvise(memory, size, MADV_HUGEPAGE) }
+        return memory
     }
 
     deinit {

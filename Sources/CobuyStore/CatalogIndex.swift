@@ -255,60 +255,88 @@ public final class CatalogIndex: @unchecked Sendable {
         return contracts.count
     }
 
-    /// Reads a catalog file that changed on disk (a `git pull`, a copy): its contracts are
-    /// cut apart by a scan and decoded on every core, each indexed with where it is in the file.
+    /// Reads a catalog file that changed on disk (a `git pull`, a copy): one scan cuts its
+    /// contracts apart, every core decodes them a slice at a time, and the index takes each
+    /// slice as it is done (decoding and indexing overlap, as in an import). A contract that does
+    /// not decode makes the whole file a reported problem, with nothing of it indexed.
     private func indexCatalogFile(_ name: String, signature: String, isCancelled: () -> Bool) throws -> Int {
         let path = "\(store.catalogFolder)/\(name)"
-        let read = CatalogIndex.readCatalog(path)
-        switch read {
+        switch CatalogIndex.outlineCatalog(path) {
         case .success(let catalog):
             if isCancelled() { throw Cancelled() }
-            try withoutActuallyEscaping(isCancelled) { isCancelled in try replace(source: name, names: catalog.parties, bulk: catalog.contracts.count > 5000, isCancelled: isCancelled) { writer in
-                for (contract, location) in catalog.contracts { try writer.insert(contract, at: location) }
-                try writer.insert(parties: catalog.parties)
-                return (signature, [])
-            } }
-            return catalog.contracts.count
-        case .failure(let problem):
-            // A broken catalog is reported, skipped and never rewritten; it is not read again
-            // until it changes.
-            try database.write { db in
-                try CatalogIndex.remove(source: name, db)
-                try CatalogIndex.remember(source: name, signature: signature, problems: [problem], db)
+            let bytes = catalog.bytes, ranges = catalog.contracts
+            let size = 2000
+            let slices = OrderedPipeline(count: (ranges.count + size - 1) / size) { number -> [CatalogEntry]? in
+                var entries: [CatalogEntry] = []
+                let decoder = JSONDecoder()
+                for range in ranges[number * size..<min(ranges.count, (number + 1) * size)] {
+                    guard let contract = try? decoder.decode(CooperativeContract.self, from: bytes[range]) else { return nil }
+                    entries.append(CatalogEntry(contract))
+                }
+                return entries
             }
+            defer { slices.stop() }
+            struct Undecodable: Error {}
+            do {
+                try withoutActuallyEscaping(isCancelled) { isCancelled in
+                    try replace(source: name, names: catalog.parties, bulk: ranges.count > 5000, isCancelled: isCancelled) { writer in
+                        var next = 0
+                        while let slice = slices.next() {
+                            guard let entries = slice else { throw Undecodable() }
+                            for entry in entries {
+                                try writer.insert(entry, at: ranges[next])
+                                next += 1
+                            }
+                        }
+                        try writer.insert(parties: catalog.parties)
+                        return (signature, [])
+                    }
+                }
+            } catch is Undecodable {
+                try rememberBroken(name, signature: signature, problem: CatalogIndex.problem(path, bytes: bytes))
+                return 0
+            }
+            return ranges.count
+        case .failure(let problem):
+            try rememberBroken(name, signature: signature, problem: problem)
             return 0
         }
     }
 
-    /// A catalog file's contracts with their byte ranges, and its parties; or what is wrong
-    /// with it, as precisely as the store's own decoder says.
-    static func readCatalog(_ path: String) -> Result<(bytes: JSONBytes, contracts: [(CatalogEntry, Range<Int>)], parties: [Party]), StoreProblem> {
+    /// A broken catalog is reported, skipped and never rewritten; it is not read again until
+    /// it changes.
+    private func rememberBroken(_ name: String, signature: String, problem: StoreProblem) throws {
+        try database.write { db in
+            try CatalogIndex.remove(source: name, db)
+            try CatalogIndex.remember(source: name, signature: signature, problems: [problem], db)
+        }
+    }
+
+    /// What is wrong with a catalog file, as precisely as the store's own decoder says (only
+    /// broken files take this slow way).
+    static func problem(_ path: String, bytes: JSONBytes) -> StoreProblem {
+        switch RecordCodec.decode(CatalogFile.self, from: bytes[0..<bytes.count], path: path) {
+        case .success: return StoreProblem(path: path, location: "", message: "not a catalog file")
+        case .failure(let problem): return problem
+        }
+    }
+
+    /// A catalog file read and outlined: where each contract is, and its parties decoded.
+    static func outlineCatalog(_ path: String) -> Result<(bytes: JSONBytes, contracts: [Range<Int>], parties: [Party]), StoreProblem> {
         let bytes: JSONBytes
         do { bytes = try JSONBytes(contentsOf: path) } catch {
             return .failure(StoreProblem(path: path, location: "", message: error.message))
         }
-        // The precise complaint comes from decoding the whole file the slow way; only broken
-        // files take it.
-        func problem() -> StoreProblem {
-            switch RecordCodec.decode(CatalogFile.self, from: bytes[0..<bytes.count], path: path) {
-            case .success: return StoreProblem(path: path, location: "", message: "not a catalog file")
-            case .failure(let problem): return problem
-            }
-        }
         guard let outline = try? JSONScanner.outline(of: bytes.buffer, capturing: []), outline.isObject,
-              let ranges = outline.members.first(where: { $0.key == "contracts" })?.elements?.map(\.range)
-        else { return .failure(problem()) }
-        let members = outline.members
-        let decoded: [CatalogEntry?] = ParallelMap.map(ranges, chunk: 1024) { range in
-            (try? JSONDecoder().decode(CooperativeContract.self, from: bytes[range])).map(CatalogEntry.init)
-        }
+              let ranges = outline.members.first(where: { $0.key == "contracts" })?.elements?.map(\.range),
+              outline.members.contains(where: { $0.key == "source" })
+        else { return .failure(problem(path, bytes: bytes)) }
         var parties: [Party] = []
-        if let range = members.first(where: { $0.key == "parties" })?.value {
-            guard let list = try? JSONDecoder().decode([Party].self, from: bytes[range]) else { return .failure(problem()) }
+        if let range = outline.members.first(where: { $0.key == "parties" })?.value {
+            guard let list = try? JSONDecoder().decode([Party].self, from: bytes[range]) else { return .failure(problem(path, bytes: bytes)) }
             parties = list
         }
-        guard decoded.allSatisfy({ $0 != nil }), members.contains(where: { $0.key == "source" }) else { return .failure(problem()) }
-        return .success((bytes, zip(decoded.compactMap { $0 }, ranges).map { ($0, $1) }, parties))
+        return .success((bytes, ranges, parties))
     }
 
     /// Replaces what the index holds of one source, in one transaction: `body` inserts the new

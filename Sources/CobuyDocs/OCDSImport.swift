@@ -60,7 +60,6 @@ public enum OCDSImport {
         /// Releases skipped before conversion (no ocid).
         public let skipped: [Skipped]
         public var releaseCount: Int { releases.count }
-        public var processCount: Int { processes.count }
     }
 
     /// What converting one slice remembers between processes: the same buyers, suppliers and
@@ -137,14 +136,12 @@ public enum OCDSImport {
         var clock = PhaseTimer()
         let (releases, format, packagePublisher) = try locateReleases(bytes)
         clock.lap("  locate releases")
-        // The ocid (and date, for ordering releases of one process) of every release, read on
-        // every core without parsing the rest.
         // The ocid (and date, for ordering releases of one process) of every release: found
-        // while locating them, or read now without parsing the rest.
+        // while locating them, or read now on every core without parsing the rest.
         let keys: [(ocid: String?, date: String?)] = ParallelMap.map(releases, chunk: 1024) { release in
-            if let ocid = release.ocid, release.date != nil { return (ocid, release.date) }
-            let found = release.captured ? [nil, nil] : JSONScanner.strings(["ocid", "date"], inObjectAt: release.range, of: bytes.buffer)
-            return (found[0] ?? release.ocid, found[1] ?? release.date)
+            if release.captured { return (release.ocid, release.date) }
+            let found = JSONScanner.strings(["ocid", "date"], inObjectAt: release.range, of: bytes.buffer)
+            return (found[0] ?? release.ocid, found[1])
         }
         clock.lap("  ocids")
         if format == "json-lines", keys.contains(where: { $0.ocid == nil }) {

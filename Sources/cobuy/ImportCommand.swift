@@ -34,6 +34,10 @@ struct ImportOCDS: ParsableCommand {
                 let path = Importing.absolute(file)
                 do {
                     var clock = PhaseTimer()
+                    // Refused before reading: a runaway file would otherwise be read into memory whole.
+                    if let size = (try? FileManager.default.attributesOfItem(atPath: path))?[.size] as? Int, size > OCDSImport.maximumFileSize {
+                        throw OCDSImport.Failure.unreadable("larger than \(OCDSImport.maximumFileSize / 1_000_000) MB")
+                    }
                     let bytes: JSONBytes
                     do throws(JSONFailure) { bytes = try JSONBytes(contentsOf: path) } catch { throw CLIError.failed("\(path): \(error.message)") }
                     clock.lap("read")

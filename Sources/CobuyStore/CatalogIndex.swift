@@ -186,16 +186,21 @@ public final class CatalogIndex: @unchecked Sendable {
     /// Sources that changed since they were indexed, or vanished (one `stat` per file, no
     /// parsing): `local` for the store's own folders, else catalog file names.
     public func staleSources() -> [String] {
-        let known = (try? database.read { db in
-            try Dictionary(uniqueKeysWithValues: Row.fetchAll(db, sql: "SELECT name, signature FROM source").map {
-                (($0["name"] as String?) ?? "", ($0["signature"] as String?) ?? "")
-            })
-        }) ?? [:]
+        let known = (try? knownSources()) ?? [:]
         let current = currentSources()
         return Set(known.keys).union(current.keys).filter { known[$0] != current[$0] }.sorted()
     }
 
     public func isCurrent() -> Bool { staleSources().isEmpty }
+
+    /// The sources as last indexed, by name, with their signatures then.
+    func knownSources() throws -> [String: String] {
+        try database.read { db in
+            try Dictionary(Row.fetchAll(db, sql: "SELECT name, signature FROM source").map {
+                (($0["name"] as String?) ?? "", ($0["signature"] as String?) ?? "")
+            }, uniquingKeysWith: { first, _ in first })
+        }
+    }
 
     /// Thrown when a refresh is cancelled; what was being indexed is rolled back.
     public struct Cancelled: Error {}
@@ -208,11 +213,7 @@ public final class CatalogIndex: @unchecked Sendable {
         var report = RefreshReport()
         let current = currentSources()
         do {
-            let known = try database.read { db in
-                try Dictionary(uniqueKeysWithValues: Row.fetchAll(db, sql: "SELECT name, signature FROM source").map {
-                    (($0["name"] as String?) ?? "", ($0["signature"] as String?) ?? "")
-                })
-            }
+            let known = try knownSources()
             for name in known.keys.sorted() where current[name] == nil {
                 try database.write { db in try CatalogIndex.remove(source: name, db) }
                 report.removed.append(name)

@@ -286,6 +286,7 @@ public struct JSONScanner {
             while index < end, (UInt8(ascii: "0")...UInt8(ascii: "9")).contains(bytes[index]) { index += 1 }
             return index > first
         }
+        let start = index
         if current == UInt8(ascii: "-") { index += 1 }
         if current == UInt8(ascii: "0") {
             index += 1
@@ -296,10 +297,21 @@ public struct JSONScanner {
             index += 1
             guard digits() else { throw fail("expected a digit after the decimal point") }
         }
+        var exponent = false
         if current == UInt8(ascii: "e") || current == UInt8(ascii: "E") {
             index += 1
+            exponent = true
             if current == UInt8(ascii: "+") || current == UInt8(ascii: "-") { index += 1 }
             guard digits() else { throw fail("expected a digit in the exponent") }
+        }
+        // A number no double can hold (1e999) is refused, as Foundation refuses it; only long
+        // numbers and exponents can be, so only they are converted to check.
+        if exponent || index - start > 300 {
+            let text = String(decoding: UnsafeRawBufferPointer(rebasing: bytes[start..<index]), as: UTF8.self)
+            guard let value = Double(text), value.isFinite else {
+                index = start
+                throw fail("number out of range")
+            }
         }
     }
 }

@@ -15,8 +15,10 @@ enum JSONString {
         decode(bytes, content: quoted.lowerBound + 1..<quoted.upperBound - 1)
     }
 
-    /// The text of a checked string literal's content (between the quotes). Invalid UTF-8
-    /// and lone surrogates become U+FFFD, as Foundation's reader shows them.
+    /// The text of a checked string literal's content (between the quotes). Lone surrogates
+    /// become U+FFFD, as Foundation's reader shows them; so does invalid UTF-8, which Foundation
+    /// refuses outright and jq also shows so: one bad byte in a description should not refuse
+    /// a whole feed.
     static func decode(_ bytes: UnsafeRawBufferPointer, content: Range<Int>) -> String {
         var index = content.lowerBound
         while index < content.upperBound, bytes[index] != UInt8(ascii: "\\") { index += 1 }

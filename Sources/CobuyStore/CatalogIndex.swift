@@ -205,11 +205,25 @@ public final class CatalogIndex: @unchecked Sendable {
     /// Thrown when a refresh is cancelled; what was being indexed is rolled back.
     public struct Cancelled: Error {}
 
-    /// Re-reads the sources that changed. `progress` hears of each catalog file read (large
-    /// catalogs take seconds); `isCancelled` is asked between sources and stops the refresh,
-    /// leaving every source either fully indexed or not at all.
+    /// How far a refresh has come: the source being read and, for a catalog file, how many of
+    /// its contracts are indexed so far.
+    public struct Progress: Sendable, CustomStringConvertible {
+        public var source: String
+        public var done: Int
+        public var total: Int?
+
+        public var description: String {
+            let what = source == CatalogIndex.localSource ? "the store's contracts" : "catalog \(source)"
+            guard let total, total > 0 else { return "Indexing \(what)…" }
+            return "Indexing \(what): \(done.grouped) of \(total.grouped) contracts…"
+        }
+    }
+
+    /// Re-reads the sources that changed. `progress` hears of each source and, in a large
+    /// catalog file, of every few thousand contracts (100,000 take seconds); `isCancelled` is
+    /// asked as often and stops the refresh, leaving every source fully indexed or not at all.
     @discardableResult
-    public func refresh(progress: (String) -> Void = { _ in }, isCancelled: () -> Bool = { false }) throws(StoreError) -> RefreshReport {
+    public func refresh(progress: (Progress) -> Void = { _ in }, isCancelled: () -> Bool = { false }) throws(StoreError) -> RefreshReport {
         var report = RefreshReport()
         let current = currentSources()
         do {
@@ -220,11 +234,11 @@ public final class CatalogIndex: @unchecked Sendable {
             }
             for name in current.keys.sorted() where known[name] != current[name] {
                 if isCancelled() { break }
-                progress(name)
+                progress(Progress(source: name, done: 0, total: nil))
                 if name == CatalogIndex.localSource {
                     report.contracts += try indexLocal(signature: current[name] ?? "")
                 } else {
-                    report.contracts += try indexCatalogFile(name, signature: current[name] ?? "", isCancelled: isCancelled)
+                    report.contracts += try indexCatalogFile(name, signature: current[name] ?? "", progress: progress, isCancelled: isCancelled)
                 }
                 report.reindexed.append(name)
             }
@@ -260,7 +274,7 @@ public final class CatalogIndex: @unchecked Sendable {
     /// contracts apart, every core decodes them a slice at a time, and the index takes each
     /// slice as it is done (decoding and indexing overlap, as in an import). A contract that does
     /// not decode makes the whole file a reported problem, with nothing of it indexed.
-    private func indexCatalogFile(_ name: String, signature: String, isCancelled: () -> Bool) throws -> Int {
+    private func indexCatalogFile(_ name: String, signature: String, progress: (Progress) -> Void, isCancelled: () -> Bool) throws -> Int {
         let path = "\(store.catalogFolder)/\(name)"
         switch CatalogIndex.outlineCatalog(path) {
         case .success(let catalog):
@@ -288,6 +302,7 @@ public final class CatalogIndex: @unchecked Sendable {
                                 try writer.insert(entry, at: ranges[next])
                                 next += 1
                             }
+                            progress(Progress(source: name, done: next, total: ranges.count))
                         }
                         try writer.insert(parties: catalog.parties)
                         return (signature, [])

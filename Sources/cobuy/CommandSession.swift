@@ -1,5 +1,6 @@
 import CobuyCore
 import CobuyStore
+import Foundation
 
 /// What every command that touches the store needs: the environment, the store and the clock.
 struct CommandSession {
@@ -45,9 +46,19 @@ struct CommandSession {
     /// The catalog index, brought up to date (saying so when a catalog has to be re-read).
     func refreshedIndex() -> CatalogIndex? {
         guard let index = store.catalogIndex() else { return nil }
-        _ = try? index.refresh(progress: { name in
-            if name != "local" { printError("indexing catalog \(name)…") }
+        // On a terminal, one line counting up; in a log, one line a catalog.
+        let interactive = isatty(STDERR_FILENO) == 1
+        var announced: Set<String> = []
+        _ = try? index.refresh(progress: { progress in
+            guard progress.source != "local" else { return }
+            let first = announced.insert(progress.source).inserted
+            if interactive {
+                Importing.progress(progress.description)
+            } else if first {
+                printError("indexing catalog \(progress.source)…")
+            }
         })
+        if interactive, !announced.isEmpty { Importing.progress("") }
         return index
     }
 }

@@ -126,6 +126,21 @@ import Testing
         }
     }
 
+    @Test func aRefreshOfALargeCatalogReportsHowFarItHasCome() throws {
+        let scratch = try TemporaryStore()
+        try scratch.store.writeCatalog(CatalogFile(source: Self.source, contracts: (0..<4500).map { Self.contract($0) }, parties: []))
+        let path = "\(scratch.store.catalogFolder)/\(CatalogFile.fileName(forSource: Self.source.file))"
+        // The same bytes under a new inode: the signature changes, as after a git checkout.
+        try DurableFile.write(DurableFile.read(path), to: path)
+        let index = try #require(scratch.store.catalogIndex())
+        var heard: [CatalogIndex.Progress] = []
+        try index.refresh(progress: { heard.append($0) })
+        let counts = heard.filter { $0.source != "local" }.compactMap { $0.total == nil ? nil : $0.done }
+        #expect(counts == [2000, 4000, 4500])
+        #expect(heard.last?.description.hasSuffix("4,500 of 4,500 contracts…") == true, "\(heard.last?.description ?? "")")
+        #expect(index.contractCount == 4500)
+    }
+
     @Test func theIndexTellsABrokenCatalogFromAGoodOne() throws {
         let scratch = try TemporaryStore()
         try DurableFile.makeFolder(scratch.store.catalogFolder)

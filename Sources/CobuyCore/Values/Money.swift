@@ -49,14 +49,8 @@ public struct Money: Hashable, Sendable, Codable, CustomStringConvertible {
     public var description: String {
         let sign = amount < 0 ? "-" : ""
         let magnitude = amount.magnitude
-        let whole = String(magnitude / 100)
-        var grouped = ""
-        for (index, digit) in whole.enumerated() {
-            if index > 0, (whole.count - index) % 3 == 0 { grouped.append(",") }
-            grouped.append(digit)
-        }
         let cents = magnitude % 100
-        let number = "\(grouped).\(cents < 10 ? "0" : "")\(cents)"
+        let number = "\((magnitude / 100).grouped).\(cents < 10 ? "0" : "")\(cents)"
         return currency == "USD" ? "\(sign)$\(number)" : "\(sign)\(number) \(currency)"
     }
 

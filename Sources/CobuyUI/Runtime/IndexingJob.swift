@@ -14,8 +14,8 @@ final class IndexingJob: @unchecked Sendable {
         let thread = Thread { [self] in
             let result: Result<CatalogIndex.RefreshReport, StoreError>
             do {
-                result = .success(try index.refresh(progress: { name in
-                    self.lock.withLock { self.progressText = "Indexing \(name == "local" ? "the store's contracts" : "catalog \(name)")…" }
+                result = .success(try index.refresh(progress: { progress in
+                    self.lock.withLock { self.progressText = progress.description }
                 }, isCancelled: { self.lock.withLock { self.cancelRequested } }))
             } catch {
                 result = .failure(error as? StoreError ?? .io(path: index.store.root, message: "\(error)"))

@@ -15,10 +15,10 @@ extension CatalogIndex {
     }
 
     /// Ranking costs time in proportion to the matches (bm25 reads each match's column sizes:
-    /// about 5 µs a match here, so 1,000 cost 5 ms of a keystroke's 16). Past this many (a
-    /// short or common word) relevance means little and is skipped until more words narrow
-    /// the search.
-    public static let rankingLimit = 1_000
+    /// 5 to 10 µs a match here, so 500 cost up to 5 ms of a keystroke's 16, leaving room for the
+    /// count, the page and the drawing on a slow moment). Past this many (a short or common
+    /// word) relevance means little and is skipped until more words narrow the search.
+    public static let rankingLimit = 500
 
     /// Runs a search. The count and the page come from one read transaction, so they agree
     /// even while an import writes. Only the page's records are read and decoded.

@@ -36,6 +36,9 @@ public final class App {
         // possibly hundreds of megabytes, in the background.
         let stale = catalog?.staleSources() ?? []
         if stale == ["local"] { _ = try? catalog?.refresh() }
+        // Searches as the officer types touch index pages all over the file: have the system read
+        // it into memory now, in the background, rather than a page at a time on keystrokes.
+        catalog?.prefetch()
         let snapshot = StoreSnapshot.load(from: store, today: now.date, catalog: catalog)
         state = AppState(snapshot: snapshot, now: now, officer: officer, storeName: store.root, width: size.width, height: size.height)
         if let catalog, !stale.isEmpty, stale != ["local"] {

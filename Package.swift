@@ -74,7 +74,7 @@ let package = Package(
             name: "CobuyCoreTests",
             dependencies: ["CobuyCore", .product(name: "PropertyBased", package: "swift-property-based")]
         ),
-        .testTarget(name: "CobuyStoreTests", dependencies: ["CobuyCore", "CobuyJSON", "CobuyStore"]),
+        .testTarget(name: "CobuyStoreTests", dependencies: ["CobuyCore", "CobuyJSON", "CobuyStore", .product(name: "GRDB", package: "GRDB.swift")]),
         .testTarget(name: "CobuyJSONTests", dependencies: ["CobuyJSON", .product(name: "PropertyBased", package: "swift-property-based")]),
         .testTarget(
             name: "CobuyDocsTests",

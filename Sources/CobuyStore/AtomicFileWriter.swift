@@ -27,9 +27,15 @@ public final class AtomicFileWriter {
         let folder = (path as NSString).deletingLastPathComponent
         let name = (path as NSString).lastPathComponent
         temporary = "\(folder)/.\(name)\(DurableFile.temporaryMarker)\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
-        fd = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
-        guard fd >= 0 else { throw .io(path: temporary, message: DurableFile.errnoText()) }
+        // Registered before it exists, so no interrupt can fall between its creation and its
+        // registration (removing a file not yet made is harmless).
         cleanupSlot = InterruptCleanup.register(temporary)
+        fd = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
+        guard fd >= 0 else {
+            let message = DurableFile.errnoText()
+            InterruptCleanup.unregister(cleanupSlot)
+            throw .io(path: temporary, message: message)
+        }
         buffer.reserveCapacity(AtomicFileWriter.flushSize * 2)
     }
 

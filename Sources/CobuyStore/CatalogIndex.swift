@@ -16,13 +16,17 @@ import Glibc
 /// with its file signature (size, mtime, inode): `refresh` re-reads only what changed.
 public final class CatalogIndex: @unchecked Sendable {
     /// Bumped when the tables change; an older index is dropped and rebuilt.
-    static let schemaVersion = 10
+    static let schemaVersion = 11
     static let localSource = "local"
 
     public let store: Store
     /// The database file, or nil when the store's folder could not hold one (read-only): the
     /// index then lives in memory for this process.
     public let path: String?
+    /// The full-text index's own file beside it, attached to every connection as `text`: an
+    /// import fills it from a second thread while the contract rows and their sort orders are
+    /// written (SQLite lets one connection write a file at a time). Nil in memory.
+    let textPath: String?
     /// A pool on disk (WAL: searches read while a refresh writes); a queue in memory.
     let database: any DatabaseWriter
 
@@ -63,7 +67,9 @@ public final class CatalogIndex: @unchecked Sendable {
             if !DurableFile.exists(ignore) { try? DurableFile.write(Data("*\n".utf8), to: ignore) }
             if let index = try? CatalogIndex(store: store, path: path) { return index }
             // Unreadable or from a newer Cobuy: start again.
-            for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: path + suffix) }
+            for file in [path, CatalogIndex.textPath(besides: path)] {
+                for suffix in ["", "-wal", "-shm"] { try? FileManager.default.removeItem(atPath: file + suffix) }
+            }
             if let index = try? CatalogIndex(store: store, path: path) { return index }
         }
         do { return try CatalogIndex(store: store, path: nil) } catch {
@@ -71,9 +77,15 @@ public final class CatalogIndex: @unchecked Sendable {
         }
     }
 
+    static func textPath(besides path: String) -> String {
+        (path as NSString).deletingLastPathComponent + "/catalog-text.sqlite"
+    }
+
     init(store: Store, path: String?) throws {
         self.store = store
         self.path = path
+        let textPath = path.map(CatalogIndex.textPath(besides:))
+        self.textPath = textPath
         var configuration = Configuration()
         configuration.busyMode = .timeout(10)
         configuration.label = "cobuy.catalog"
@@ -81,9 +93,12 @@ public final class CatalogIndex: @unchecked Sendable {
             // Derived data: in WAL mode NORMAL never corrupts, at worst it loses the last
             // transaction on power loss (and a refresh re-reads that source).
             try db.execute(sql: "PRAGMA synchronous = NORMAL; PRAGMA cache_size = -65536; PRAGMA temp_store = MEMORY")
+            try db.execute(sql: "ATTACH DATABASE ? AS text", arguments: [textPath ?? ":memory:"])
+            try db.execute(sql: "PRAGMA text.synchronous = NORMAL; PRAGMA text.cache_size = -32768")
         }
         if let path {
             database = try DatabasePool(path: path, configuration: configuration)
+            try database.writeWithoutTransaction { db in try db.execute(sql: "PRAGMA text.journal_mode = WAL") }
         } else {
             database = try DatabaseQueue(configuration: configuration)
         }
@@ -92,9 +107,11 @@ public final class CatalogIndex: @unchecked Sendable {
 
     static func migrate(_ db: Database) throws {
         let version = try Int.fetchOne(db, sql: "PRAGMA user_version") ?? 0
-        if version == schemaVersion { return }
-        if version > schemaVersion { throw DatabaseError(message: "index schema \(version) is newer than this Cobuy") }
-        for table in ["contract_text", "contract_record", "contract_reach", "contract", "party", "source", "problem"] { try db.execute(sql: "DROP TABLE IF EXISTS \(table)") }
+        let textVersion = try Int.fetchOne(db, sql: "PRAGMA text.user_version") ?? 0
+        if version == schemaVersion, textVersion == schemaVersion { return }
+        if max(version, textVersion) > schemaVersion { throw DatabaseError(message: "index schema \(max(version, textVersion)) is newer than this Cobuy") }
+        for table in ["contract_text", "contract_record", "contract_reach", "contract", "party", "source", "problem"] { try db.execute(sql: "DROP TABLE IF EXISTS main.\(table)") }
+        for table in ["contract_text", "text_source"] { try db.execute(sql: "DROP TABLE IF EXISTS text.\(table)") }
         try db.execute(sql: """
             CREATE TABLE source (
                 name TEXT PRIMARY KEY,
@@ -127,7 +144,13 @@ public final class CatalogIndex: @unchecked Sendable {
                 length INTEGER
             );
             CREATE INDEX contract_source ON contract(source);
-            \(textTable);
+            \(textTable(in: "text"));
+            -- Which sources the full-text file holds, as the main file says for its rows: where
+            -- the two disagree (a crash between their commits), the source is indexed again.
+            CREATE TABLE text.text_source (
+                name TEXT PRIMARY KEY,
+                signature TEXT NOT NULL
+            );
             CREATE TABLE party (
                 id TEXT PRIMARY KEY,
                 source TEXT NOT NULL,
@@ -135,6 +158,7 @@ public final class CatalogIndex: @unchecked Sendable {
             );
             CREATE INDEX party_source ON party(source);
             PRAGMA user_version = \(schemaVersion);
+            PRAGMA text.user_version = \(schemaVersion);
             """)
         try createSortIndexes(db)
     }
@@ -143,12 +167,14 @@ public final class CatalogIndex: @unchecked Sendable {
     /// matches over description ones. No prefix tables: searches use prefixes of three letters
     /// or more (`CatalogQuery.shortestPrefix`), which the index answers in milliseconds without
     /// them, and they would double its size and the time an import takes to build it.
-    static let textTable = """
-        CREATE VIRTUAL TABLE contract_text USING fts5(
+    static func textTable(in schema: String) -> String {
+        """
+        CREATE VIRTUAL TABLE \(schema).contract_text USING fts5(
             title, vendor, lead, category, description,
             tokenize='unicode61 remove_diacritics 2', detail='column'
         )
         """
+    }
 
     /// The indexes that make sorted pages cheap. A bulk insert drops them and builds them
     /// again afterwards: one sort per index instead of a b-tree update per row and index.
@@ -196,13 +222,24 @@ public final class CatalogIndex: @unchecked Sendable {
 
     public func isCurrent() -> Bool { staleSources().isEmpty }
 
-    /// The sources as last indexed, by name, with their signatures then.
+    /// The sources as last indexed, by name, with their signatures then. A source the two
+    /// files disagree on (a crash between their commits) has no signature: it is stale.
     func knownSources() throws -> [String: String] {
         try database.read { db in
-            try Dictionary(Row.fetchAll(db, sql: "SELECT name, signature FROM source").map {
-                (($0["name"] as String?) ?? "", ($0["signature"] as String?) ?? "")
-            }, uniquingKeysWith: { first, _ in first })
+            try Dictionary(Row.fetchAll(db, sql: """
+                SELECT s.name, CASE WHEN t.signature IS s.signature THEN s.signature ELSE '' END
+                FROM source s LEFT JOIN text.text_source t ON t.name = s.name
+                """).map { (($0[0] as String?) ?? "", ($0[1] as String?) ?? "") }, uniquingKeysWith: { first, _ in first })
         }
+    }
+
+    /// Whether the two files disagree on any source.
+    func textDisagrees() -> Bool {
+        ((try? database.read { db in
+            try Int.fetchOne(db, sql: """
+                SELECT count(*) FROM source s LEFT JOIN text.text_source t ON t.name = s.name WHERE t.signature IS NOT s.signature
+                """)
+        }) ?? 0).map { $0 > 0 } ?? false
     }
 
     /// Thrown when a refresh is cancelled; what was being indexed is rolled back.
@@ -231,6 +268,7 @@ public final class CatalogIndex: @unchecked Sendable {
         let current = currentSources()
         do {
             let known = try knownSources()
+            if textDisagrees() { try database.write { db in try CatalogIndex.repairText(db) } }
             for name in known.keys.sorted() where current[name] == nil {
                 try database.write { db in try CatalogIndex.remove(source: name, db) }
                 report.removed.append(name)
@@ -365,18 +403,36 @@ public final class CatalogIndex: @unchecked Sendable {
     public func replace(source: String, names parties: [Party] = [], bulk: Bool = false, isCancelled: @escaping () -> Bool = { false },
                         _ body: (Writer) throws -> (signature: String, problems: [StoreProblem])) throws {
         var clock = PhaseTimer()
-        try database.write { db in
-            if bulk { try CatalogIndex.dropSortIndexes(db) }
-            try CatalogIndex.remove(source: source, db)
-            clock.lap("    remove old")
-            let writer = try Writer(db: db, source: source, parties: parties, isCancelled: isCancelled)
-            let (signature, problems) = try body(writer)
-            clock.lap("    rows")
-            if bulk {
-                try CatalogIndex.createSortIndexes(db)
-                clock.lap("    sort indexes")
+        // A bulk replace on disk fills the full-text file from a second thread. Its transaction
+        // here is DEFERRED: IMMEDIATE would take the write lock of every attached file, the
+        // full-text one included, and the second thread could never write it.
+        let parallel = bulk && textPath != nil
+        try database.writeWithoutTransaction { db in
+            try db.inTransaction(parallel ? .deferred : .immediate) {
+                if bulk { try CatalogIndex.dropSortIndexes(db) }
+                var text: TextWriter?
+                if parallel, let textPath {
+                    let oldRows = try Int64.fetchAll(db, sql: "SELECT rowid FROM contract WHERE source = ?", arguments: [source])
+                    let all = try Int.fetchOne(db, sql: "SELECT count(*) FROM contract") ?? 0
+                    text = TextWriter(path: textPath, source: source, wholeIndex: !oldRows.isEmpty && oldRows.count == all, oldRows: oldRows)
+                }
+                // Rolls the full-text file back when anything here fails (nothing once it committed).
+                defer { text?.abandon() }
+                try CatalogIndex.remove(source: source, text: text == nil, db)
+                clock.lap("    remove old")
+                let writer = try Writer(db: db, source: source, parties: parties, text: text, isCancelled: isCancelled)
+                let (signature, problems) = try body(writer)
+                clock.lap("    rows")
+                if bulk {
+                    try CatalogIndex.createSortIndexes(db)
+                    clock.lap("    sort indexes")
+                }
+                try CatalogIndex.remember(source: source, signature: signature, problems: problems, text: text == nil, db)
+                // The full-text file commits first, this one right after (see TextWriter).
+                try text?.finish(signature: signature)
+                clock.lap("    full text")
+                return .commit
             }
-            try CatalogIndex.remember(source: source, signature: signature, problems: problems, db)
         }
         clock.lap("    commit")
         checkpoint()
@@ -387,33 +443,50 @@ public final class CatalogIndex: @unchecked Sendable {
     /// Otherwise a process that ends with the index open leaves a log as large as the catalog,
     /// and every later process reads all of it before its first query.
     func checkpoint() {
-        try? database.writeWithoutTransaction { db in try db.checkpoint(.truncate) }
+        try? database.writeWithoutTransaction { db in
+            try db.checkpoint(.truncate)
+            try db.checkpoint(.truncate, on: "text")
+        }
     }
 
-    static func remove(source: String, _ db: Database) throws {
+    /// Deletes what the index holds of a source. `text: false` leaves the full-text file to
+    /// the thread that rewrites it in parallel (`TextWriter`).
+    static func remove(source: String, text: Bool = true, _ db: Database) throws {
         let rows = try Int.fetchOne(db, sql: "SELECT count(*) FROM contract WHERE source = ?", arguments: [source]) ?? 0
         let all = try Int.fetchOne(db, sql: "SELECT count(*) FROM contract") ?? 0
         if rows > 0, rows == all {
             // The whole index is this source (one big catalog, re-imported): start the tables
             // afresh instead of deleting 100,000 entries one by one (seconds).
-            try db.execute(sql: "DROP TABLE contract_text")
-            try db.execute(sql: textTable)
+            if text {
+                try db.execute(sql: "DROP TABLE text.contract_text")
+                try db.execute(sql: textTable(in: "text"))
+            }
             try db.execute(sql: "DELETE FROM contract")
-        } else if rows > 0 {
+        } else if rows > 0, text {
             try db.execute(sql: "DELETE FROM contract_text WHERE rowid IN (SELECT rowid FROM contract WHERE source = ?)", arguments: [source])
         }
         try db.execute(sql: "DELETE FROM contract WHERE source = ?", arguments: [source])
         try db.execute(sql: "DELETE FROM party WHERE source = ?", arguments: [source])
         try db.execute(sql: "DELETE FROM source WHERE name = ?", arguments: [source])
         try db.execute(sql: "DELETE FROM problem WHERE source = ?", arguments: [source])
+        if text { try db.execute(sql: "DELETE FROM text.text_source WHERE name = ?", arguments: [source]) }
     }
 
-    static func remember(source: String, signature: String, problems: [StoreProblem], _ db: Database) throws {
+    static func remember(source: String, signature: String, problems: [StoreProblem], text: Bool = true, _ db: Database) throws {
         try db.execute(sql: "INSERT OR REPLACE INTO source (name, signature) VALUES (?, ?)", arguments: [source, signature])
+        if text { try db.execute(sql: "INSERT OR REPLACE INTO text.text_source (name, signature) VALUES (?, ?)", arguments: [source, signature]) }
         for problem in problems {
             try db.execute(sql: "INSERT INTO problem (source, path, location, message) VALUES (?, ?, ?, ?)",
                            arguments: [source, problem.path, problem.location, problem.message])
         }
+    }
+
+    /// After a crash between the two files' commits: drops full-text rows whose contract is
+    /// not indexed, and the full-text file's record of sources the main file does not hold, so
+    /// the sources involved (left with disagreeing signatures) are indexed again cleanly.
+    static func repairText(_ db: Database) throws {
+        try db.execute(sql: "DELETE FROM contract_text WHERE rowid NOT IN (SELECT rowid FROM contract)")
+        try db.execute(sql: "DELETE FROM text.text_source WHERE name NOT IN (SELECT name FROM source)")
     }
 
     /// Puts one source's rows into the index, inside `replace`'s transaction.
@@ -426,15 +499,18 @@ public final class CatalogIndex: @unchecked Sendable {
         let partyStatement: Statement
         /// Finds a catalog's row that a local contract replaces.
         var displaced: Statement?
+        /// The full-text rows go to this thread instead, when it writes that file in parallel.
+        let text: TextWriter?
         /// Display names of the parties, for contracts that carry none.
         var names: [String: String]
         let isCancelled: () -> Bool
         var inserted = 0
         private var offered = 0
 
-        init(db: Database, source: String, parties: [Party], isCancelled: @escaping () -> Bool) throws {
+        init(db: Database, source: String, parties: [Party], text: TextWriter? = nil, isCancelled: @escaping () -> Bool) throws {
             self.db = db
             self.source = source
+            self.text = text
             self.isCancelled = isCancelled
             names = Dictionary(parties.map { ($0.id, $0.name) }, uniquingKeysWith: { first, _ in first })
             // A hundred thousand rows: bound through SQLite's own calls, without building GRDB's
@@ -498,6 +574,11 @@ public final class CatalogIndex: @unchecked Sendable {
             // Ignored: the id is indexed already, from the store's own files or an earlier line.
             guard sqlite3_changes(db.sqliteConnection) > 0 else { return }
             inserted += 1
+            if let text {
+                try text.add(TextWriter.Row(rowid: db.lastInsertedRowID, title: entry.title, vendor: vendor, lead: lead,
+                                            category: entry.category, description: entry.description))
+                return
+            }
             texts.bind(1, db.lastInsertedRowID)
             texts.bind(2, entry.title)
             texts.bind(3, vendor)

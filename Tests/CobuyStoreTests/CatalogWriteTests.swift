@@ -1,6 +1,7 @@
 import CobuyCore
 import CobuyJSON
 import Foundation
+import GRDB
 import Testing
 @testable import CobuyStore
 
@@ -139,6 +140,65 @@ import Testing
         #expect(counts == [2000, 4000, 4500])
         #expect(heard.last?.description.hasSuffix("4,500 of 4,500 contracts…") == true, "\(heard.last?.description ?? "")")
         #expect(index.contractCount == 4500)
+    }
+
+    @Test(arguments: [false, true])
+    func aLargeWriteFillsTheFullTextFileFromItsOwnThreadAndAFailureRollsBothBack(failing: Bool) throws {
+        let scratch = try TemporaryStore()
+        try scratch.store.writeCatalog(CatalogFile(source: Self.source, contracts: (0..<10).map { Self.contract($0) }, parties: []))
+        struct Broken: Error {}
+        var calls = 0
+        let write = {
+            try scratch.store.writeCatalog(source: Self.source, large: true) {
+                calls += 1
+                if failing, calls == 3 { throw Broken() }
+                guard calls <= 4 else { return nil }
+                return CatalogChunk(contracts: (0..<700).map { Self.contract((calls - 1) * 700 + $0, title: "Snow plow \(calls)") }, parties: [])
+            }
+        }
+        let index = try #require(scratch.store.catalogIndex())
+        var query = CatalogQuery()
+        query.text = "plow"
+        if failing {
+            #expect(throws: Broken.self) { _ = try write() }
+            #expect(index.contractCount == 10)
+            #expect(try index.search(query, today: TemporaryStore.now.date).total == 0)
+            query.text = "salt"
+            #expect(try index.search(query, today: TemporaryStore.now.date).total == 10)
+        } else {
+            #expect(try write() == 2800)
+            #expect(index.contractCount == 2800)
+            #expect(try index.search(query, today: TemporaryStore.now.date).total == 2800)
+            query.text = "snow"
+            #expect(try index.search(query, today: TemporaryStore.now.date, limit: 3).contracts.count == 3)
+        }
+        #expect(index.isCurrent() || index.staleSources() == ["local"])
+    }
+
+    @Test func aCrashBetweenTheTwoFilesCommitsIsFoundAndIndexedAgain() throws {
+        let scratch = try TemporaryStore()
+        let contracts = (0..<20).map { Self.contract($0) }
+        try scratch.store.writeCatalog(source: Self.source, large: true) { nil }
+        try scratch.store.writeCatalog(CatalogFile(source: Self.source, contracts: contracts, parties: []))
+        let name = CatalogFile.fileName(forSource: Self.source.file)
+        let index = try #require(scratch.store.catalogIndex())
+        try index.refresh()
+        #expect(index.isCurrent())
+        // As if the full-text file had committed a newer import and the main file had not: another
+        // signature, and rows no contract owns.
+        let text = try DatabaseQueue(path: "\(scratch.folder)/.index/catalog-text.sqlite")
+        try text.write { db in
+            try db.execute(sql: "UPDATE text_source SET signature = 'newer' WHERE name = ?", arguments: [name])
+            try db.execute(sql: "INSERT INTO contract_text (rowid, title, vendor, lead, category, description) VALUES (999999, 'Road salt', '', '', '', '')")
+        }
+        #expect(index.staleSources().contains(name))
+        try index.refresh()
+        #expect(index.isCurrent())
+        var query = CatalogQuery()
+        query.text = "salt"
+        let page = try index.search(query, today: TemporaryStore.now.date, limit: 100)
+        #expect(page.total == 20, "the stray row is gone")
+        #expect(page.contracts.count == 20)
     }
 
     @Test func theIndexTellsABrokenCatalogFromAGoodOne() throws {

@@ -178,7 +178,11 @@ enum CatalogBenchmark {
         print(String(format: "| one action committed (addendum on a catalog contract) | p50 %.2f ms, p99 %.2f ms | ≤ 5 ms |",
                      percentile(actions, 0.5), percentile(actions, 0.99)))
         print("\nslowest keystrokes: " + slowest.prefix(6).map { String(format: "%@ %.1f ms", $0.what, $0.ms) }.joined(separator: "; "))
-        let indexSize = (try? FileManager.default.attributesOfItem(atPath: "\(store)/.index/catalog.sqlite")[.size] as? Int) ?? 0
+        // Every file of the index: rows and sort orders, full text, their logs.
+        let indexFolder = "\(store)/.index"
+        let indexSize = ((try? FileManager.default.contentsOfDirectory(atPath: indexFolder)) ?? []).reduce(0) { total, name in
+            total + ((try? FileManager.default.attributesOfItem(atPath: "\(indexFolder)/\(name)")[.size] as? Int) ?? 0)
+        }
         print(String(format: "\nindex: %.0f MB on disk; %d contracts", Double(indexSize) / 1e6, catalog?.contractCount ?? 0))
     }
 

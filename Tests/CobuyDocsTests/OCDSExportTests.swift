@@ -6,7 +6,11 @@ import Testing
 
 @Suite struct OCDSExportTests {
     static let root = AddendumExportTests.root
-    static let validator = root.deletingLastPathComponent().appendingPathComponent("shared/tools/ocds-validate").path
+    /// `$COBUY_OCDS_VALIDATOR`, else `../shared/tools/ocds-validate` beside the repository (CI
+    /// has it there); the validating test is skipped, saying why, where neither exists.
+    static let validator: String? = ([ProcessInfo.processInfo.environment["COBUY_OCDS_VALIDATOR"],
+                                     root.deletingLastPathComponent().appendingPathComponent("shared/tools/ocds-validate").path] as [String?])
+        .compactMap { $0 }.first { FileManager.default.fileExists(atPath: $0) }
 
     static func directory(_ store: Store) -> RecordDirectory {
         var directory = RecordDirectory()
@@ -22,7 +26,7 @@ import Testing
 
     /// Runs the official validator on a package; returns its output when it finds errors.
     static func validate(_ package: [String: Any]) throws -> (valid: Bool, output: String) {
-        guard FileManager.default.fileExists(atPath: validator) else { return (false, "no validator at \(validator)") }
+        guard let validator else { return (false, "no OCDS validator") }
         let path = NSTemporaryDirectory() + "ocds-" + UUID().uuidString + ".json"
         try JSONSerialization.data(withJSONObject: package).write(to: URL(fileURLWithPath: path))
         defer { try? FileManager.default.removeItem(atPath: path) }
@@ -30,7 +34,8 @@ import Testing
         return (output.status == 0, output.text)
     }
 
-    @Test func theSampleStoreExportsWithNoSchemaErrors() throws {
+    @Test(.enabled(if: OCDSExportTests.validator != nil, "needs the OCDS validator (../shared/tools/ocds-validate or $COBUY_OCDS_VALIDATOR)"))
+    func theSampleStoreExportsWithNoSchemaErrors() throws {
         let package = try Self.export(AddendumExportTests.store)
         let result = try Self.validate(package)
         #expect(result.valid, "\(result.output)")

@@ -54,9 +54,12 @@ enum ListScreen {
         var title = "\(state.tab.title): \(list.count) of \(all)"
         if !list.search.isEmpty { title += " · search \"\(list.search)\"" }
         if !list.filters.isEmpty { title += " · \(list.filters.summary)" }
-        if let page = list.page, !list.search.isEmpty, list.sortColumn == "id" {
+        // The default order gives way to relevance when words are typed or joinable contracts
+        // are asked for (the catalog's query does the same); no column then shows an arrow.
+        let byRelevance = list.page != nil && list.sortColumn == "id" && (!list.search.isEmpty || list.filters.joinableOnly)
+        if let page = list.page, byRelevance, !list.search.isEmpty {
             title += page.ranked ? " · best match first" : " · too many to rank: type more"
-        } else if list.page != nil, list.filters.joinableOnly, list.sortColumn == "id" {
+        } else if byRelevance {
             title += " · nearest first"
         } else {
             title += " · sorted by \(list.sortColumn) \(list.ascending ? "↑" : "↓")"
@@ -67,7 +70,7 @@ enum ListScreen {
         let widths = columnWidths(columns, available: listRect.width - 2)
         var x = listRect.x + 1
         for (column, width) in zip(columns, widths) where width > 0 {
-            let label = column == list.sortColumn ? column.uppercased() + (list.ascending ? "↑" : "↓") : column.uppercased()
+            let label = column == list.sortColumn && !byRelevance ? column.uppercased() + (list.ascending ? "↑" : "↓") : column.uppercased()
             grid.putPadded(label, x: x, y: listRect.y + 1, width: width, style: theme.header)
             x += width + 1
         }

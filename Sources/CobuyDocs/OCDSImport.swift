@@ -11,6 +11,10 @@ public enum OCDSImport {
     /// Files larger than this are refused before reading (a guard against runaway input).
     public static let maximumFileSize = 1_500_000_000
 
+    public static func refuseIfTooLarge(_ size: Int) throws(Failure) {
+        guard size <= maximumFileSize else { throw .unreadable("larger than \(maximumFileSize / 1_000_000) MB") }
+    }
+
     public struct Skipped: Sendable, Hashable, CustomStringConvertible {
         public var path: String
         public var reason: String
@@ -213,7 +217,7 @@ public enum OCDSImport {
     /// The releases a file holds, each with its JSON path, and the file's shape. Only the
     /// package's outline is read here; a JSON error anywhere refuses the file.
     static func locateReleases(_ bytes: JSONBytes) throws(Failure) -> ([ReleaseLocation], String, String?) {
-        guard bytes.count <= maximumFileSize else { throw .unreadable("larger than \(maximumFileSize / 1_000_000) MB") }
+        try refuseIfTooLarge(bytes.count)
         let buffer = bytes.buffer
         guard let outline = try? JSONScanner.outline(of: buffer, capturing: ["ocid", "date"]) else { return try jsonLines(bytes) }
         let whole = outline.range

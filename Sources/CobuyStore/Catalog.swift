@@ -91,7 +91,7 @@ extension Store {
     /// Writes (or replaces) one catalog atomically.
     public func writeCatalog(_ catalog: CatalogFile) throws {
         var chunks = CatalogChunk.chunks(of: catalog.contracts, parties: catalog.parties)[...]
-        _ = try writeCatalog(source: catalog.source, large: catalog.contracts.count > 5000) { chunks.popFirst() }
+        _ = try writeCatalog(source: catalog.source, large: catalog.contracts.count > CatalogIndex.bulkSize) { chunks.popFirst() }
     }
 
     /// Writes (or replaces) one catalog from chunks pulled one after another, and indexes it in
@@ -101,9 +101,9 @@ extension Store {
     /// refresh sees the new signature). An error from `chunks` abandons both. The file: one
     /// contract per line (a re-import that changes a contract changes one line in `git diff`),
     /// keys sorted, trailing newline. `large` (thousands of contracts) rebuilds the index's
-    /// sort orders once at the end instead of row by row. Returns how many contracts were written.
+    /// sort orders once at the end instead of row by row. `validate` hears the count before
+    /// anything is committed and may refuse it by throwing. Returns how many contracts were written.
     @discardableResult
-    /// `validate` hears the count before anything is committed and may refuse it by throwing.
     public func writeCatalog(source: CatalogFile.Source, large: Bool, chunks: () throws -> CatalogChunk?,
                              validate: (Int) throws -> Void = { _ in }) throws -> Int {
         try transaction { _ in

@@ -17,6 +17,9 @@ import Glibc
 public final class CatalogIndex: @unchecked Sendable {
     /// Bumped when the tables change; an older index is dropped and rebuilt.
     static let schemaVersion = 11
+    /// From this many contracts a write is "bulk": the sort orders are rebuilt once at the end
+    /// and the full text is written from its own thread.
+    public static let bulkSize = 5000
     static let localSource = "local"
 
     public let store: Store
@@ -335,7 +338,7 @@ public final class CatalogIndex: @unchecked Sendable {
             struct Undecodable: Error {}
             do {
                 try withoutActuallyEscaping(isCancelled) { isCancelled in
-                    try replace(source: name, names: catalog.parties, bulk: ranges.count > 5000, isCancelled: isCancelled) { writer in
+                    try replace(source: name, names: catalog.parties, bulk: ranges.count > CatalogIndex.bulkSize, isCancelled: isCancelled) { writer in
                         var next = 0
                         while let slice = slices.next() {
                             guard let entries = slice else { throw Undecodable() }
@@ -504,7 +507,6 @@ public final class CatalogIndex: @unchecked Sendable {
         /// Display names of the parties, for contracts that carry none.
         var names: [String: String]
         let isCancelled: () -> Bool
-        var inserted = 0
         private var offered = 0
 
         init(db: Database, source: String, parties: [Party], text: TextWriter? = nil, isCancelled: @escaping () -> Bool) throws {
@@ -573,7 +575,6 @@ public final class CatalogIndex: @unchecked Sendable {
             try rows.step(db)
             // Ignored: the id is indexed already, from the store's own files or an earlier line.
             guard sqlite3_changes(db.sqliteConnection) > 0 else { return }
-            inserted += 1
             if let text {
                 try text.add(TextWriter.Row(rowid: db.lastInsertedRowID, title: entry.title, vendor: vendor, lead: lead,
                                             category: entry.category, description: entry.description))
@@ -719,12 +720,6 @@ struct RawInsert {
 
     func bind(_ index: Int32, _ value: Int64) { sqlite3_bind_int64(statement, index, value) }
     func bind(_ index: Int32, _ value: Int) { sqlite3_bind_int64(statement, index, Int64(value)) }
-
-    func bind(_ index: Int32, _ data: Data) {
-        data.withUnsafeBytes { bytes in
-            _ = sqlite3_bind_blob(statement, index, bytes.baseAddress, Int32(bytes.count), RawInsert.transient)
-        }
-    }
 
     func step(_ db: Database) throws {
         let code = sqlite3_step(statement)

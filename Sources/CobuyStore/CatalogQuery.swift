@@ -65,33 +65,29 @@ extension CatalogQuery {
     /// full-text index's size and the time to build it.
     public static let shortestPrefix = 3
 
+    /// The short last word that `matchExpression` leaves out while it is being typed ("su" in
+    /// "office su"), so that a screen can say why it does not count yet.
+    public static func wordStillBeingTyped(_ text: String) -> String? {
+        let (words, typing) = words(in: text)
+        guard typing, words.count > 1, let word = words.last, word.count < shortestPrefix else { return nil }
+        return String(word)
+    }
+
+    /// The words of a search (runs of letters and digits), and whether the last is still being
+    /// typed (nothing follows it).
+    static func words(in text: String) -> (words: [Substring], typing: Bool) {
+        let words = text.split { !$0.isLetter && !$0.isNumber }
+        let typing = text.last.map { $0.isLetter || $0.isNumber } ?? false
+        return (words, typing)
+    }
+
     /// `"salt"* "road"*`: each word of the text as a quoted FTS5 term, so punctuation and FTS
     /// operators typed by the user are searched for, never interpreted. Words of three letters
     /// or more are prefixes; shorter ones whole words (`"it"`), except that a short last word
     /// still being typed after other words is left out, so results do not blink empty while
     /// the officer types on ("office su" searches "office" until "sup").
-    /// The short last word that `matchExpression` leaves out while it is being typed ("su" in
-    /// "office su"), so that a screen can say why it does not count yet.
-    public static func wordStillBeingTyped(_ text: String) -> String? {
-        guard let last = text.last, last.isLetter || last.isNumber else { return nil }
-        let words = text.split { !$0.isLetter && !$0.isNumber }
-        guard words.count > 1, let word = words.last, word.count < shortestPrefix else { return nil }
-        return String(word)
-    }
-
     static func matchExpression(_ text: String) -> String? {
-        var words: [String] = []
-        var current = ""
-        for character in text {
-            if character.isLetter || character.isNumber {
-                current.append(character)
-            } else if !current.isEmpty {
-                words.append(current)
-                current = ""
-            }
-        }
-        let typing = !current.isEmpty
-        if typing { words.append(current) }
+        let (words, typing) = words(in: text)
         var terms: [String] = []
         for (index, word) in words.prefix(16).enumerated() {
             if word.count >= shortestPrefix {

@@ -35,22 +35,23 @@ struct ImportOCDS: ParsableCommand {
                 do {
                     var clock = PhaseTimer()
                     // Refused before reading: a runaway file would otherwise be read into memory whole.
-                    if let size = (try? FileManager.default.attributesOfItem(atPath: path))?[.size] as? Int, size > OCDSImport.maximumFileSize {
-                        throw OCDSImport.Failure.unreadable("larger than \(OCDSImport.maximumFileSize / 1_000_000) MB")
+                    if let size = (try? FileManager.default.attributesOfItem(atPath: path))?[.size] as? Int {
+                        try OCDSImport.refuseIfTooLarge(size)
                     }
                     let bytes: JSONBytes
                     do throws(JSONFailure) { bytes = try JSONBytes(contentsOf: path) } catch { throw CLIError.failed("\(path): \(error.message)") }
                     clock.lap("read")
                     let reading = try OCDSImport.read(file: path, bytes: bytes, publisher: publisher, now: session.now)
                     clock.lap("find releases")
-                    let interactive = isatty(STDERR_FILENO) == 1 && reading.releaseCount > 5000
+                    let large = reading.releaseCount > CatalogIndex.bulkSize
+                    let interactive = isatty(STDERR_FILENO) == 1 && large
                     // Releases are converted on every core while the catalog file and its index
                     // take the slices already done.
                     let slices = OCDSImport.slices(of: reading, now: session.now)
                     defer { slices.stop() }
                     var skipped = reading.skipped
                     var releasesDone = 0
-                    let written = try session.store.writeCatalog(source: reading.source, large: reading.releaseCount > 5000) {
+                    let written = try session.store.writeCatalog(source: reading.source, large: large) {
                         guard let slice = slices.next() else {
                             if interactive { Importing.progress("") }
                             return nil

@@ -97,6 +97,12 @@ public struct RecordList: Sendable, Equatable {
     }
 
     /// The query this list stands for, for the catalog index.
+    /// With words typed or "joinable by my party", the default order gives way to relevance:
+    /// best match to the words, then nearest to the party (named, its state, its country).
+    public var ordersByRelevance: Bool {
+        sortColumn == "id" && (!search.isEmpty || filters.joinableOnly)
+    }
+
     public func catalogQuery(officerParty: CatalogQuery.JoiningParty?) -> CatalogQuery {
         var query = CatalogQuery()
         query.text = search
@@ -109,10 +115,7 @@ public struct RecordList: Sendable, Equatable {
             query.joinableBy = officerParty
             query.matchesNothing = officerParty == nil
         }
-        // With words typed or "joinable by my party", and the default order, the best match
-        // comes first: by the words, then nearest to the party (named, its state, its country).
-        let relevant = !search.isEmpty || filters.joinableOnly
-        query.sort = sortColumn == "id" && relevant ? .relevance : (CatalogQuery.Sort(column: sortColumn) ?? .id)
+        query.sort = ordersByRelevance ? .relevance : (CatalogQuery.Sort(column: sortColumn) ?? .id)
         query.ascending = ascending
         return query
     }

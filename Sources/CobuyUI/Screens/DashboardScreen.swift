@@ -54,9 +54,8 @@ enum ListScreen {
         var title = "\(state.tab.title): \(list.count) of \(all)"
         if !list.search.isEmpty { title += " · search \"\(list.search)\"" }
         if !list.filters.isEmpty { title += " · \(list.filters.summary)" }
-        // The default order gives way to relevance when words are typed or joinable contracts
-        // are asked for (the catalog's query does the same); no column then shows an arrow.
-        let byRelevance = list.page != nil && list.sortColumn == "id" && (!list.search.isEmpty || list.filters.joinableOnly)
+        // In relevance order (a catalog list only), no column shows an arrow.
+        let byRelevance = list.page != nil && list.ordersByRelevance
         if let page = list.page, byRelevance, !list.search.isEmpty {
             title += page.ranked ? " · best match first" : " · too many to rank: type more"
         } else if byRelevance {

@@ -236,13 +236,18 @@ public final class CatalogIndex: @unchecked Sendable {
         }
     }
 
-    /// Whether the two files disagree on any source.
-    func textDisagrees() -> Bool {
-        ((try? database.read { db in
+    /// After a crash between the two files' commits, puts the full-text file back in step with
+    /// the main one before anything is written (its strays would otherwise hold row numbers
+    /// that new contracts take). A source the two disagree on, either way, counts: one the
+    /// full-text file alone knows is a first import that never committed in the main file.
+    func repairTextIfNeeded() throws {
+        let disagree = try database.read { db in
             try Int.fetchOne(db, sql: """
-                SELECT count(*) FROM source s LEFT JOIN text.text_source t ON t.name = s.name WHERE t.signature IS NOT s.signature
-                """)
-        }) ?? 0).map { $0 > 0 } ?? false
+                SELECT (SELECT count(*) FROM (SELECT name, signature FROM source EXCEPT SELECT name, signature FROM text.text_source))
+                     + (SELECT count(*) FROM (SELECT name, signature FROM text.text_source EXCEPT SELECT name, signature FROM source))
+                """) ?? 0
+        }
+        if disagree > 0 { try database.write { db in try CatalogIndex.repairText(db) } }
     }
 
     /// Thrown when a refresh is cancelled; what was being indexed is rolled back.
@@ -270,8 +275,8 @@ public final class CatalogIndex: @unchecked Sendable {
         var report = RefreshReport()
         let current = currentSources()
         do {
+            try repairTextIfNeeded()
             let known = try knownSources()
-            if textDisagrees() { try database.write { db in try CatalogIndex.repairText(db) } }
             for name in known.keys.sorted() where current[name] == nil {
                 try database.write { db in try CatalogIndex.remove(source: name, db) }
                 report.removed.append(name)
@@ -406,6 +411,7 @@ public final class CatalogIndex: @unchecked Sendable {
     public func replace(source: String, names parties: [Party] = [], bulk: Bool = false, isCancelled: @escaping () -> Bool = { false },
                         _ body: (Writer) throws -> (signature: String, problems: [StoreProblem])) throws {
         var clock = PhaseTimer()
+        try repairTextIfNeeded()
         // A bulk replace on disk fills the full-text file from a second thread. Its transaction
         // here is DEFERRED: IMMEDIATE would take the write lock of every attached file, the
         // full-text one included, and the second thread could never write it.

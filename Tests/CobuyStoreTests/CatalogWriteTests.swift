@@ -201,6 +201,29 @@ import Testing
         #expect(page.contracts.count == 20)
     }
 
+    @Test func aCrashedFirstImportLeavesNothingThatBlocksTheNextOne() throws {
+        let scratch = try TemporaryStore()
+        let index = try #require(scratch.store.catalogIndex())
+        try index.refresh()
+        // The full-text file committed a first import, the main file never did: rows and a source
+        // the main file knows nothing of, at the row numbers the next import will take.
+        let text = try DatabaseQueue(path: "\(scratch.folder)/.index/catalog-text.sqlite")
+        try text.write { db in
+            try db.execute(sql: "INSERT INTO text_source (name, signature) VALUES ('gone.json', 'x')")
+            for row in 1...30 {
+                try db.execute(sql: "INSERT INTO contract_text (rowid, title, vendor, lead, category, description) VALUES (?, 'Road salt', '', '', '', '')",
+                               arguments: [row])
+            }
+        }
+        var chunks = [CatalogChunk(contracts: (0..<20).map { Self.contract($0) }, parties: [])][...]
+        #expect(try scratch.store.writeCatalog(source: Self.source, large: true) { chunks.popFirst() } == 20)
+        var query = CatalogQuery()
+        query.text = "salt"
+        #expect(try index.search(query, today: TemporaryStore.now.date, limit: 100).total == 20, "no stray row counted")
+        #expect(index.contractCount == 20)
+        #expect(!index.staleSources().contains(CatalogFile.fileName(forSource: Self.source.file)))
+    }
+
     @Test func theIndexTellsABrokenCatalogFromAGoodOne() throws {
         let scratch = try TemporaryStore()
         try DurableFile.makeFolder(scratch.store.catalogFolder)

@@ -1,4 +1,5 @@
 import CobuyCore
+import CobuyProcess
 import Foundation
 
 /// One imported catalog: the contracts (and their leads and vendors) read from one source

@@ -2,6 +2,7 @@ import ArgumentParser
 import CobuyCore
 import CobuyDocs
 import CobuyJSON
+import CobuyProcess
 import CobuyStore
 import Foundation
 

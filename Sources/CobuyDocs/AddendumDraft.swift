@@ -1,4 +1,5 @@
 import CobuyCore
+import CobuyStore
 
 /// Everything an addendum draft says, gathered from the addendum, its contract and the parties:
 /// the values the templates fill in. Text from records is cleaned of control characters here,
@@ -88,28 +89,5 @@ enum DraftText {
             }
         }
         return String(result).trimmingSpaces
-    }
-}
-
-/// File names built from record fields.
-public enum FileNames {
-    /// Keeps letters, digits, `-`, `_` and `.`; everything else becomes `-`; no leading dot, no
-    /// path separators, at most 100 characters.
-    public static func safe(_ text: String) -> String {
-        // Every scalar becomes one ASCII byte, so the work is done on bytes.
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(text.utf8.count)
-        for scalar in text.unicodeScalars {
-            let value = scalar.value
-            let keep = (value >= 48 && value <= 57) || (value >= 65 && value <= 90) || (value >= 97 && value <= 122)
-                || scalar == "-" || scalar == "_" || scalar == "."
-            let byte = keep ? UInt8(value) : UInt8(ascii: "-")
-            // No runs of dashes, and no ".." (a path could climb out of its folder).
-            if byte == UInt8(ascii: "-") || byte == UInt8(ascii: "."), bytes.last == byte { continue }
-            bytes.append(byte)
-        }
-        let start = bytes.firstIndex { $0 != UInt8(ascii: ".") && $0 != UInt8(ascii: "-") } ?? bytes.count
-        let trimmed = String(decoding: bytes[start..<min(bytes.count, start + 100)], as: UTF8.self)
-        return trimmed.isEmpty ? "document" : trimmed
     }
 }

@@ -1,4 +1,5 @@
 import CobuyCore
+import CobuyStore
 import Foundation
 
 /// The store as an Open Contracting Data Standard 1.1.5 release package.

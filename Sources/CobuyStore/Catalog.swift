@@ -42,13 +42,7 @@ public struct CatalogFile: Codable, Sendable {
             hash ^= UInt64(byte)
             hash = hash &* 0x100_0000_01b3
         }
-        let base = (path as NSString).lastPathComponent
-        var name = ""
-        for scalar in base.unicodeScalars {
-            let value = scalar.value
-            let keep = (48...57).contains(value) || (65...90).contains(value) || (97...122).contains(value) || scalar == "-" || scalar == "_"
-            name.append(keep ? Character(scalar) : "-")
-        }
+        let name = FileNames.replacingEachUnsafe((path as NSString).lastPathComponent)
         return "\(name.prefix(60))-\(String(hash, radix: 16)).json"
     }
 }

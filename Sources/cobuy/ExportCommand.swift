@@ -54,7 +54,7 @@ struct ExportAddendum: ParsableCommand {
     }
 }
 
-/// Shared by the command line and the UI's export.
+/// The command line's side of an addendum export: its templates and its error messages.
 enum DraftExport {
     static func exporter(environment: CobuyEnvironment) throws -> AddendumExporter {
         do {
@@ -64,17 +64,16 @@ enum DraftExport {
         }
     }
 
-    /// Writes atomically; an existing file is kept unless `force`.
+    /// Writes through the one export writer; its refusals become one-line errors with the
+    /// command line's way out.
     static func write(_ data: Data, to path: String, force: Bool) throws {
-        if FileManager.default.fileExists(atPath: path), !force {
-            throw CLIError.failed("\(path) already exists; nothing was written. Choose another -o PATH or add --force.")
+        do {
+            try ExportFile.write(data, to: path, replacing: force)
+        } catch ExportFile.Refusal.exists(let path) {
+            throw CLIError.failed("\(ExportFile.Refusal.exists(path: path)) Choose another -o PATH or add --force.")
+        } catch let refusal as ExportFile.Refusal {
+            throw CLIError.failed(refusal.description)
         }
-        var isFolder: ObjCBool = false
-        let folder = (path as NSString).deletingLastPathComponent
-        if !folder.isEmpty, !(FileManager.default.fileExists(atPath: folder, isDirectory: &isFolder) && isFolder.boolValue) {
-            throw CLIError.failed("The folder \(folder) does not exist; nothing was written.")
-        }
-        try DurableFile.write(data, to: path.hasPrefix("/") ? path : FileManager.default.currentDirectoryPath + "/" + path)
     }
 }
 

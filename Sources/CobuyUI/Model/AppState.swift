@@ -1,6 +1,5 @@
 import CobuyCore
 import CobuyDocs
-import CobuyStore
 
 /// The one value the UI is: everything on screen follows from it (Elm architecture). Only
 /// ``AppState/update(_:)`` changes it.
@@ -87,49 +86,6 @@ public struct AppState: Sendable {
             }
         }
         for kind in RecordKind.allCases { refreshList(kind, keepingSelection: true) }
-    }
-
-    mutating func refreshList(_ kind: RecordKind, keepingSelection: Bool = false) {
-        guard var list = lists[kind] else { return }
-        if kind == .contract, let catalog = snapshot.catalog {
-            showCatalogPage(&list, from: catalog, keepingSelection: keepingSelection)
-        } else {
-            list.refresh(snapshot.rows[kind] ?? [], joinable: joinable, today: today)
-        }
-        lists[kind] = list
-    }
-
-    /// Fetches the window of catalog rows around the selection: a screen's height above and
-    /// below it, read from the index's columns (no record decoded), a few milliseconds on
-    /// 100,000 contracts. Never the JSON files.
-    private mutating func showCatalogPage(_ list: inout RecordList, from catalog: CatalogIndex, keepingSelection: Bool) {
-        var joiner: CatalogQuery.JoiningParty?
-        if let officer, let party = snapshot.directory.party(officer.party) {
-            joiner = CatalogQuery.JoiningParty(party: party, addenda: snapshot.directory.addenda.values.map(AnyRecord.addendum))
-        }
-        if !keepingSelection { list.selected = 0 }
-        let reach = max(height, 10)
-        let start = max(0, list.selected - reach)
-        let page: (total: Int, rows: [CatalogIndex.ListRow], ranked: Bool)
-        do {
-            page = try catalog.rows(list.catalogQuery(officerParty: joiner), today: today, offset: start, limit: 2 * reach + 2,
-                                    joiner: joiner)
-        } catch {
-            message = .error("The catalog search failed: \(error)")
-            return
-        }
-        let rows = page.rows.map {
-            RecordSummary(contractID: $0.id, status: $0.status, title: $0.title, lead: $0.lead, vendor: $0.vendor,
-                          category: $0.category, end: $0.end, eligible: $0.eligible)
-        }
-        list.show(CatalogPage(total: page.total, offset: start, rows: rows, joinable: Set(page.rows.filter(\.joinable).map(\.id)),
-                              ranked: page.ranked), keepingSelection: true)
-    }
-
-    /// After the selection moved: fetch the rows around it if they are not held.
-    mutating func followSelection() {
-        guard let list = lists[.contract], list.page != nil, !list.pageCovers(height: max(height, 10)) else { return }
-        refreshList(.contract, keepingSelection: true)
     }
 
     /// A context for asking the machines what is allowed, from the snapshot (no disk).

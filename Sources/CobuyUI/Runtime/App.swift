@@ -171,10 +171,6 @@ public final class App {
         case .quit:
             state.isRunning = false
             return []
-        case .suspend:
-            terminal.suspend()
-            terminal.resume()
-            return []
         case .renderDraft(let id):
             do {
                 let (exporter, draft) = try draftSource(id)

@@ -12,7 +12,6 @@ public enum Effect: Sendable, Equatable {
     /// Remember who the officer is.
     case saveOfficer(Officer)
     case quit
-    case suspend
     /// Render the addendum's draft for the preview pane.
     case renderDraft(addendumID: String)
     /// Stop the background indexing of a catalog.

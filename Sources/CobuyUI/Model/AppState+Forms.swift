@@ -43,7 +43,8 @@ extension AppState {
             prefill["party"] = officer?.party == (snapshot.directory.contract((snapshot.directory.addenda[recordID]?.contract) ?? "")?.vendor) ? "vendor" : "participant"
             prefill["signer"] = officer?.name
         }
-        let form = ActionForm(recordID: recordID, spec: availability.spec, prefill: prefill)
+        let form = ActionForm(recordID: recordID, spec: availability.spec, prefill: prefill,
+                              picks: picks(for: availability.spec, recordID: recordID))
         if form.fields.isEmpty {
             return submit(form)
         }
@@ -55,11 +56,13 @@ extension AppState {
     /// written; irreversible actions are confirmed.
     mutating func submit(_ form: ActionForm) -> [Effect] {
         var form = form
+        form.takeBestPicks()
         if let missing = form.missingRequired {
             form.error = "\(missing.help): --\(missing.flag) is required."
             modal = .form(form)
             return []
         }
+        if let kind = form.creating { return submitNew(form, kind) }
         guard let record = snapshot.record(form.recordID) else { return [] }
         do {
             switch try RecordActions.perform(form.spec.name, form.arguments, on: record, in: context) {

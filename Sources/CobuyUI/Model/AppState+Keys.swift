@@ -75,8 +75,9 @@ extension AppState {
         case .search:
             guard let kind = tab.kind, let list = lists[kind] else { return [] }
             search = SearchInput(field: TextField(list.search), previous: list.search)
-        case .searchNext: move(1)
-        case .searchPrevious: move(-1)
+        case .newRecord:
+            guard let kind = NewRecord.forTab(tab) else { return [] }
+            return openNewForm(kind)
         case .actions:
             if opened == nil, let id = selectedRecordID { opened = RecordView(id: id) }
             opened?.pane = .actions
@@ -143,7 +144,7 @@ extension AppState {
         case .quit:
             return requestQuit()
         case .changeOfficer:
-            modal = .identity(IdentityForm(parties: snapshot.publicBodies, name: officer?.name ?? ""))
+            modal = .identity(IdentityForm(parties: snapshot.allParties, name: officer?.name ?? "", current: officer?.party))
         }
         return []
     }

@@ -15,6 +15,9 @@ extension AppState {
                 entries.append(Palette.Entry(name: "join", detail: "\(id) — draft an addendum for my party", command: .joinContract(id)))
             }
         }
+        for kind in NewRecord.allCases {
+            entries.append(Palette.Entry(name: kind.command, detail: kind.spec.summary, command: .new(kind)))
+        }
         for tab in AppState.Tab.allCases {
             entries.append(Palette.Entry(name: "go \(tab.title.lowercased())", detail: "Show the \(tab.title) tab", command: .tab(tab)))
         }
@@ -61,6 +64,7 @@ extension AppState {
         case .quit: return perform(.quit)
         case .changeOfficer: return perform(.changeOfficer)
         case .joinContract: return joinSelectedContract()
+        case .new(let kind): return openNewForm(kind)
         }
     }
 }

@@ -53,6 +53,12 @@ extension AppState {
             opened?.pane = .details
             self.message = .success("Drafted \(addendumID). Fill it in with e, then submit it from the actions pane.")
             return []
+        case let .created(kind, id):
+            modal = nil
+            tab = kind.tab
+            opened = RecordView(id: id)
+            self.message = .success("Created \(id).")
+            return []
         case let .failed(text, conflict):
             if case .form(var form)? = modal {
                 form.error = text

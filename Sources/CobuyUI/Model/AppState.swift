@@ -67,7 +67,7 @@ public struct AppState: Sendable {
         for kind in RecordKind.allCases { lists[kind] = RecordList(kind: kind) }
         self.lists = lists
         if officer == nil || snapshot.directory.party(officer?.party ?? "") == nil {
-            modal = .identity(IdentityForm(parties: snapshot.publicBodies, name: officer?.name ?? ""))
+            modal = .identity(IdentityForm(parties: snapshot.allParties, name: officer?.name ?? "", current: officer?.party))
         }
         refreshDerived()
     }
@@ -217,9 +217,13 @@ public struct IdentityForm: Sendable, Equatable {
     /// 0: the name field, 1: the party list.
     public var focus = 0
 
-    public init(parties: [Party], name: String) {
+    /// Starts on the party the officer acts for now, so Enter Enter changes nothing; with a
+    /// name known, typing filters the parties at once.
+    public init(parties: [Party], name: String, current: String? = nil) {
         self.parties = parties
         self.name = TextField(name)
+        selected = parties.firstIndex { $0.id == current } ?? 0
+        if !name.isEmpty { focus = 1 }
     }
 
     public var visibleParties: [Party] {
@@ -244,13 +248,18 @@ public struct Palette: Sendable, Equatable {
     public var entries: [Entry]
     public var selected = 0
 
+    /// Entries holding every typed word; those whose name starts with what is typed first, so
+    /// `new solicitation` or `invite` then Enter runs that command.
     public var matches: [Entry] {
-        let words = RecordSummary.fold(query.text).split(separator: " ")
+        let typed = RecordSummary.fold(query.text).trimmingSpaces
+        let words = typed.split(separator: " ")
         guard !words.isEmpty else { return entries }
-        return entries.filter { entry in
+        let found = entries.filter { entry in
             let text = RecordSummary.fold("\(entry.name) \(entry.detail)")
             return words.allSatisfy { text.contains($0) }
         }
+        let named = found.filter { RecordSummary.fold(entry: $0).hasPrefix(typed) }
+        return named + found.filter { !RecordSummary.fold(entry: $0).hasPrefix(typed) }
     }
 }
 
@@ -262,4 +271,10 @@ public enum PaletteCommand: Sendable, Equatable {
     case quit
     case changeOfficer
     case joinContract(String)
+    case new(NewRecord)
+}
+
+extension RecordSummary {
+    /// A palette entry's name, folded for matching.
+    static func fold(entry: Palette.Entry) -> String { fold(entry.name) }
 }

@@ -52,9 +52,10 @@ public struct StoreSnapshot: Sendable {
         return SnapshotLookup(directory: directory, catalog: catalog)
     }
 
-    /// Public bodies, for choosing the officer's party.
-    public var publicBodies: [Party] {
-        directory.parties.values.filter { $0.kind.isPublicBody }.sorted { $0.name < $1.name }
+    /// Every party, vendors included, for choosing whom the officer acts for: public bodies
+    /// first, then vendors, each by name.
+    public var allParties: [Party] {
+        directory.parties.values.sorted { ($0.kind.isPublicBody ? 0 : 1, $0.name) < ($1.kind.isPublicBody ? 0 : 1, $1.name) }
     }
 }
 

@@ -56,7 +56,6 @@ let package = Package(
             name: "CobuyUI",
             dependencies: [
                 "CobuyCore", "CobuyStore", "CobuyTerminal", "CobuyDocs",
-                .product(name: "OrderedCollections", package: "swift-collections"),
             ]
         ),
         // `cobuy-generate`: N realistic cooperative contracts as an OCDS release package (benchmarks).

@@ -14,7 +14,7 @@ import Testing
             category: n % 2 == 0 ? "Roads" : "Furniture",
             source: ContractSource(kind: .imported, publisher: "Test", ocid: "ocds-t-\(n)", file: "/data/t.json"),
             leadParty: "lead-\(n % 3)", vendor: "vendor-\(n % 4)",
-            cooperativeClause: CooperativeClause(open: true, kinds: [.city], regions: RegionCode("US-OR").map { [$0] }))
+            cooperativeClause: CooperativeClause(open: true, kinds: [.city], regions: RegionCode("US-OR").map { [$0] }, statedBy: "the publisher"))
         contract.leadName = "Lead \(n % 3)"
         contract.vendorName = "Vendor \(n % 4)"
         contract.status = .active

@@ -563,6 +563,7 @@ public enum OCDSImport {
             record.vendorName = vendor.name
             record.awardedValue = money(contract["value"]) ?? money(award?["value"])
             record.period = contractPeriod
+            OCDSCobuyFields.read(contract, into: &record, at: here, skipped: &skipped) { register($0, supplier: false)?.id }
             record.status = status == .active && contractPeriod == nil ? .pending : status
             record.revision = 1
             record.history = [HistoryEntry(sequence: 1, at: now, actor: "import", party: "", action: "import", from: nil,

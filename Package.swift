@@ -61,7 +61,7 @@ let package = Package(
         // `cobuy-generate`: N realistic cooperative contracts as an OCDS release package (benchmarks).
         .executableTarget(name: "cobuy-generate"),
         // The bundled sample store, found by the binary wherever it runs.
-        .target(name: "CobuyResources", path: "Resources", resources: [.copy("sample-store"), .copy("templates")]),
+        .target(name: "CobuyResources", path: "Resources", resources: [.copy("sample-store"), .copy("templates"), .copy("ocds-extension")]),
         .executableTarget(
             name: "cobuy",
             dependencies: [

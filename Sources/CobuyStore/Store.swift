@@ -188,4 +188,6 @@ public struct Store: Sendable {
 struct StoreMarker: Codable {
     var format: String
     var version: Int
+    /// See ``StoreSettings``.
+    var ocidPrefix: String?
 }

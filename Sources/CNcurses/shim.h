@@ -33,6 +33,7 @@ static inline int cobuy_key_f(int n) { return KEY_F(n); }
 static inline WINDOW *cobuy_stdscr(void) { return stdscr; }
 static inline FILE *cobuy_stdin(void) { return stdin; }
 static inline FILE *cobuy_stdout(void) { return stdout; }
+static inline FILE *cobuy_stderr(void) { return stderr; }
 static inline int cobuy_rows(WINDOW *window) { int y, x; getmaxyx(window, y, x); (void)x; return y; }
 static inline int cobuy_cols(WINDOW *window) { int y, x; getmaxyx(window, y, x); (void)y; return x; }
 static inline int cobuy_color_pairs(void) { return COLOR_PAIRS; }

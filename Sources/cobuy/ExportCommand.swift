@@ -44,7 +44,7 @@ struct ExportAddendum: ParsableCommand {
             let data = try exporter.render(draft, as: AddendumExporter.Format(rawValue: format.rawValue) ?? .md)
             if output == "-" {
                 guard format != .docx else { throw CLIError.usage("A Word document cannot go to standard output; give -o PATH.") }
-                FileHandle.standardOutput.write(data)
+                StandardOutput.write(data)
                 return
             }
             let path = output ?? draft.fileName(extension: format.rawValue)
@@ -103,7 +103,7 @@ struct ExportOCDS: ParsableCommand {
             let export = OCDSExport(ocidPrefix: prefix, publisher: publisher ?? "Cobuy", now: session.now)
             let data = try export.package(directory)
             if output == "-" {
-                FileHandle.standardOutput.write(data)
+                StandardOutput.write(data)
             } else {
                 try DraftExport.write(data, to: output, force: force)
                 print(output)

@@ -127,7 +127,7 @@ enum Importing {
 
     /// One line on a terminal's standard error, rewritten in place; "" clears it.
     static func progress(_ text: String) {
-        FileHandle.standardError.write(Data("\r\(Printable.line(text))\u{1B}[K".utf8))
+        StandardOutput.writeError("\r\(Printable.line(text))\u{1B}[K")
     }
 
     static func report(_ file: String, count: Int, publisher: String, skipped: [String]) {

@@ -79,7 +79,10 @@ public struct ActionArguments: Sendable, Hashable {
 
     func integer(_ flag: String) throws(ActionInputError) -> Int {
         let raw = try text(flag)
-        guard let value = Int(raw.trimmingSpaces) else { throw .invalid(flag, raw, "a whole number") }
+        let limit = Limits.forActionFlag(flag)
+        guard let value = Int(raw.trimmingSpaces), limit.contains(value) else {
+            throw .invalid(flag, raw, "a whole number from \(limit.rangeText) (the limit for \(limit.name))")
+        }
         return value
     }
 
@@ -99,10 +102,10 @@ public struct ActionArguments: Sendable, Hashable {
 
     func money(_ flag: String, currency: String) throws(ActionInputError) -> Money {
         let raw = try text(flag)
-        guard let value = Money(parsing: raw, defaultCurrency: currency) else {
-            throw .invalid(flag, raw, "an amount such as 125000 or 125,000.50")
+        switch Money.parse(raw, defaultCurrency: currency) {
+        case .success(let value): return value
+        case .failure(let problem): throw .invalid(flag, raw, "an amount such as 125000 or 125,000.50 (\(problem))")
         }
-        return value
     }
 
     func optionalMoney(_ flag: String, currency: String) throws(ActionInputError) -> Money? {

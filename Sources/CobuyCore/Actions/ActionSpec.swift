@@ -79,9 +79,12 @@ public struct ActionArguments: Sendable, Hashable {
 
     func integer(_ flag: String) throws(ActionInputError) -> Int {
         let raw = try text(flag)
+        guard let value = Int(raw.trimmingSpaces) else { throw .invalid(flag, raw, "a whole number") }
+        // Only the upper end is checked here (a value too large to store or to compute with);
+        // the action's own guard refuses values below what it allows, saying why.
         let limit = Limits.forActionFlag(flag)
-        guard let value = Int(raw.trimmingSpaces), limit.contains(value) else {
-            throw .invalid(flag, raw, "a whole number from \(limit.rangeText) (the limit for \(limit.name))")
+        guard value <= limit.range.upperBound, value >= Limits.actionNumber.range.lowerBound else {
+            throw .invalid(flag, raw, "a whole number of at most \(limit.range.upperBound.grouped) (the limit for \(limit.name))")
         }
         return value
     }

@@ -50,7 +50,9 @@ let package = Package(
             providers: [.apt(["libncursesw5-dev"])]
         ),
         // Cell grid, display width, styles, the ncurses backend, key decoding.
-        .target(name: "CobuyTerminal", dependencies: ["CNcurses"]),
+        // The terminal's signal handlers and their flags, in C so that there is exactly one copy.
+        .target(name: "CTerminalSignals", dependencies: ["CNcurses"]),
+        .target(name: "CobuyTerminal", dependencies: ["CNcurses", "CTerminalSignals"]),
         // The app: state, messages, update, view.
         .target(
             name: "CobuyUI",

@@ -35,8 +35,7 @@ public struct ArrivalCheck: Sendable {
 
     func check(commit: String, author: String, parents: [String]) throws(Git.Failure) -> [Finding] {
         guard let first = parents.first else { return [] }
-        let members = Members.decode(Data(((try? shared.git.check(["show", "\(commit):\(Members.fileName)"])) ?? "").utf8)) ?? Members()
-        let allowed = members.parties(forEmail: author)
+        let allowed = members(at: commit).parties(forEmail: author)
         let changes = try shared.git.check(["diff", "--name-status", "--no-renames", first, commit])
         var findings: [Finding] = []
         func report(_ path: String, _ problem: String) {
@@ -46,8 +45,10 @@ public struct ArrivalCheck: Sendable {
             let parts = line.split(separator: "\t").map(String.init)
             guard parts.count == 2 else { continue }
             let (status, path) = (parts[0], parts[1])
-            if path == Members.fileName {
-                checkMembers(commit: commit, parents: parents, author: author).forEach { report(path, $0) }
+            if path.hasPrefix("\(Members.folder)/") {
+                if let problem = checkMember(status: status, path: path, commit: commit, author: author, merge: parents.count > 1) {
+                    report(path, problem)
+                }
                 continue
             }
             let folders = path.split(separator: "/")
@@ -102,22 +103,25 @@ public struct ArrivalCheck: Sendable {
         return allowed.contains(event.party)
     }
 
-    /// A commit may add members with its author's own email; it may not change or drop others.
-    func checkMembers(commit: String, parents: [String], author: String) -> [String] {
-        guard let after = Members.decode(blob(commit, Members.fileName) ?? Data()) else { return ["members.json is not readable"] }
-        var problems: [String] = []
-        for parent in parents {
-            guard let before = Members.decode(blob(parent, Members.fileName) ?? Data()) else { continue }
-            for member in before.members where !after.members.contains(member) {
-                problems.append("member \(member.code) (\(member.party)) was changed or removed")
-            }
-            if parents.count == 1 {
-                for member in after.members where !before.members.contains(member) && member.email.lowercased() != author.lowercased() {
-                    problems.append("member \(member.code) was added for \(member.email) by another author")
-                }
-            }
+    /// A commit may add its own author as a member; no one changes or removes a member.
+    func checkMember(status: String, path: String, commit: String, author: String, merge: Bool) -> String? {
+        guard status == "A" else { return "members are only ever added" }
+        guard let member = blob(commit, path).flatMap(Members.decodeMember) else { return "not a readable member" }
+        guard path == "\(Members.folder)/\(member.code).json" else { return "the file is not named after the member's code" }
+        if !merge, member.email.lowercased() != author.lowercased() {
+            return "member \(member.code) (\(member.email)) was added by another author"
         }
-        return problems
+        return nil
+    }
+
+    /// The members as of `commit`.
+    func members(at commit: String) -> Members {
+        guard let listing = try? shared.git.run(["ls-tree", "--name-only", "\(commit):\(Members.folder)"]), listing.succeeded else {
+            return Members()
+        }
+        return Members(members: listing.stdout.split(separator: "\n").compactMap { name in
+            blob(commit, "\(Members.folder)/\(name)").flatMap(Members.decodeMember)
+        })
     }
 
     func blob(_ commit: String, _ path: String) -> Data? {

@@ -1,9 +1,10 @@
 import CobuyStore
 import Foundation
 
-/// `members.json` at the root of a shared store (committed): who the consortium's members
-/// are, the party each acts for and the git author email their commits carry. It is how a
-/// clone knows who brought a change: a commit may only add events for its author's party.
+/// The `members/` folder of a shared store (committed, one file per member so that two members
+/// joining at once never conflict): who the consortium's members are, the party each acts for
+/// and the git author email their commits carry. It is how a clone knows who brought a
+/// change: a commit may only add events for its author's party.
 public struct Members: Codable, Equatable, Sendable {
     public struct Member: Codable, Equatable, Sendable {
         /// Short code numbering the records the member creates (`SAL` in `SOL-2026-SAL-0001`).
@@ -24,21 +25,24 @@ public struct Members: Codable, Equatable, Sendable {
 
     public init(members: [Member] = []) { self.members = members }
 
-    public static let fileName = "members.json"
+    public static let folder = "members"
 
-    public static func path(root: String) -> String { "\(root)/\(fileName)" }
+    public static func path(root: String, code: String) -> String { "\(root)/\(folder)/\(code).json" }
 
     public static func load(root: String) -> Members {
-        guard let data = FileManager.default.contents(atPath: path(root: root)) else { return Members() }
-        return decode(data) ?? Members()
+        let files = DurableFile.names(in: "\(root)/\(folder)").filter { $0.hasSuffix(".json") }.sorted()
+        return Members(members: files.compactMap { name in
+            FileManager.default.contents(atPath: "\(root)/\(folder)/\(name)").flatMap(decodeMember)
+        })
     }
 
-    public static func decode(_ data: Data) -> Members? {
-        try? JSONDecoder().decode(Members.self, from: data)
+    public static func decodeMember(_ data: Data) -> Member? {
+        try? JSONDecoder().decode(Member.self, from: data)
     }
 
-    public func save(root: String) throws {
-        try DurableFile.write(try RecordCodec.encode(self), to: Members.path(root: root))
+    public static func save(_ member: Member, root: String) throws {
+        try DurableFile.makeFolder("\(root)/\(folder)")
+        try DurableFile.write(try RecordCodec.encode(member), to: path(root: root, code: member.code))
     }
 
     /// The parties whose events a commit by `email` may add.

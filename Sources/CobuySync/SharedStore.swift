@@ -74,7 +74,7 @@ public struct SharedStore: Sendable {
     /// Records this clone as a member (code, party, email) and keeps its code in `.git`.
     func join(party: String, code requested: String?) throws(Problem) -> Members.Member {
         var members = Members.load(root: store.root)
-        let email = git.config("user.email") ?? ""
+        let email = authorEmail() ?? ""
         guard !email.isEmpty else {
             throw .other("git does not know your email: set it with git config --global user.email YOU@EXAMPLE.ORG (it tells members whose commits are whose).")
         }
@@ -92,12 +92,20 @@ public struct SharedStore: Sendable {
             }
             member = Members.Member(code: code, party: party, email: email)
             members.members.append(member)
-            do { try members.save(root: store.root) } catch { throw .other("cannot write members.json: \(error)") }
+            do { try Members.save(member, root: store.root) } catch { throw .other("cannot write \(Members.folder)/\(code).json: \(error)") }
         }
         do { try DurableFile.write(Data((member.code + "\n").utf8), to: store.memberCodePath) } catch {
             throw .other("cannot write \(store.memberCodePath): \(error)")
         }
         return member
+    }
+
+    /// The email git will put on this clone's commits (config or `GIT_AUTHOR_EMAIL`).
+    public func authorEmail() -> String? {
+        guard let output = try? git.run(["var", "GIT_AUTHOR_IDENT"]), output.succeeded,
+              let open = output.stdout.firstIndex(of: "<"), let close = output.stdout.firstIndex(of: ">"), open < close else { return nil }
+        let email = String(output.stdout[output.stdout.index(after: open)..<close])
+        return email.isEmpty ? nil : email
     }
 
     /// `cobuy share init --remote URL`: the store becomes a repository, pushed to `remote`.

@@ -43,6 +43,9 @@ let package = Package(
                 .product(name: "CSV", package: "CSV.swift"),
             ]
         ),
+        // A store shared by a consortium through git: the record merge driver, share and sync,
+        // checks on what arrives. Runs the `git` command, so users' credentials, ssh and hooks apply.
+        .target(name: "CobuySync", dependencies: ["CobuyCore", "CobuyStore"]),
         // ncurses through pkg-config; the shim exposes the macros Swift cannot import.
         .systemLibrary(
             name: "CNcurses",
@@ -50,7 +53,9 @@ let package = Package(
             providers: [.apt(["libncursesw5-dev"])]
         ),
         // Cell grid, display width, styles, the ncurses backend, key decoding.
-        .target(name: "CobuyTerminal", dependencies: ["CNcurses"]),
+        // The terminal's signal handlers and their flags, in C so that there is exactly one copy.
+        .target(name: "CTerminalSignals", dependencies: ["CNcurses"]),
+        .target(name: "CobuyTerminal", dependencies: ["CNcurses", "CTerminalSignals"]),
         // The app: state, messages, update, view.
         .target(
             name: "CobuyUI",
@@ -61,23 +66,24 @@ let package = Package(
         // `cobuy-generate`: N realistic cooperative contracts as an OCDS release package (benchmarks).
         .executableTarget(name: "cobuy-generate"),
         // The bundled sample store, found by the binary wherever it runs.
-        .target(name: "CobuyResources", path: "Resources", resources: [.copy("sample-store"), .copy("templates")]),
+        .target(name: "CobuyResources", path: "Resources", resources: [.copy("sample-store"), .copy("templates"), .copy("ocds-extension")]),
         .executableTarget(
             name: "cobuy",
             dependencies: [
-                "CobuyCore", "CobuyJSON", "CobuyProcess", "CobuyStore", "CobuyDocs", "CobuyTerminal", "CobuyUI", "CobuyResources",
+                "CobuyCore", "CobuyJSON", "CobuyProcess", "CobuyStore", "CobuyDocs", "CobuyTerminal", "CobuyUI", "CobuyResources", "CobuySync",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "CSV", package: "CSV.swift"),
             ]
         ),
         // `swift run -c release cobuy-bench`: the numbers in the closing notes.
-        .executableTarget(name: "cobuy-bench", dependencies: ["CobuyCore", "CobuyStore", "CobuyTerminal", "CobuyUI"]),
+        .executableTarget(name: "cobuy-bench", dependencies: ["CobuyCore", "CobuyStore", "CobuyTerminal", "CobuyUI", "CobuySync"]),
         .testTarget(
             name: "CobuyCoreTests",
             dependencies: ["CobuyCore", .product(name: "PropertyBased", package: "swift-property-based")]
         ),
         .testTarget(name: "CobuyStoreTests", dependencies: ["CobuyCore", "CobuyJSON", "CobuyStore", .product(name: "GRDB", package: "GRDB.swift")]),
         .testTarget(name: "CobuyProcessTests", dependencies: ["CobuyProcess"]),
+        .testTarget(name: "CobuySyncTests", dependencies: ["CobuyCore", "CobuyStore", "CobuySync"]),
         .testTarget(name: "CobuyJSONTests", dependencies: ["CobuyJSON", .product(name: "PropertyBased", package: "swift-property-based")]),
         .testTarget(
             name: "CobuyDocsTests",

@@ -73,7 +73,12 @@ public struct AddendumDraft: @unchecked Sendable {
 
     /// `PA-2026-0002-city-of-portland.md`: only letters, digits, dots and hyphens.
     public func fileName(extension fileExtension: String) -> String {
-        FileNames.safe("\(id)-\(participantID)") + "." + fileExtension
+        Self.fileName(addendum: id, participant: participantID, extension: fileExtension)
+    }
+
+    /// The same name before the draft is gathered (the UI proposes it in its export prompt).
+    public static func fileName(addendum id: String, participant: String, extension fileExtension: String) -> String {
+        FileNames.safe("\(id)-\(participant)") + "." + fileExtension
     }
 }
 

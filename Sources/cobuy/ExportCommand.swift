@@ -20,41 +20,64 @@ struct ExportAddendum: ParsableCommand {
         The wording comes from the template addendum.md.mustache: your own copy in \
         $XDG_CONFIG_HOME/cobuy/templates overrides the bundled one. Without -o the file is named \
         after the addendum and its participant in the current folder; -o - writes md or txt to \
-        standard output.
+        standard output. A PDF is the Word document converted by LibreOffice headless (soffice, \
+        or $COBUY_SOFFICE), stopped after $COBUY_PDF_TIMEOUT seconds (default 120).
         """)
 
     enum Format: String, ExpressibleByArgument, CaseIterable {
-        case md, docx, txt
+        case md, docx, txt, pdf
     }
 
     @OptionGroup var storeOptions: StoreOptions
     @Argument(help: ArgumentHelp("The addendum.", valueName: "ID")) var id: String
-    @Option(help: "md, docx or txt.") var format: Format = .md
+    @Option(help: "md, docx, txt or pdf.") var format: Format = .md
     @Option(name: .shortAndLong, help: ArgumentHelp("Where to write it.", valueName: "PATH")) var output: String?
     @Flag(help: "Replace an existing file.") var force = false
 
     func run() throws {
         try reportingErrors {
             let session = try CommandSession(storeOptions)
+            if output == "-", format == .docx || format == .pdf {
+                throw CLIError.usage("A \(format == .pdf ? "PDF" : "Word document") cannot go to standard output; give -o PATH.")
+            }
             guard case .addendum(let addendum) = try session.store.load(id) else {
                 throw CLIError.usage("\(id) is not a participating addendum (PA-...).")
             }
-            let exporter = try DraftExport.exporter(environment: session.environment)
+            var exporter = try DraftExport.exporter(environment: session.environment)
+            exporter.pdfConverter = LibreOfficeConverter(environment: session.environment.variables)
             let draft = AddendumDraft(addendum: addendum, lookup: StoreLookup(store: session.store), today: session.today)
-            let data = try exporter.render(draft, as: AddendumExporter.Format(rawValue: format.rawValue) ?? .md)
+            let path = output ?? draft.fileName(extension: format.rawValue)
+            // Checked before the (slow) PDF conversion, and again when writing.
+            if output != "-" { try DraftExport.checkTarget(path, force: force) }
+            let data: Data
+            do {
+                data = try exporter.render(draft, as: AddendumExporter.Format(format))
+            } catch let error as AddendumExporter.ExportError {
+                throw CLIError.failed(error.description)
+            }
             if output == "-" {
                 guard format != .docx else { throw CLIError.usage("A Word document cannot go to standard output; give -o PATH.") }
-                FileHandle.standardOutput.write(data)
+                StandardOutput.write(data)
                 return
             }
-            let path = output ?? draft.fileName(extension: format.rawValue)
             try DraftExport.write(data, to: path, force: force)
             print(path)
         }
     }
 }
 
-/// The command line's side of an addendum export: its templates and its error messages.
+extension AddendumExporter.Format {
+    init(_ format: ExportAddendum.Format) {
+        switch format {
+        case .md: self = .md
+        case .docx: self = .docx
+        case .txt: self = .txt
+        case .pdf: self = .pdf
+        }
+    }
+}
+
+/// The command line's side of an export: its templates and its wording of a refused path.
 enum DraftExport {
     static func exporter(environment: CobuyEnvironment) throws -> AddendumExporter {
         do {
@@ -64,15 +87,36 @@ enum DraftExport {
         }
     }
 
-    /// Writes through the one export writer; its refusals become one-line errors with the
-    /// command line's way out.
+    /// Refuses a path `ExportFile` would not write, in the command line's words.
+    static func checkTarget(_ path: String, force: Bool) throws {
+        do throws(ExportFile.Refusal) {
+            try ExportFile.check(path, replacing: force)
+        } catch {
+            throw CLIError.failed(message(error, force: force))
+        }
+    }
+
+    /// Writes atomically through the one export writer.
     static func write(_ data: Data, to path: String, force: Bool) throws {
         do {
             try ExportFile.write(data, to: path, replacing: force)
-        } catch ExportFile.Refusal.exists(let path) {
-            throw CLIError.failed("\(ExportFile.Refusal.exists(path: path)) Choose another -o PATH or add --force.")
         } catch let refusal as ExportFile.Refusal {
-            throw CLIError.failed(refusal.description)
+            throw CLIError.failed(message(refusal, force: force))
+        }
+    }
+
+    static func message(_ refusal: ExportFile.Refusal, force: Bool) -> String {
+        switch refusal {
+        case .exists:
+            return "\(refusal) Choose another -o PATH or add --force."
+        case .symbolicLink(let path):
+            return force
+                ? "\(refusal) Give the path it points to, or remove the link."
+                : "\(path) already exists (a symbolic link); nothing was written. Choose another -o PATH."
+        case let .notAFile(path, what):
+            return "\(path) is \(what), not a regular file; nothing was written, with or without --force. Choose another -o PATH."
+        case .unreadable, .noFolder:
+            return refusal.description
         }
     }
 }
@@ -81,7 +125,11 @@ enum DraftExport {
 struct ExportOCDS: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "ocds", abstract: "Write the store as an OCDS 1.1.5 release package.",
-        discussion: "The ocid prefix comes from --ocid-prefix, else $COBUY_OCID_PREFIX, else ocds-cobuy0 (register your own with OCDS).")
+        discussion: """
+        The ocid prefix comes from --ocid-prefix, else $COBUY_OCID_PREFIX, else the store's setting \
+        (cobuy init --ocid-prefix, or cobuy config ocid-prefix PREFIX), else the placeholder \
+        ocds-cobuy0 with a warning: register your own with the Open Contracting Partnership.
+        """)
 
     @OptionGroup var storeOptions: StoreOptions
     @Option(name: .shortAndLong, help: ArgumentHelp("Where to write it (- for standard output).", valueName: "PATH")) var output: String = "-"
@@ -93,20 +141,40 @@ struct ExportOCDS: ParsableCommand {
     func run() throws {
         try reportingErrors {
             let session = try CommandSession(storeOptions)
+            let prefix = try resolvedPrefix(session)
+            if prefix == StoreSettings.placeholderOCIDPrefix {
+                printError("""
+                    warning: the ocids use the placeholder prefix \(prefix), which is registered to nobody. Register your own with \
+                    the Open Contracting Partnership and set it once for the store: cobuy config ocid-prefix ocds-xxxxxx.
+                    """)
+            }
+            if output != "-" { try DraftExport.checkTarget(output, force: force) }
             var directory = RecordDirectory()
             for record in session.loadWorkingSet() { directory.insert(record) }
-            let prefix = ocidPrefix ?? session.environment.variables["COBUY_OCID_PREFIX"] ?? "ocds-cobuy0"
-            guard prefix.hasPrefix("ocds-"), prefix.count == 11 else {
-                throw CLIError.usage("--ocid-prefix must be ocds- followed by 6 characters, such as ocds-abc123; got \"\(prefix)\".")
-            }
             let export = OCDSExport(ocidPrefix: prefix, publisher: publisher ?? "Cobuy", now: session.now)
-            let data = try export.package(directory)
+            let data: Data
+            do throws(OCDSExport.Failure) {
+                data = try export.package(directory)
+            } catch {
+                throw CLIError.failed(error.description)
+            }
             if output == "-" {
-                FileHandle.standardOutput.write(data)
+                StandardOutput.write(data)
             } else {
                 try DraftExport.write(data, to: output, force: force)
                 print(output)
             }
         }
+    }
+
+    /// The flag, the environment, the store's setting, or the placeholder, in that order.
+    func resolvedPrefix(_ session: CommandSession) throws -> String {
+        if let given = ocidPrefix ?? session.environment.variables["COBUY_OCID_PREFIX"].flatMap({ $0.isEmpty ? nil : $0 }) {
+            guard StoreSettings.isValidOCIDPrefix(given) else {
+                throw CLIError.usage("--ocid-prefix (or COBUY_OCID_PREFIX) \"\(Printable.line(given))\" is not usable: \(StoreSettings.ocidPrefixRule).")
+            }
+            return given
+        }
+        return try session.store.settings().ocidPrefix ?? StoreSettings.placeholderOCIDPrefix
     }
 }

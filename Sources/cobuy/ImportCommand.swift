@@ -146,7 +146,7 @@ enum Importing {
 
     /// One line on a terminal's standard error, rewritten in place; "" clears it.
     static func progress(_ text: String) {
-        FileHandle.standardError.write(Data("\r\(Printable.line(text))\u{1B}[K".utf8))
+        StandardOutput.writeError("\r\(Printable.line(text))\u{1B}[K")
     }
 
     /// `FILE: 12 releases read, 9 contracts imported, 2 merged, 1 skipped (from PUBLISHER)`,

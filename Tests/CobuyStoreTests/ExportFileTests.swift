@@ -30,6 +30,21 @@ import Testing
     }
 }
 
+extension ExportFileTests {
+    @Test func aLinkOrAFolderIsNeverReplacedEvenWhenAsked() throws {
+        let scratch = try TemporaryStore()
+        try FileManager.default.createSymbolicLink(atPath: "\(scratch.folder)/link.md", withDestinationPath: "\(scratch.folder)/nowhere.md")
+        #expect(throws: ExportFile.Refusal.symbolicLink(path: "link.md")) {
+            try ExportFile.write(Data("x".utf8), to: "link.md", replacing: true, from: scratch.folder)
+        }
+        #expect(!FileManager.default.fileExists(atPath: "\(scratch.folder)/nowhere.md"), "the dangling link was not followed")
+        try FileManager.default.createDirectory(atPath: "\(scratch.folder)/drafts", withIntermediateDirectories: false)
+        #expect(throws: ExportFile.Refusal.notAFile(path: "drafts", what: "a folder")) {
+            try ExportFile.check("drafts", replacing: true, from: scratch.folder)
+        }
+    }
+}
+
 @Suite struct FileNamesTests {
     @Test func catalogNamesReplaceEachUnsafeCharacterOneForOne() {
         #expect(FileNames.replacingEachUnsafe("releases.json") == "releases-json")

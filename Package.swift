@@ -89,11 +89,8 @@ let package = Package(
         .testTarget(name: "CobuyJSONTests", dependencies: ["CobuyJSON", .product(name: "PropertyBased", package: "swift-property-based")]),
         .testTarget(
             name: "CobuyDocsTests",
-            dependencies: [
-                "CobuyCore", "CobuyJSON", "CobuyStore", "CobuyDocs",
-                .product(name: "SnapshotTesting", package: "swift-snapshot-testing"),
-                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
-            ],
+            dependencies: ["CobuyCore", "CobuyJSON", "CobuyStore", "CobuyDocs", .product(name: "SnapshotTesting", package: "swift-snapshot-testing"),
+                           .product(name: "ZIPFoundation", package: "ZIPFoundation")],
             exclude: ["__Snapshots__"]
         ),
         .testTarget(

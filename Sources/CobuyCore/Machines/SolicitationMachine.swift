@@ -1,57 +1,56 @@
 /// The joint solicitation's state machine.
 public enum SolicitationMachine: StateMachine {
     public typealias Subject = JointSolicitation
+    public typealias Name = SolicitationActionName
     public typealias Action = SolicitationAction
     typealias Status = JointSolicitation.Status
 
-    public static var specs: [ActionSpec] { SolicitationAction.specs }
-
-    public static func parse(_ name: String, _ arguments: ActionArguments, currency: String) throws(ActionInputError) -> SolicitationAction {
+    public static func parse(_ name: Name, _ arguments: ActionArguments, currency: String) throws(ActionInputError) -> SolicitationAction {
         try SolicitationAction.parse(name, arguments, currency: currency)
     }
 
     /// The states each action may start from.
-    static func allowedStates(_ name: String) -> [Status] {
+    static func allowedStates(_ name: Name) -> [Status] {
         switch name {
-        case "add-line", "designate-lead", "circulate": return [.draft]
-        case "invite": return [.draft, .forming]
-        case "join", "sign-agreement", "withdraw", "form": return [.forming]
-        case "set-cost-sharing": return [.draft, .forming, .formed]
-        case "set-tender", "add-criterion", "set-cooperative", "publish": return [.formed]
-        case "record-proposal", "close": return [.soliciting]
-        case "score", "reject-proposal", "award": return [.evaluating]
-        case "complete": return [.awarded]
-        case "cancel": return Status.allCases.filter(\.isOpen)
-        case "declare-unsuccessful": return [.soliciting, .evaluating]
-        default: return []
+        case .addLine, .designateLead, .circulate: return [.draft]
+        case .invite: return [.draft, .forming]
+        case .join, .signAgreement, .withdraw, .form: return [.forming]
+        case .setCostSharing: return [.draft, .forming, .formed]
+        case .setTender, .addCriterion, .setCooperative, .publish: return [.formed]
+        case .recordProposal, .close: return [.soliciting]
+        case .score, .rejectProposal, .award: return [.evaluating]
+        case .complete: return [.awarded]
+        case .cancel: return Status.allCases.filter(\.isOpen)
+        case .declareUnsuccessful: return [.soliciting, .evaluating]
         }
     }
 
     /// Who may act: partners act for themselves; everything else belongs to the lead, or, in a
     /// draft that has no lead yet, to any partner.
-    static func roleRefusal(_ name: String, _ record: JointSolicitation, _ context: ActionContext) -> Refusal? {
-        let verb = name.replacingAll("-", with: " ")
+    static func roleRefusal(_ name: Name, _ record: JointSolicitation, _ context: ActionContext) -> Refusal? {
+        let verb = name.rawValue.replacingAll("-", with: " ")
         switch name {
-        case "join":
+        case .join:
             guard let partner = record.partner(context.officer.party), partner.status == .invited else {
                 return Refusal("invited", "\(context.officer.party) is not an invited partner that has yet to join.",
                                remedy: "The lead must invite it first (invite --party \(context.officer.party)).")
             }
             return nil
-        case "sign-agreement":
+        case .signAgreement:
             guard let partner = record.partner(context.officer.party), partner.status == .joined else {
                 return Refusal("joined", "\(context.officer.party) has not joined the cooperative or has already signed.",
                                remedy: "Join first (join --party \(context.officer.party)).")
             }
             return nil
-        case "withdraw":
+        case .withdraw:
             let isPartner = record.partner(context.officer.party).map { $0.status != .withdrawn } ?? false
             guard isPartner || context.officer.party == record.leadParty else {
                 return Refusal("role", "Only a partner (for itself) or the lead may withdraw a partner; \(context.officer.party) is neither.",
                                remedy: record.leadParty.map { "Act with --for \($0) or for the partner itself." } ?? "")
             }
             return nil
-        default:
+        case .addLine, .invite, .designateLead, .circulate, .form, .setCostSharing, .setTender, .addCriterion, .setCooperative,
+             .publish, .recordProposal, .close, .score, .rejectProposal, .award, .complete, .cancel, .declareUnsuccessful:
             if record.leadParty == nil, record.status == .draft {
                 let isPartner = record.activePartners.contains { $0.party == context.officer.party }
                 return isPartner ? nil : Refusal("role", "Only a partner may \(verb) this draft; \(context.officer.party) is not one.")
@@ -60,22 +59,22 @@ public enum SolicitationMachine: StateMachine {
         }
     }
 
-    public static func precheck(_ name: String, on record: JointSolicitation, in context: ActionContext) -> Refusal? {
+    public static func precheck(_ name: Name, on record: JointSolicitation, in context: ActionContext) -> Refusal? {
         let allowed = allowedStates(name)
         guard allowed.contains(record.status) else {
-            return .wrongState(name, status: record.status.rawValue, allowed: allowed.map(\.rawValue))
+            return .wrongState(name.rawValue, status: record.status.rawValue, allowed: allowed.map(\.rawValue))
         }
         if let refusal = roleRefusal(name, record, context) { return refusal }
         let today = context.today
         switch name {
-        case "circulate":
+        case .circulate:
             guard record.leadParty != nil else {
                 return Refusal("lead-designated", "No lead party is designated.", remedy: "Designate one with designate-lead --party P.")
             }
             guard !record.lines.isEmpty else {
                 return Refusal("requirement-lines", "The solicitation has no requirement lines.", remedy: "Add one with add-line.")
             }
-        case "form":
+        case .form:
             if let lead = record.leadParty, record.partner(lead)?.status != .signed {
                 return Refusal("lead-signed", "The lead party \(lead) has not signed the cooperative agreement.",
                                remedy: "The lead signs with sign-agreement --party \(lead) --signer NAME.")
@@ -85,7 +84,7 @@ public enum SolicitationMachine: StateMachine {
                 return Refusal("partners-signed", "Not every partner has signed the agreement: \(unsigned.joined(separator: ", ")).",
                                remedy: "Each signs with sign-agreement, or withdraws.")
             }
-        case "publish":
+        case .publish:
             guard let number = record.solicitationNumber, !number.isEmpty, let closing = record.closingDate else {
                 return Refusal("tender-set", "The solicitation number and closing date are not set.",
                                remedy: "Set them with set-tender --number N --date YYYY-MM-DD.")
@@ -102,12 +101,12 @@ public enum SolicitationMachine: StateMachine {
                 return Refusal("cooperative-decided", "The cooperative clause is not decided.",
                                remedy: "Decide with set-cooperative --kinds K --regions R, or --none.")
             }
-        case "record-proposal":
+        case .recordProposal:
             if let closing = record.closingDate, today > closing {
                 return Refusal("before-closing", "The closing date \(closing) has passed; no more proposals can be received.",
                                remedy: "Close the solicitation instead.")
             }
-        case "close":
+        case .close:
             if let closing = record.closingDate, today <= closing {
                 return Refusal("closing-passed", "The closing date \(closing) has not passed (today is \(today)).",
                                remedy: "Wait until \(closing.adding(days: 1)).")
@@ -116,18 +115,19 @@ public enum SolicitationMachine: StateMachine {
                 return Refusal("minimum-proposals", "Only \(record.proposals.count) proposal(s) received; at least \(record.minimumProposals) needed.",
                                remedy: "Declare it unsuccessful with declare-unsuccessful --reason R.")
             }
-        case "award":
+        case .award:
             guard record.proposals.contains(where: \.responsive) else {
                 return Refusal("responsive-proposal", "No responsive proposal remains to award.",
                                remedy: "Declare it unsuccessful with declare-unsuccessful --reason R.")
             }
-        case "complete":
+        case .complete:
             let inactive = record.awards.map(\.contract).filter { context.lookup.contract($0)?.status != .active }
             guard inactive.isEmpty else {
                 return Refusal("contracts-active", "Not every contract from this solicitation is active: \(inactive.joined(separator: ", ")).",
                                remedy: "The lead signs each with cobuy do CON sign --date D --end E.")
             }
-        default:
+        case .addLine, .invite, .designateLead, .join, .signAgreement, .withdraw, .setCostSharing, .setTender, .addCriterion,
+             .setCooperative, .score, .rejectProposal, .cancel, .declareUnsuccessful:
             break
         }
         return nil
@@ -135,7 +135,7 @@ public enum SolicitationMachine: StateMachine {
 
     public static func apply(_ action: SolicitationAction, to record: JointSolicitation,
                              in context: ActionContext) -> Result<Outcome<JointSolicitation>, Refusal> {
-        if let refusal = precheck(action.name, on: record, in: context) { return .failure(refusal) }
+        if let refusal = precheck(action.actionName, on: record, in: context) { return .failure(refusal) }
         var next = record
         var created: [AnyRecord] = []
         var ids = context.ids

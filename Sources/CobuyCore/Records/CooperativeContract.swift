@@ -77,11 +77,6 @@ public struct CooperativeContract: Record, Hashable {
         isExpired(today: today) ? "expired" : status.rawValue
     }
 
-    /// Days from today to the end of the term (negative once expired).
-    public func daysRemaining(today: CalendarDate) -> Int? {
-        period.map { today.days(until: $0.end) }
-    }
-
     public var unusedRenewals: [RenewalOption] { renewalOptions.filter { !$0.exercised } }
 
     public func consistencyProblems() -> [String] {

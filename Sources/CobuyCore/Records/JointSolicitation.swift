@@ -43,7 +43,7 @@ public struct JointSolicitation: Record, Hashable {
     public var history: [HistoryEntry]
 
     public init(id: String, title: String, description: String = "", category: String = "",
-                leadParty: String?, partners: [Partner], currency: String = "USD") {
+                leadParty: String?, partners: [Partner], currency: String = ActionContext.defaultCurrency) {
         self.schema = JointSolicitation.currentSchema
         self.revision = 0
         self.id = id

@@ -41,7 +41,8 @@ public struct Money: Hashable, Sendable, Codable, CustomStringConvertible {
         self.init(amount: units * 100 + cents, currency: currency)
     }
 
-    static func isCurrencyCode(_ text: String) -> Bool {
+    /// Three capital letters, as ISO 4217 codes are.
+    public static func isCurrencyCode(_ text: String) -> Bool {
         text.count == 3 && text.unicodeScalars.allSatisfy { $0.value >= 65 && $0.value <= 90 }
     }
 

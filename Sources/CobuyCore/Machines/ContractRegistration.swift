@@ -1,0 +1,51 @@
+/// What an officer types to register a contract awarded elsewhere (`cobuy new contract`), read
+/// into values. Malformed inputs are usage errors here; the rules are checked by
+/// ``Creation/registeredContract(_:in:)``.
+public struct ContractRegistration: Hashable, Sendable {
+    public var title: String
+    public var lead: String
+    public var vendor: String
+    public var category: String
+    public var publisher: String?
+    /// Eligible kinds and regions as typed (`all` allowed); both `nil` for a closed contract.
+    public var kinds: [String]?
+    public var regions: [String]?
+    public var ceiling: Money?
+    public var renewals: Int
+    public var renewalMonths: Int
+
+    /// - Parameters:
+    ///   - kinds, regions: comma-separated; a missing one means `all`, unless `closed`.
+    ///   - currency: for a ceiling typed without one; the store's default when `nil`.
+    public init(title: String, lead: String, vendor: String, category: String = "", publisher: String? = nil,
+                kinds: String? = nil, regions: String? = nil, closed: Bool = false,
+                ceiling: String? = nil, currency: String? = nil,
+                renewals: Int = 0, renewalMonths: Int = 12) throws(ActionInputError) {
+        self.title = title
+        self.lead = lead
+        self.vendor = vendor
+        self.category = category
+        self.publisher = publisher
+        if closed {
+            if kinds != nil { throw .unexpected("kinds", action: "new contract --none") }
+            if regions != nil { throw .unexpected("regions", action: "new contract --none") }
+        } else {
+            let split = { (text: String?) in (text ?? "all").split(separator: ",").map { $0.trimmingSpaces } }
+            self.kinds = split(kinds)
+            self.regions = split(regions)
+        }
+        if let currency, !Money.isCurrencyCode(currency) {
+            throw .invalid("currency", currency, "a three-letter currency code such as USD or EUR")
+        }
+        if let ceiling {
+            guard let value = Money(parsing: ceiling, defaultCurrency: currency ?? ActionContext.defaultCurrency) else {
+                throw .invalid("ceiling", ceiling, "an amount such as 250000")
+            }
+            self.ceiling = value
+        }
+        guard renewals >= 0 else { throw .invalid("renewals", String(renewals), "0 or more renewal options") }
+        guard renewalMonths > 0 else { throw .invalid("renewal-months", String(renewalMonths), "more than 0 months") }
+        self.renewals = renewals
+        self.renewalMonths = renewalMonths
+    }
+}

@@ -4,7 +4,8 @@ public enum SolicitationAction: Hashable, Sendable {
     case invite(party: String)
     case designateLead(party: String)
     case circulate
-    case join(party: String, quantity: Int?, spend: Money?)
+    /// `quantity` is the older single number; `lines` the quantities per requirement line.
+    case join(party: String, quantity: Int?, lines: [LineQuantity]?, spend: Money?)
     case signAgreement(party: String, signer: String)
     case withdraw(party: String, reason: String)
     case form
@@ -22,6 +23,9 @@ public enum SolicitationAction: Hashable, Sendable {
     case complete
     case cancel(reason: String)
     case declareUnsuccessful(reason: String)
+    /// New quantities for the lines named (0 takes a line's pledge back) and a new spend.
+    case pledge(party: String, lines: [LineQuantity], spend: Money?)
+    case removeLine(line: Int)
 
     public var actionName: SolicitationActionName {
         switch self {
@@ -46,6 +50,8 @@ public enum SolicitationAction: Hashable, Sendable {
         case .complete: return .complete
         case .cancel: return .cancel
         case .declareUnsuccessful: return .declareUnsuccessful
+        case .pledge: return .pledge
+        case .removeLine: return .removeLine
         }
     }
 
@@ -58,11 +64,18 @@ public enum SolicitationAction: Hashable, Sendable {
         case let .addLine(text, quantity, unit): return ["text": text, "quantity": String(quantity), "unit": unit]
         case let .invite(party), let .designateLead(party): return ["party": party]
         case .circulate, .form, .publish, .close, .complete: return [:]
-        case let .join(party, quantity, spend):
+        case let .join(party, quantity, lines, spend):
             var details = ["party": party]
             if let quantity { details["quantity"] = String(quantity) }
+            if let lines { details["quantity"] = LineQuantity.text(lines) }
             if let spend { details["spend"] = spend.description }
             return details
+        case let .pledge(party, lines, spend):
+            var details = ["party": party]
+            if !lines.isEmpty { details["quantity"] = LineQuantity.text(lines) }
+            if let spend { details["spend"] = spend.description }
+            return details
+        case let .removeLine(line): return ["line": String(line)]
         case let .signAgreement(party, signer): return ["party": party, "signer": signer]
         case let .withdraw(party, reason): return ["party": party, "reason": reason]
         case let .setCostSharing(method, total): return ["method": method, "total": total.description]
@@ -99,8 +112,11 @@ public enum SolicitationAction: Hashable, Sendable {
         case .invite: return .invite(party: try a.text("party"))
         case .designateLead: return .designateLead(party: try a.text("party"))
         case .circulate: return .circulate
-        case .join: return .join(party: try a.text("party"), quantity: try a.optionalInteger("quantity"),
-                                  spend: try a.optionalMoney("spend", currency: currency))
+        case .join:
+            var lines: [LineQuantity]?
+            if let typed = a.optionalText("quantity") { lines = try LineQuantity.parseList(typed, flag: "quantity") }
+            return .join(party: try a.text("party"), quantity: lines == nil ? try a.optionalInteger("quantity") : nil, lines: lines,
+                         spend: try a.optionalMoney("spend", currency: currency))
         case .signAgreement: return .signAgreement(party: try a.text("party"), signer: try a.text("signer"))
         case .withdraw: return .withdraw(party: try a.text("party"), reason: try a.text("reason"))
         case .form: return .form
@@ -125,6 +141,16 @@ public enum SolicitationAction: Hashable, Sendable {
         case .complete: return .complete
         case .cancel: return .cancel(reason: try a.text("reason"))
         case .declareUnsuccessful: return .declareUnsuccessful(reason: try a.text("reason"))
+        case .pledge:
+            var lines: [LineQuantity] = []
+            if let typed = a.optionalText("quantity") {
+                guard let parsed = try LineQuantity.parseList(typed, flag: "quantity") else {
+                    throw .invalid("quantity", typed, "LINE=N pairs such as 1=40 (the line's number, then the quantity)")
+                }
+                lines = parsed
+            }
+            return .pledge(party: try a.text("party"), lines: lines, spend: try a.optionalMoney("spend", currency: currency))
+        case .removeLine: return .removeLine(line: try a.integer("line"))
         }
     }
 }

@@ -22,6 +22,8 @@ public enum SolicitationActionName: String, ActionName {
     case complete
     case cancel
     case declareUnsuccessful = "declare-unsuccessful"
+    case pledge
+    case removeLine = "remove-line"
 
     public var spec: ActionSpec {
         switch self {
@@ -44,7 +46,7 @@ public enum SolicitationActionName: String, ActionName {
         case .join:
             return ActionSpec(rawValue, "Join the cooperative (for your own party)", parameters: [
                 ParameterSpec("party", "P", "Your party", kind: .party),
-                ParameterSpec("quantity", "N", "Your pooled quantity", kind: .integer, required: false),
+                ParameterSpec.lineQuantities(required: false),
                 ParameterSpec("spend", "AMOUNT", "Your estimated spend", kind: .money, required: false),
             ])
         case .signAgreement:
@@ -61,7 +63,7 @@ public enum SolicitationActionName: String, ActionName {
             return ActionSpec(rawValue, "Form the cooperative once every partner has signed")
         case .setCostSharing:
             return ActionSpec(rawValue, "Decide how partners share the solicitation's costs", parameters: [
-                ParameterSpec("method", "M", "equal, population or pooled-spend", kind: .choice(CostSharing.Method.allCases.map(\.rawValue))),
+                ParameterSpec("method", "M", "equal, population, pooled-spend or quantity", kind: .choice(CostSharing.Method.allCases.map(\.rawValue))),
                 ParameterSpec("total", "AMOUNT", "The costs to share", kind: .money),
             ])
         case .setTender:
@@ -118,6 +120,16 @@ public enum SolicitationActionName: String, ActionName {
             return ActionSpec(rawValue, "Declare the solicitation unsuccessful", parameters: [
                 ParameterSpec("reason", "R", "Why, e.g. too few proposals"),
             ], irreversible: true)
+        case .pledge:
+            return ActionSpec(rawValue, "State or change your quantities per line (the lead's too)", parameters: [
+                ParameterSpec("party", "P", "Your party", kind: .party),
+                ParameterSpec.lineQuantities(required: false),
+                ParameterSpec("spend", "AMOUNT", "Your estimated spend", kind: .money, required: false),
+            ])
+        case .removeLine:
+            return ActionSpec(rawValue, "Remove a requirement line; pledges to it go with it", parameters: [
+                ParameterSpec("line", "N", "The line's number", kind: .integer),
+            ])
         }
     }
 }

@@ -22,6 +22,8 @@ public enum SolicitationMachine: StateMachine {
         case .complete: return [.awarded]
         case .cancel: return Status.allCases.filter(\.isOpen)
         case .declareUnsuccessful: return [.soliciting, .evaluating]
+        // Quantities and lines change until the cooperative is formed; then they are the tender's.
+        case .pledge, .removeLine: return [.draft, .forming]
         }
     }
 
@@ -49,8 +51,14 @@ public enum SolicitationMachine: StateMachine {
                                remedy: record.leadParty.map { "Act with --for \($0) or for the partner itself." } ?? "")
             }
             return nil
+        case .pledge:
+            guard let partner = record.partner(context.officer.party), partner.status == .joined || partner.status == .signed else {
+                return Refusal("joined", "\(context.officer.party) is not a partner that has joined; only partners state quantities.",
+                               remedy: "Join first (join --party \(context.officer.party)).")
+            }
+            return nil
         case .addLine, .invite, .designateLead, .circulate, .form, .setCostSharing, .setTender, .addCriterion, .setCooperative,
-             .publish, .recordProposal, .close, .score, .rejectProposal, .award, .complete, .cancel, .declareUnsuccessful:
+             .publish, .recordProposal, .close, .score, .rejectProposal, .award, .complete, .cancel, .declareUnsuccessful, .removeLine:
             if record.leadParty == nil, record.status == .draft {
                 let isPartner = record.activePartners.contains { $0.party == context.officer.party }
                 return isPartner ? nil : Refusal("role", "Only a partner may \(verb) this draft; \(context.officer.party) is not one.")
@@ -127,7 +135,7 @@ public enum SolicitationMachine: StateMachine {
                                remedy: "The lead signs each with cobuy do CON sign --date D --end E.")
             }
         case .addLine, .invite, .designateLead, .join, .signAgreement, .withdraw, .setCostSharing, .setTender, .addCriterion,
-             .setCooperative, .score, .rejectProposal, .cancel, .declareUnsuccessful:
+             .setCooperative, .score, .rejectProposal, .cancel, .declareUnsuccessful, .pledge, .removeLine:
             break
         }
         return nil
@@ -177,7 +185,7 @@ public enum SolicitationMachine: StateMachine {
         case .circulate:
             next.status = .forming
 
-        case let .join(party, quantity, spend):
+        case let .join(party, quantity, lines, spend):
             guard party == context.officer.party else {
                 return .failure(Refusal("role", "A partner joins only for itself; you act for \(context.officer.party), not \(party).",
                                         remedy: "Act with --for \(party)."))
@@ -185,12 +193,66 @@ public enum SolicitationMachine: StateMachine {
             if let quantity, quantity <= 0 {
                 return .failure(Refusal("quantity-positive", "The pooled quantity must be more than 0; it is \(quantity)."))
             }
+            if let lines, let refusal = pledgeRefusal(lines, on: record) { return .failure(refusal) }
             guard let index = next.partners.firstIndex(where: { $0.party == party }) else {
                 return .failure(Refusal("invited", "\(party) is not invited."))
             }
             next.partners[index].status = .joined
             next.partners[index].quantity = quantity
+            next.partners[index].quantities = lines.flatMap { merged(nil, $0) }
             next.partners[index].estimatedSpend = spend
+            next.recomputePooledTotals()
+
+        case let .pledge(party, lines, spend):
+            guard party == context.officer.party else {
+                return .failure(Refusal("role", "A partner states quantities only for itself; you act for \(context.officer.party), not \(party).",
+                                        remedy: "Act with --for \(party)."))
+            }
+            guard !lines.isEmpty || spend != nil else {
+                return .failure(Refusal("something-to-pledge", "Nothing to change.",
+                                        remedy: "Give --quantity LINE=N for each line, --spend AMOUNT, or both."))
+            }
+            if let refusal = pledgeRefusal(lines, on: record) { return .failure(refusal) }
+            if let spend, spend.amount <= 0 {
+                return .failure(Refusal("spend-positive", "The estimated spend must be more than 0."))
+            }
+            guard let index = next.partners.firstIndex(where: { $0.party == party }) else {
+                return .failure(Refusal("joined", "\(party) is not a partner."))
+            }
+            if !lines.isEmpty {
+                next.partners[index].quantities = merged(record.partners[index].quantities, lines)
+                // Quantities per line replace the single number stated before.
+                next.partners[index].quantity = nil
+            }
+            if let spend { next.partners[index].estimatedSpend = spend }
+            next.recomputePooledTotals()
+
+        case let .removeLine(number):
+            guard let line = record.lines.first(where: { $0.number == number }) else {
+                return .failure(Refusal("line-known", "There is no requirement line \(number).",
+                                        remedy: "Use one of: \(record.lines.map { String($0.number) }.joined(separator: ", ")).".trimmingSpaces))
+            }
+            if record.status == .forming, record.lines.count == 1 {
+                return .failure(Refusal("lines-left", "Line \(number) is the only requirement line of a circulated solicitation.",
+                                        remedy: "Cancel the solicitation instead, or add the new line before removing this one."))
+            }
+            next.lines.removeAll { $0.number == number }
+            var dropped: [String] = []
+            for index in next.partners.indices {
+                guard let pledged = next.partners[index].pledged(onLine: number) else { continue }
+                dropped.append("\(next.partners[index].party) \(pledged)")
+                let left = (next.partners[index].quantities ?? []).filter { $0.line != number }
+                next.partners[index].quantities = left.isEmpty ? nil : left
+            }
+            next.recomputePooledTotals()
+            // The audit trail says what the line was and whose pledges went with it.
+            var details = action.details
+            details["text"] = line.text
+            details["unit"] = line.unit
+            details["pledges"] = dropped.isEmpty ? "none" : dropped.joined(separator: ", ")
+            let event = context.entry(for: record, action: action.name, from: record.status.rawValue, to: next.status.rawValue, details: details)
+            next.history.append(event)
+            return .success(Outcome(record: next, event: event))
 
         case let .signAgreement(party, signer):
             guard party == context.officer.party else {
@@ -219,6 +281,8 @@ public enum SolicitationMachine: StateMachine {
             }
             next.partners[index].status = .withdrawn
             next.partners[index].withdrawalReason = reason.trimmingSpaces
+            // Its pledges stay on record but leave the totals.
+            next.recomputePooledTotals()
 
         case .form:
             next.status = .formed
@@ -272,6 +336,15 @@ public enum SolicitationMachine: StateMachine {
 
         case .publish:
             next.status = .soliciting
+            if record.hasLinePledges {
+                // The tender goes out with the partners' totals; the audit trail keeps what was published.
+                var details = action.details
+                for line in record.lines { details["line \(line.number)"] = "\(line.tenderQuantity) \(line.unit)" }
+                let event = context.entry(for: record, action: action.name, from: record.status.rawValue, to: next.status.rawValue,
+                                          details: details)
+                next.history.append(event)
+                return .success(Outcome(record: next, event: event))
+            }
 
         case let .recordProposal(vendor, price):
             guard let party = context.lookup.party(vendor), party.kind == .vendor else {
@@ -372,7 +445,13 @@ public enum SolicitationMachine: StateMachine {
                     let party = context.lookup.party(partner.party)
                     var addendum = ParticipatingAddendum(id: ids.next("PA", year: today.year), contract: contract.id,
                                                          party: partner.party, localTerms: party?.statutoryTerms ?? [])
-                    addendum.scope = record.lines.map { "\($0.text) (\($0.unit))" }.joined(separator: "; ")
+                    let own = partner.scopeLines(of: record.lines)
+                    if own.isEmpty {
+                        addendum.scope = record.lines.map { "\($0.text) (\($0.unit))" }.joined(separator: "; ")
+                    } else {
+                        addendum.scope = own.map { "\($0.text): \($0.quantity) \($0.unit)" }.joined(separator: "; ")
+                        addendum.lines = own
+                    }
                     addendum.estimatedAnnualSpend = partner.estimatedSpend
                     addendum.contacts = party?.contacts ?? []
                     addendum.endDate = contract.period?.end
@@ -400,6 +479,39 @@ public enum SolicitationMachine: StateMachine {
                                   to: next.status.rawValue, details: action.details)
         next.history.append(event)
         return .success(Outcome(record: next, event: event, created: created))
+    }
+
+    /// Why quantities per line cannot be taken, or `nil`: every line must exist, be named once,
+    /// and have a quantity from 0 (taking a pledge back) to ``LineQuantity/maximum``.
+    static func pledgeRefusal(_ lines: [LineQuantity], on record: JointSolicitation) -> Refusal? {
+        var seen = Set<Int>()
+        for pledge in lines {
+            guard record.lines.contains(where: { $0.number == pledge.line }) else {
+                let known = record.lines.map { String($0.number) }.joined(separator: ", ")
+                return Refusal("line-known", "There is no requirement line \(pledge.line).",
+                               remedy: known.isEmpty ? "The lead adds lines with add-line." : "The lines are: \(known).")
+            }
+            guard seen.insert(pledge.line).inserted else {
+                return Refusal("line-once", "Line \(pledge.line) is given twice.", remedy: "Give each line's quantity once.")
+            }
+            guard pledge.quantity >= 0 else {
+                return Refusal("quantity-not-negative", "A quantity cannot be negative; line \(pledge.line) has \(pledge.quantity).",
+                               remedy: "Give 0 to take back a line's quantity.")
+            }
+            guard pledge.quantity <= LineQuantity.maximum else {
+                return Refusal("quantity-limit", "Line \(pledge.line)'s quantity \(pledge.quantity) is more than the limit of \(LineQuantity.maximum.grouped).",
+                               remedy: "Check the number; quantities are counted in the line's unit.")
+            }
+        }
+        return nil
+    }
+
+    /// `old` with the lines in `new` set to their new quantities (0 removes a line), in line order.
+    static func merged(_ old: [LineQuantity]?, _ new: [LineQuantity]) -> [LineQuantity]? {
+        var byLine = Dictionary((old ?? []).map { ($0.line, $0.quantity) }, uniquingKeysWith: { _, last in last })
+        for pledge in new { byLine[pledge.line] = pledge.quantity }
+        let result = byLine.filter { $0.value > 0 }.sorted { $0.key < $1.key }.map { LineQuantity(line: $0.key, quantity: $0.value) }
+        return result.isEmpty ? nil : result
     }
 
     /// `8450` hundredths -> `84.50`.

@@ -165,6 +165,12 @@ public struct OCDSExport {
         }
         if let effective = addendum.effectiveDate { object["dateSigned"] = OCDSExport.dateTime(effective) }
         if let spend = addendum.estimatedAnnualSpend { object["value"] = OCDSExport.amount(spend) }
+        // What this buyer takes of each tender item, as its own contract's items.
+        if let lines = addendum.lines, !lines.isEmpty {
+            object["items"] = lines.map { line -> [String: Any] in
+                ["id": String(line.number), "description": line.text, "quantity": line.quantity, "unit": ["name": line.unit]]
+            }
+        }
         return object
     }
 
@@ -180,7 +186,8 @@ public struct OCDSExport {
             "title": solicitation.title,
             "status": OCDSExport.tenderStatus(solicitation.status),
             "items": solicitation.lines.map { line -> [String: Any] in
-                ["id": String(line.number), "description": line.text, "quantity": line.quantity, "unit": ["name": line.unit]]
+                // The partners' pooled total once they pledged per line.
+                ["id": String(line.number), "description": line.text, "quantity": line.tenderQuantity, "unit": ["name": line.unit]]
             },
             "numberOfTenderers": solicitation.proposals.count,
             "tenderers": solicitation.proposals.map { reference($0.vendor, directory: directory) },

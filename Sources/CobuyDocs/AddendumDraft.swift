@@ -69,6 +69,12 @@ public struct AddendumDraft: @unchecked Sendable {
             "participantSignature": signature(addendum.participantSignature),
             "vendorSignature": signature(addendum.vendorSignature),
         ]
+        // The participant's own quantities per requirement line, when it pledged them (`{{#lines}}`).
+        if let lines = addendum.lines, !lines.isEmpty {
+            values["lines"] = lines.map {
+                ["number": $0.number, "text": clean($0.text), "quantity": $0.quantity, "unit": clean($0.unit)] as [String: Any]
+            }
+        }
     }
 
     /// `PA-2026-0002-city-of-portland.md`: only letters, digits, dots and hyphens.

@@ -56,7 +56,7 @@ public struct CatalogQuery: Sendable, Hashable {
     }
 
     /// The contracts must serve a joining party: at least this many days of term must remain.
-    public static let minimumRemainingDays = 90
+    public static let minimumRemainingDays = Joinability.minimumRemainingTermDays
 }
 
 extension CatalogQuery {

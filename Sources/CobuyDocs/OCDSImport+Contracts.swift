@@ -275,6 +275,12 @@ extension OCDSImport {
             record.awardedValue = value.money
             record.period = period
             record.termEnd = termEnd
+            if let contract {
+                // Cobuy's own extension: renewal options, named participants, closing reason.
+                OCDSCobuyFields.read(contract, into: &record, at: here, skipped: &tally.skipped) {
+                    register($0, supplier: false, registry: &registry, memo: &memo)?.id
+                }
+            }
             record.status = status
             record.revision = 1
             var details = ["ocid": ocid, "publisher": context.publisher]

@@ -1,4 +1,5 @@
 import CobuyCore
+import CobuyProcess
 import Foundation
 
 /// One imported catalog: the contracts (and their leads and vendors) read from one source
@@ -150,6 +151,9 @@ extension Store {
             return removed
         }) ?? 0
     }
+    /// The largest catalog file read whole: above what an import of the largest accepted OCDS
+    /// file writes, below what would exhaust memory.
+    public static let catalogSizeLimit = 2_000_000_000
 
     /// Writes (or replaces) one catalog atomically.
     public func writeCatalog(_ catalog: CatalogFile) throws {
@@ -223,15 +227,19 @@ extension Store {
     public func loadCatalogs() -> (catalogs: [CatalogFile], problems: [StoreProblem]) {
         var catalogs: [CatalogFile] = []
         var problems: [StoreProblem] = []
-        for name in DurableFile.names(in: catalogFolder).sorted() where name.hasSuffix(".json") && !DurableFile.isTemporaryOrHidden(name) {
+        let names: [String]
+        do throws(StoreError) { names = try DurableFile.listing(catalogFolder) } catch {
+            return ([], [Store.unreadable(error, path: catalogFolder)])
+        }
+        for name in names.sorted() where name.hasSuffix(".json") && !DurableFile.isTemporaryOrHidden(name) {
             let path = "\(catalogFolder)/\(name)"
-            do {
-                switch RecordCodec.decode(CatalogFile.self, from: try DurableFile.read(path), path: path) {
+            do throws(StoreError) {
+                switch RecordCodec.decode(CatalogFile.self, from: try DurableFile.read(path, limit: Store.catalogSizeLimit), path: path) {
                 case .success(let catalog): catalogs.append(catalog)
                 case .failure(let problem): problems.append(problem)
                 }
             } catch {
-                problems.append(StoreProblem(path: path, location: "", message: "\(error)"))
+                problems.append(Store.unreadable(error, path: path))
             }
         }
         return (catalogs, problems)

@@ -2,6 +2,7 @@ import ArgumentParser
 import CobuyCore
 import CobuyDocs
 import CobuyJSON
+import CobuyProcess
 import CobuyStore
 import Foundation
 
@@ -145,7 +146,7 @@ enum Importing {
 
     /// One line on a terminal's standard error, rewritten in place; "" clears it.
     static func progress(_ text: String) {
-        FileHandle.standardError.write(Data("\r\(Printable.line(text))\u{1B}[K".utf8))
+        StandardOutput.writeError("\r\(Printable.line(text))\u{1B}[K")
     }
 
     /// `FILE: 9 contract(s) from PUBLISHER imported into the catalog: 12 release(s) read, 9

@@ -38,6 +38,8 @@ public struct CooperativeContract: Record, Hashable {
     public var documents: [ContractDocument]
     public var closingReason: String?
     public var history: [HistoryEntry]
+    /// Two members' work a merge could not reconcile, until resolved.
+    public var conflict: RecordConflict?
 
     public init(id: String, title: String, description: String = "", category: String = "", source: ContractSource,
                 leadParty: String, vendor: String, cooperativeClause: CooperativeClause,

@@ -23,10 +23,12 @@ import Testing
         target.run(["init"])
         let imported = target.run(["import", "ocds", package])
         #expect(imported.status == 0, "\(imported.stderr)")
-        #expect(imported.stdout.contains("1 contract(s)"))
+        // The contract, and its two addenda as call-offs linked to it (never offered to join).
+        #expect(imported.stdout.contains("3 contract(s)"))
         let contracts = target.run(["list", "contracts", "--format", "json"])
         let rows = (try JSONSerialization.jsonObject(with: Data(contracts.stdout.utf8)) as? [[String: Any]]) ?? []
-        #expect(rows.map { $0["id"] as? String } == ["CON-2026-0001"])
+        #expect(rows.map { $0["id"] as? String } == ["CON-2026-0001", "CON-ocds-test01-PA-2026-0001-PA-2026-0001", "CON-ocds-test01-PA-2026-0002-PA-2026-0002"])
+        #expect(target.run(["show", "CON-ocds-test01-PA-2026-0001-PA-2026-0001"]).stdout.contains("a call-off under "))
         #expect(rows.first?["vendor"] as? String == "Acme Fleet Services")
         #expect(target.run(["validate"]).status == 0)
         // Re-importing replaces; nothing is duplicated.

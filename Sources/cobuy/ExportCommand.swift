@@ -56,7 +56,8 @@ struct ExportAddendum: ParsableCommand {
                 throw CLIError.failed(error.description)
             }
             if output == "-" {
-                try DraftExport.writeStandardOutput(data)
+                guard format != .docx else { throw CLIError.usage("A Word document cannot go to standard output; give -o PATH.") }
+                StandardOutput.write(data)
                 return
             }
             try DraftExport.write(data, to: path, force: force)
@@ -121,14 +122,6 @@ enum DraftExport {
         try DurableFile.write(data, to: path.hasPrefix("/") ? path : FileManager.default.currentDirectoryPath + "/" + path)
     }
 
-    /// Standard output that cannot take the data (a full disk, a closed pipe) fails the command.
-    static func writeStandardOutput(_ data: Data) throws {
-        do {
-            try FileHandle.standardOutput.write(contentsOf: data)
-        } catch {
-            throw CLIError.failed("Standard output cannot be written (\(error.localizedDescription)); the export is incomplete.")
-        }
-    }
 }
 
 /// What lies at an export's path (`lstat`, so a link is seen as a link).
@@ -188,7 +181,7 @@ struct ExportOCDS: ParsableCommand {
                 throw CLIError.failed(error.description)
             }
             if output == "-" {
-                try DraftExport.writeStandardOutput(data)
+                StandardOutput.write(data)
             } else {
                 try DraftExport.write(data, to: output, force: force)
                 print(output)

@@ -186,10 +186,13 @@ import Testing
         directory.insert(.contract(terminated))
         let data = try OCDSExport(ocidPrefix: "ocds-cobuy0", publisher: "Test", now: Self.now).package(directory)
         let imported = try OCDSImport.read(file: "export.json", data: data, publisher: nil, now: Self.now)
-        // Addenda come back as call-offs linked to their master contract (never offered to join).
-        let back = Dictionary(imported.catalog.contracts.filter { $0.source.callOffOf == nil }.map { ($0.id, $0) },
-                              uniquingKeysWith: { first, _ in first })
+        let contracts = imported.catalog.contracts.filter { $0.source.callOffOf == nil }
+        let back = Dictionary(contracts.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         #expect(back.count == directory.contracts.count)
+        // Every addendum comes back as a call-off under its master, never as a contract of its own to join.
+        let callOffs = imported.catalog.contracts.filter { $0.source.callOffOf != nil }
+        #expect(callOffs.count == directory.addenda.count)
+        #expect(callOffs.allSatisfy { $0.source.callOffOf?.hasPrefix("ocds-cobuy0-") == true })
         for contract in directory.contracts.values {
             let other = try #require(back[contract.id], "\(contract.id)")
             #expect(other.renewalOptions == contract.renewalOptions, "\(contract.id)")

@@ -34,7 +34,11 @@ struct ImportOCDS: ParsableCommand {
                 let path = Importing.absolute(file)
                 do {
                     var clock = PhaseTimer()
-                    // Refused before reading: a runaway file would otherwise be read into memory whole.
+                    // Refused before reading: a runaway file would otherwise be read into memory
+                    // whole, and a FIFO or a device (/dev/zero) has no size to check.
+                    do throws(StoreError) { try DurableFile.checkReadable(path, limit: Int.max) } catch {
+                        throw OCDSImport.Failure.unreadable(Importing.reason(error, path: path))
+                    }
                     if let size = (try? FileManager.default.attributesOfItem(atPath: path))?[.size] as? Int {
                         try OCDSImport.refuseIfTooLarge(size)
                     }
@@ -101,7 +105,8 @@ struct ImportCSV: ParsableCommand {
             let session = try CommandSession(storeOptions)
             let path = Importing.absolute(file)
             do {
-                let imported = try CSVImport.read(file: path, data: try Importing.read(path), publisher: publisher, now: session.now)
+                let imported = try CSVImport.read(file: path, data: try Importing.read(path, limit: CSVImport.maximumFileSize),
+                                                  publisher: publisher, now: session.now)
                 try session.store.writeCatalog(imported.catalog)
                 Importing.report(file, count: imported.catalog.contracts.count, publisher: imported.catalog.source.publisher,
                                  skipped: imported.skipped.map(\.description))
@@ -117,12 +122,20 @@ enum Importing {
         path.hasPrefix("/") ? path : FileManager.default.currentDirectoryPath + "/" + path
     }
 
-    static func read(_ path: String) throws -> Data {
-        do {
-            return try DurableFile.read(path)
+    /// Reads a whole file to import: only a regular file, refused before reading when larger
+    /// than `limit`.
+    static func read(_ path: String, limit: Int) throws -> Data {
+        do throws(StoreError) {
+            return try DurableFile.read(path, limit: limit)
         } catch {
-            throw CLIError.failed("\(path): \(error)")
+            throw CLIError.failed("\(path): \(reason(error, path: path)); nothing was imported from it.")
         }
+    }
+
+    /// What is wrong with the file, without repeating its path.
+    static func reason(_ error: StoreError, path: String) -> String {
+        if case let .io(errorPath, message) = error, errorPath == path { return message }
+        return error.description
     }
 
     /// One line on a terminal's standard error, rewritten in place; "" clears it.

@@ -41,6 +41,18 @@ enum Printable {
         return result
     }
 
+    /// A CSV cell a spreadsheet reads as text, never as a formula: record text is untrusted,
+    /// and a cell that begins with `=`, `+`, `-` or `@` (or a tab or carriage return, which some
+    /// spreadsheets skip before looking) would run as one when the file is opened. Such a cell
+    /// gets a leading `'`, which spreadsheets show as text and do not display. One line, as
+    /// ``line(_:)`` makes it.
+    static func spreadsheetCell(_ text: String) -> String {
+        let clean = line(text)
+        let startsUnsafe = text.first.map { $0 == "\t" || $0 == "\r" || $0 == "\r\n" } ?? false
+            || clean.first.map { "=+-@".contains($0) } ?? false
+        return startsUnsafe ? "'" + clean : clean
+    }
+
     /// Columns a string takes in a terminal: wide East Asian characters and emoji count two,
     /// combining marks none.
     static func width(_ text: String) -> Int {

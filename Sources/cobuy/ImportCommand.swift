@@ -136,13 +136,9 @@ enum Importing {
         path.hasPrefix("/") ? path : FileManager.default.currentDirectoryPath + "/" + path
     }
 
-    static func read(_ path: String) throws -> Data {
-        do {
-            return try DurableFile.read(path)
-        } catch {
-            throw CLIError.failed("\(path): \(error)")
-        }
-    }
+    /// Reads a whole file to import: only a regular file, refused before reading when larger
+    /// than `limit`.
+
 
     /// One line on a terminal's standard error, rewritten in place; "" clears it.
     static func progress(_ text: String) {

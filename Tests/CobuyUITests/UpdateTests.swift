@@ -76,6 +76,11 @@ import Testing
         guard case .form(let form)? = app.state.modal else { Issue.record("add-line should open a form"); return }
         #expect(form.isDirty)
         app.dispatch(.key(.escape))
+        #expect(app.state.modal == .confirmDiscard(form), "Esc on a typed form asks first")
+        app.dispatch(.key(.character("n")))
+        #expect(app.state.modal == .form(form), "n goes back to the form as it was")
+        app.dispatch(.key(.escape))
+        app.dispatch(.key(.character("y")))
         #expect(app.state.modal == nil)
         #expect(app.state.message?.text.contains("Cancelled") == true)
         #expect(try DurableFile.read(store.path(of: .solicitation, id: id)) == before)

@@ -1,5 +1,6 @@
 import CobuyCore
 import CobuyJSON
+import CobuyProcess
 import CobuyStore
 import Foundation
 

@@ -72,6 +72,11 @@ import Testing
         #expect(state.isRunning == false)
     }
 
+    @Test func aChangeBehindTheUIAsksForAReload() throws {
+        var state = try Self.state()
+        #expect(state.update(.storeChanged) == [.reload])
+    }
+
     @Test func aConflictAsksForAReload() throws {
         var state = try Self.state()
         #expect(state.update(.failed("changed meanwhile", conflict: true)) == [.reload])

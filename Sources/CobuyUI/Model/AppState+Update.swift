@@ -10,6 +10,9 @@ extension AppState {
             return handle(key)
         case .mouse(let event):
             return handle(event)
+        case .storeChanged:
+            // Read it again; the lists keep their selection on its record.
+            return [.reload]
         case let .resize(width, height):
             self.width = width
             self.height = height

@@ -136,9 +136,6 @@ enum Importing {
         path.hasPrefix("/") ? path : FileManager.default.currentDirectoryPath + "/" + path
     }
 
-    /// Reads a whole file to import: only a regular file, refused before reading when larger
-    /// than `limit`.
-
 
     /// One line on a terminal's standard error, rewritten in place; "" clears it.
     static func progress(_ text: String) {

@@ -29,6 +29,7 @@ struct NewParty: ParsableCommand {
 
     func run() throws {
         try reportingErrors {
+            if let population { try requireWithin(population, Limits.population, flag: "--population") }
             let session = try CommandSession(storeOptions)
             let known = session.environment.officer(name: officerOptions.actor, party: officerOptions.party)
             let officer = Officer(name: known.name ?? "cobuy", party: known.party ?? "")
@@ -126,12 +127,14 @@ struct NewContract: ParsableCommand {
             }
             var ceilingValue: Money?
             if let ceiling {
-                guard let value = Money(parsing: ceiling, defaultCurrency: "USD") else {
-                    throw CLIError.usage("--ceiling expects an amount such as 250000, got \"\(ceiling)\".")
+                switch Money.parse(ceiling, defaultCurrency: "USD") {
+                case .success(let value): ceilingValue = value
+                case .failure(let problem):
+                    throw CLIError.usage("--ceiling expects an amount such as 250000 or 250,000.00, got \"\(ceiling)\": \(problem).")
                 }
-                ceilingValue = value
             }
-            guard renewals >= 0, renewalMonths > 0 else { throw CLIError.usage("--renewals must be 0 or more and --renewal-months more than 0.") }
+            try requireWithin(renewals, Limits.renewalOptions, flag: "--renewals")
+            try requireWithin(renewalMonths, Limits.renewalMonths, flag: "--renewal-months")
             let id = try runAction(id: "contract", action: "new contract") {
                 try ActionRunner.create(officer: officer, now: session.now, in: session.store) { context in
                     Creation.registeredContract(title: title, lead: lead, vendor: vendor, category: category, publisher: publisher,

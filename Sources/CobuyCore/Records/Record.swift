@@ -55,6 +55,9 @@ public protocol Record: Codable, Sendable {
     var title: String { get }
     /// Problems a JSON decoder cannot see (ids, chained history, sums); empty when sound.
     func consistencyProblems() -> [String]
+    /// Whole numbers outside their ``Limits`` (RecordBounds.swift); a record with any is not
+    /// used at all.
+    func boundsProblems() -> [BoundsProblem]
 }
 
 extension Record {

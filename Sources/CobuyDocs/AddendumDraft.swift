@@ -1,4 +1,5 @@
 import CobuyCore
+import CobuyStore
 
 /// Everything an addendum draft says, gathered from the addendum, its contract and the parties:
 /// the values the templates fill in. Text from records is cleaned of control characters here,
@@ -112,11 +113,22 @@ public struct AddendumDraft: @unchecked Sendable {
             "title": title.isEmpty ? blank : title,
             "date": signature.map { WrittenDate.text($0.date, style: style) } ?? blank,
         ]
+        // The participant's own quantities per requirement line, when it pledged them (`{{#lines}}`).
+        if let lines = addendum.lines, !lines.isEmpty {
+            values["lines"] = lines.map {
+                ["number": $0.number, "text": clean($0.text), "quantity": $0.quantity, "unit": clean($0.unit)] as [String: Any]
+            }
+        }
     }
 
     /// `PA-2026-0002-city-of-portland.md`: only letters, digits, dots and hyphens.
     public func fileName(extension fileExtension: String) -> String {
-        FileNames.safe("\(id)-\(participantID)") + "." + fileExtension
+        Self.fileName(addendum: id, participant: participantID, extension: fileExtension)
+    }
+
+    /// The same name before the draft is gathered (the UI proposes it in its export prompt).
+    public static func fileName(addendum id: String, participant: String, extension fileExtension: String) -> String {
+        FileNames.safe("\(id)-\(participant)") + "." + fileExtension
     }
 }
 
@@ -185,28 +197,5 @@ enum DraftText {
             }
         }
         return String(result).trimmingSpaces
-    }
-}
-
-/// File names built from record fields.
-public enum FileNames {
-    /// Keeps letters, digits, `-`, `_` and `.`; everything else becomes `-`; no leading dot, no
-    /// path separators, at most 100 characters.
-    public static func safe(_ text: String) -> String {
-        // Every scalar becomes one ASCII byte, so the work is done on bytes.
-        var bytes: [UInt8] = []
-        bytes.reserveCapacity(text.utf8.count)
-        for scalar in text.unicodeScalars {
-            let value = scalar.value
-            let keep = (value >= 48 && value <= 57) || (value >= 65 && value <= 90) || (value >= 97 && value <= 122)
-                || scalar == "-" || scalar == "_" || scalar == "."
-            let byte = keep ? UInt8(value) : UInt8(ascii: "-")
-            // No runs of dashes, and no ".." (a path could climb out of its folder).
-            if byte == UInt8(ascii: "-") || byte == UInt8(ascii: "."), bytes.last == byte { continue }
-            bytes.append(byte)
-        }
-        let start = bytes.firstIndex { $0 != UInt8(ascii: ".") && $0 != UInt8(ascii: "-") } ?? bytes.count
-        let trimmed = String(decoding: bytes[start..<min(bytes.count, start + 100)], as: UTF8.self)
-        return trimmed.isEmpty ? "document" : trimmed
     }
 }

@@ -39,9 +39,10 @@ public enum CatalogImport {
         /// Temporaries of earlier imports that were killed, removed before this one wrote.
         public var removedTemporaries: Int
 
-        /// `12 releases read, 9 contracts imported, 2 merged, 1 skipped`.
+        /// `9 contract(s) from PUBLISHER imported into the catalog: 12 release(s) read, 9 imported, 2 merged, 1 skipped`.
         public var summary: String {
-            "\(read) \(format == "csv" ? "row(s)" : "release(s)") read, \(imported) contract(s) imported, \(merged) merged, \(skipped.count) skipped"
+            "\(imported) contract(s) from \(publisher) imported into the catalog: \(read) \(format == "csv" ? "row(s)" : "release(s)") read, "
+                + "\(imported) imported, \(merged) merged, \(skipped.count) skipped"
         }
     }
 

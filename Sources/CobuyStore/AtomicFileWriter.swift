@@ -1,3 +1,4 @@
+import CobuyProcess
 import Foundation
 #if canImport(Glibc)
 import Glibc

@@ -251,7 +251,21 @@ public struct Store: Sendable {
             _ = try? index.refresh()
             return index.catalogContractIDs()
         } ?? []
-        return IDPool(existing: [RecordKind.solicitation, .contract, .addendum].flatMap { ids(of: $0) } + catalogued)
+        return IDPool(existing: [RecordKind.solicitation, .contract, .addendum].flatMap { ids(of: $0) } + catalogued,
+                      member: memberCode)
+    }
+
+    /// Where a clone of a shared store keeps its member code: inside `.git`, so it is never
+    /// committed and every clone has its own.
+    public var memberCodePath: String { "\(root)/.git/cobuy-member" }
+
+    /// This clone's member code in a shared store (`SAL`), which numbers the records it creates;
+    /// `nil` in a store of its own.
+    public var memberCode: String? {
+        guard let data = try? DurableFile.read(memberCodePath),
+              let text = String(data: data, encoding: .utf8)?.trimmingCharacters(in: .whitespacesAndNewlines),
+              IDPool.isValidMemberCode(text) else { return nil }
+        return text
     }
 }
 
@@ -259,4 +273,6 @@ public struct Store: Sendable {
 struct StoreMarker: Codable {
     var format: String
     var version: Int
+    /// See ``StoreSettings``.
+    var ocidPrefix: String?
 }

@@ -17,6 +17,8 @@ struct Cobuy: ParsableCommand {
         subcommands: [
             OpenCommand.self, DemoCommand.self, InitCommand.self, NewCommand.self, DoCommand.self,
             ActionsCommand.self, ShowCommand.self, ListCommand.self, ValidateCommand.self, ExportCommand.self, ImportCommand.self,
+            ConfigCommand.self,
+            ShareCommand.self, SyncCommand.self, MergeDriverCommand.self,
         ],
         defaultSubcommand: OpenCommand.self
     )

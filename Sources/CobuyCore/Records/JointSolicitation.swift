@@ -41,6 +41,8 @@ public struct JointSolicitation: Record, Hashable {
     public var currency: String
     public var closingReason: String?
     public var history: [HistoryEntry]
+    /// Two members' work a merge could not reconcile, until resolved.
+    public var conflict: RecordConflict?
 
     public init(id: String, title: String, description: String = "", category: String = "",
                 leadParty: String?, partners: [Partner], currency: String = "USD") {

@@ -2,7 +2,7 @@ import CobuyCore
 import Foundation
 
 /// Where the store is, what time it is and who is acting, from flags, the environment and the
-/// config file, in that order (DESIGN.md §2).
+/// config file, in that order (docs/DESIGN.md §2).
 public struct CobuyEnvironment: Sendable {
     public var variables: [String: String]
 

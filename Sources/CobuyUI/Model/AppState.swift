@@ -177,7 +177,7 @@ public struct ExportPrompt: Sendable, Equatable {
     public init(addendumID: String, participant: String, folder: String) {
         self.addendumID = addendumID
         self.participant = participant
-        let name = FileNames.safe("\(addendumID)-\(participant)") + ".md"
+        let name = AddendumDraft.fileName(addendum: addendumID, participant: participant, extension: "md")
         path = TextField(folder.isEmpty ? name : folder + "/" + name)
     }
 

@@ -209,13 +209,11 @@ public final class App {
             do {
                 let (exporter, draft) = try draftSource(id)
                 let data = try exporter.render(draft, as: AddendumExporter.Format(rawValue: format) ?? .md)
-                let absolute = path.hasPrefix("/") ? path : FileManager.default.currentDirectoryPath + "/" + path
-                guard !FileManager.default.fileExists(atPath: absolute) else {
-                    return [.failed("\(path) already exists; choose another name (nothing is ever overwritten from here).", conflict: false)]
-                }
-                try DurableFile.write(data, to: absolute)
+                let absolute = try ExportFile.write(data, to: path, replacing: false)
                 log.write("exported \(id) as \(format) to \(absolute)")
                 return [.exported(path: path)]
+            } catch let refusal as ExportFile.Refusal {
+                return [.failed("\(refusal) Choose another name (nothing is ever overwritten from here).", conflict: false)]
             } catch {
                 return [.failed("Could not write \(path): \(error)", conflict: false)]
             }

@@ -130,6 +130,9 @@ public final class App {
     private func reload() -> Message {
         // What changed up to now is read below: the watcher need not report it again.
         _ = watcher.changed()
+        // The store's own contracts (an award's, one registered) are listed from the index:
+        // bring it up to date with them now, not at the next Ctrl-R.
+        if let catalog, indexing == nil, catalog.staleSources() == ["local"] { _ = try? catalog.refresh() }
         state.now = now()
         return .loaded(StoreSnapshot.load(from: store, today: state.now.date, catalog: catalog))
     }

@@ -39,9 +39,10 @@ public enum CatalogImport {
         /// Temporaries of earlier imports that were killed, removed before this one wrote.
         public var removedTemporaries: Int
 
-        /// `12 releases read, 9 contracts imported, 2 merged, 1 skipped`.
+        /// `9 contract(s) from PUBLISHER imported into the catalog: 12 release(s) read, 9 imported, 2 merged, 1 skipped`.
         public var summary: String {
-            "\(read) \(format == "csv" ? "row(s)" : "release(s)") read, \(imported) contract(s) imported, \(merged) merged, \(skipped.count) skipped"
+            "\(imported) contract(s) from \(publisher) imported into the catalog: \(read) \(format == "csv" ? "row(s)" : "release(s)") read, "
+                + "\(imported) imported, \(merged) merged, \(skipped.count) skipped"
         }
     }
 
@@ -53,7 +54,11 @@ public enum CatalogImport {
     /// was and throws ``OCDSImport/Failure/nothingToImport(_:)`` with every reason.
     public static func ocds(_ path: String, into store: Store, options: Options, progress: Progress? = nil) throws -> Report {
         var clock = PhaseTimer()
-        // Refused before reading: a runaway file would otherwise be read into memory whole.
+        // Refused before reading: a runaway file would otherwise be read into memory whole,
+        // and a FIFO or a device (/dev/zero) has no size to check.
+        do throws(StoreError) { try DurableFile.checkReadable(path, limit: Int.max) } catch {
+            throw OCDSImport.Failure.unreadable(error.description)
+        }
         if let size = (try? FileManager.default.attributesOfItem(atPath: path))?[.size] as? Int {
             try OCDSImport.refuseIfTooLarge(size)
         }
@@ -90,7 +95,7 @@ public enum CatalogImport {
     /// already taken refused, every skipped row named by its line).
     public static func csv(_ path: String, into store: Store, options: Options) throws -> Report {
         let data: Data
-        do { data = try DurableFile.read(path) } catch { throw CSVImport.Failure.unreadable("\(error)") }
+        do { data = try DurableFile.read(path, limit: CSVImport.maximumFileSize) } catch { throw CSVImport.Failure.unreadable("\(error)") }
         let imported = try CSVImport.read(file: path, data: data, publisher: options.publisher, now: options.now, rule: options.rule)
         var skipped = imported.skipped.map { OCDSImport.Skipped(path: "line \($0.line)", reason: $0.message) }
         var guardian = IDGuard(store: store, catalog: CatalogFile.fileName(forSource: imported.catalog.source.file))

@@ -30,6 +30,7 @@ func reportingErrors(_ body: () throws -> Void) throws {
             throw ExitCode(ExitStatus.usage)
         case let .refused(id, action, refusal):
             printError("refused: \(id) \(action): \(refusal.description) [guard: \(refusal.guardName)]")
+            for check in refusal.unmet { printError("  ✗ \(check)") }
             throw ExitCode(ExitStatus.refused)
         case let .failed(message):
             printError(message)

@@ -56,7 +56,6 @@ struct ExportAddendum: ParsableCommand {
                 throw CLIError.failed(error.description)
             }
             if output == "-" {
-                guard format != .docx else { throw CLIError.usage("A Word document cannot go to standard output; give -o PATH.") }
                 StandardOutput.write(data)
                 return
             }

@@ -101,11 +101,12 @@ import Testing
         screen.press("Enter")
     }
 
-    /// Acts for another party: `o`, Ctrl-U and a new name, Tab, the party found by filtering
-    /// the list, Enter.
+    /// Acts for another party: `o` (it opens on the party list, the current party selected),
+    /// Tab to the name, Ctrl-U and a new name, Tab, the party found by filtering the list, Enter.
     func actAs(_ name: String, for party: String, filter: String, on screen: TmuxScreen) throws {
         screen.type("o")
         try screen.waitFor("Who is acting?")
+        screen.press("Tab")
         screen.press("C-u")
         screen.type(name)
         screen.press("Tab")
@@ -180,6 +181,24 @@ import Testing
         #expect(join["quantity"] as? String == "30", "\(join)")
         let signers = history.filter { $0["action"] as? String == "sign-agreement" }.compactMap { ($0["details"] as? [String: Any])?["signer"] as? String }
         #expect(signers == ["Danielle Bethell", "Keith Stahley"])
+    }
+
+    // MARK: 2b. A live store
+
+    @Test func aSolicitationCreatedInAnotherShellAppearsWithoutAKey() throws {
+        let sandbox = try CobuySandbox()
+        sandbox.seed()
+        let screen = try launch(sandbox, "--store '\(sandbox.store)'")
+        defer { screen.kill() }
+        screen.type("2")
+        try screen.waitFor("Solicitations:")
+        let id = sandbox.must(["new", "solicitation", "--title", "Snow plows 2027", "--lead", "city-of-salem"], as: .salem).lastLine
+        let created = Date()
+        try screen.waitFor(id, "Snow plows 2027", timeout: 5)
+        let seconds = Date().timeIntervalSince(created)
+        print("a solicitation made in another shell showed after \(String(format: "%.2f", seconds)) s")
+        #expect(seconds < 1.5, "within a second (plus tmux's polling)")
+        try quit(screen)
     }
 
     // MARK: 3. Search

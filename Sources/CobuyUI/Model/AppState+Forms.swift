@@ -99,6 +99,10 @@ extension AppState {
         var form = form
         switch key {
         case .escape:
+            if form.isTyped {
+                modal = .confirmDiscard(form)
+                return []
+            }
             modal = nil
             message = .info("Cancelled; nothing was changed.")
             return []

@@ -79,7 +79,7 @@ public struct AddendumDraft: @unchecked Sendable {
             "vendorSignature": AddendumDraft.signatureBlock(addendum.vendorSignature, signatory: vendor?.signatory, style: style),
             "counselSignature": AddendumDraft.signatureBlock(nil, signatory: nil, style: style),
         ]
-        let lines = ScopeLines.lines(solicitation: solicitation, participant: addendum.party)
+        let lines = ScopeLines.lines(solicitation: solicitation, participant: addendum.party, own: addendum.lines)
         if !lines.isEmpty {
             values["hasScopeLines"] = true
             values["scopeLines"] = lines.map { line -> [String: Any] in
@@ -113,12 +113,6 @@ public struct AddendumDraft: @unchecked Sendable {
             "title": title.isEmpty ? blank : title,
             "date": signature.map { WrittenDate.text($0.date, style: style) } ?? blank,
         ]
-        // The participant's own quantities per requirement line, when it pledged them (`{{#lines}}`).
-        if let lines = addendum.lines, !lines.isEmpty {
-            values["lines"] = lines.map {
-                ["number": $0.number, "text": clean($0.text), "quantity": $0.quantity, "unit": clean($0.unit)] as [String: Any]
-            }
-        }
     }
 
     /// `PA-2026-0002-city-of-portland.md`: only letters, digits, dots and hyphens.
@@ -145,16 +139,21 @@ enum ScopeLines {
         var quantity: Int?
     }
 
-    /// Seam for issue 15: the core is gaining per-partner, per-line quantities; until then a
-    /// partner's one pooled quantity is its quantity of a single-line solicitation, and of
-    /// several lines it says nothing per line ("not stated").
-    static func lines(solicitation: JointSolicitation?, participant: String) -> [Line] {
-        guard let solicitation else { return [] }
+    /// The addendum's own lines (what the participant pledged, copied when it was drafted)
+    /// come first; else the partner's pledges in the solicitation; else, for the one-number
+    /// pledges of older records, a single-line solicitation's quantity. Several lines with one
+    /// number say nothing per line ("not stated").
+    static func lines(solicitation: JointSolicitation?, participant: String, own: [RequirementLine]? = nil) -> [Line] {
+        guard let solicitation else {
+            return (own ?? []).map { Line(number: $0.number, text: $0.text, unit: $0.unit, pooled: $0.quantity, quantity: $0.quantity) }
+        }
         let partner = solicitation.partners.first { $0.party == participant && $0.status != .withdrawn }
         let single = solicitation.lines.count == 1
         return solicitation.lines.map { line in
-            Line(number: line.number, text: line.text, unit: line.unit, pooled: line.quantity,
-                 quantity: single ? partner?.quantity : nil)
+            let quantity = own?.first { $0.number == line.number }?.quantity
+                ?? partner?.pledged(onLine: line.number)
+                ?? (single && !solicitation.hasLinePledges ? partner?.quantity : nil)
+            return Line(number: line.number, text: line.text, unit: line.unit, pooled: line.tenderQuantity, quantity: quantity)
         }
     }
 }

@@ -24,22 +24,28 @@ let package = Package(
         // A strict JSON reader that cuts documents apart without building them and parses into
         // flat tapes (imports of 100,000 releases, catalog refreshes).
         .target(name: "CobuyJSON"),
+        // Work spread over every core in order, temporaries removed on Ctrl-C, phase timings:
+        // helpers for the running process that know nothing of records.
+        .target(name: "CobuyProcess"),
         // The JSON store: layout, codec, atomic writes, locks, revisions, validation; and the
         // catalog index (SQLite with FTS5 through GRDB), derived from the JSON and refreshed
         // when files change.
         .target(name: "CobuyStore", dependencies: [
-            "CobuyCore", "CobuyJSON", .product(name: "GRDB", package: "GRDB.swift"), .product(name: "GRDBSQLite", package: "GRDB.swift"),
+            "CobuyCore", "CobuyJSON", "CobuyProcess", .product(name: "GRDB", package: "GRDB.swift"), .product(name: "GRDBSQLite", package: "GRDB.swift"),
         ]),
         // Addendum drafts (templates, Markdown, Word), OCDS export and import, CSV.
         .target(
             name: "CobuyDocs",
             dependencies: [
-                "CobuyCore", "CobuyJSON", "CobuyStore",
+                "CobuyCore", "CobuyJSON", "CobuyProcess", "CobuyStore",
                 .product(name: "Mustache", package: "swift-mustache"),
                 .product(name: "ZIPFoundation", package: "ZIPFoundation"),
                 .product(name: "CSV", package: "CSV.swift"),
             ]
         ),
+        // A store shared by a consortium through git: the record merge driver, share and sync,
+        // checks on what arrives. Runs the `git` command, so users' credentials, ssh and hooks apply.
+        .target(name: "CobuySync", dependencies: ["CobuyCore", "CobuyStore"]),
         // ncurses through pkg-config; the shim exposes the macros Swift cannot import.
         .systemLibrary(
             name: "CNcurses",
@@ -47,38 +53,45 @@ let package = Package(
             providers: [.apt(["libncursesw5-dev"])]
         ),
         // Cell grid, display width, styles, the ncurses backend, key decoding.
-        .target(name: "CobuyTerminal", dependencies: ["CNcurses"]),
+        // The terminal's signal handlers and their flags, in C so that there is exactly one copy.
+        .target(name: "CTerminalSignals", dependencies: ["CNcurses"]),
+        .target(name: "CobuyTerminal", dependencies: ["CNcurses", "CTerminalSignals"]),
         // The app: state, messages, update, view.
         .target(
             name: "CobuyUI",
             dependencies: [
                 "CobuyCore", "CobuyStore", "CobuyTerminal", "CobuyDocs",
-                .product(name: "OrderedCollections", package: "swift-collections"),
             ]
         ),
         // `cobuy-generate`: N realistic cooperative contracts as an OCDS release package (benchmarks).
-        .executableTarget(name: "cobuy-generate", dependencies: ["CobuyCore"]),
+        .executableTarget(name: "cobuy-generate"),
         // The bundled sample store, found by the binary wherever it runs.
-        .target(name: "CobuyResources", path: "Resources", resources: [.copy("sample-store"), .copy("templates")]),
+        .target(name: "CobuyResources", path: "Resources", resources: [.copy("sample-store"), .copy("templates"), .copy("ocds-extension")]),
         .executableTarget(
             name: "cobuy",
             dependencies: [
-                "CobuyCore", "CobuyStore", "CobuyDocs", "CobuyUI", "CobuyResources",
+                "CobuyCore", "CobuyJSON", "CobuyProcess", "CobuyStore", "CobuyDocs", "CobuyTerminal", "CobuyUI", "CobuyResources", "CobuySync",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "CSV", package: "CSV.swift"),
             ]
         ),
         // `swift run -c release cobuy-bench`: the numbers in the closing notes.
-        .executableTarget(name: "cobuy-bench", dependencies: ["CobuyCore", "CobuyStore", "CobuyTerminal", "CobuyUI"]),
+        .executableTarget(name: "cobuy-bench", dependencies: ["CobuyCore", "CobuyStore", "CobuyTerminal", "CobuyUI", "CobuySync"]),
         .testTarget(
             name: "CobuyCoreTests",
             dependencies: ["CobuyCore", .product(name: "PropertyBased", package: "swift-property-based")]
         ),
         .testTarget(name: "CobuyStoreTests", dependencies: ["CobuyCore", "CobuyJSON", "CobuyStore", .product(name: "GRDB", package: "GRDB.swift")]),
+        .testTarget(name: "CobuyProcessTests", dependencies: ["CobuyProcess"]),
+        .testTarget(name: "CobuySyncTests", dependencies: ["CobuyCore", "CobuyStore", "CobuySync"]),
         .testTarget(name: "CobuyJSONTests", dependencies: ["CobuyJSON", .product(name: "PropertyBased", package: "swift-property-based")]),
         .testTarget(
             name: "CobuyDocsTests",
-            dependencies: ["CobuyCore", "CobuyJSON", "CobuyStore", "CobuyDocs", .product(name: "SnapshotTesting", package: "swift-snapshot-testing")],
+            dependencies: [
+                "CobuyCore", "CobuyJSON", "CobuyStore", "CobuyDocs",
+                .product(name: "SnapshotTesting", package: "swift-snapshot-testing"),
+                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
+            ],
             exclude: ["__Snapshots__"]
         ),
         .testTarget(
@@ -94,6 +107,6 @@ let package = Package(
             ],
             exclude: ["__Snapshots__"]
         ),
-        .testTarget(name: "CobuyEndToEndTests", dependencies: ["CobuyCore", "CobuyStore"]),
+        .testTarget(name: "CobuyEndToEndTests", dependencies: ["CobuyStore"]),
     ]
 )

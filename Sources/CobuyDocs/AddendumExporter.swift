@@ -6,19 +6,21 @@ import Mustache
 /// in `$XDG_CONFIG_HOME/cobuy/templates` (same file names), read without rebuilding.
 public struct AddendumExporter: Sendable {
     public enum Format: String, CaseIterable, Sendable {
-        case md, docx, txt
+        case md, docx, txt, pdf
     }
 
     public enum ExportError: Error, CustomStringConvertible, Sendable {
         case template(path: String, message: String)
         case missingTemplate(String)
         case document(String)
+        case pdf(LibreOfficeConverter.Failure)
 
         public var description: String {
             switch self {
             case let .template(path, message): return "The template \(path) cannot be used: \(message)"
             case let .missingTemplate(name): return "No template \(name) was found (bundled or in your templates folder)."
             case let .document(message): return "The Word document could not be written: \(message)"
+            case let .pdf(failure): return failure.description
             }
         }
     }
@@ -27,6 +29,8 @@ public struct AddendumExporter: Sendable {
     let template: MustacheTemplate
     /// Where the template came from, for messages.
     public let templatePath: String
+    /// Turns the Word document into PDF.
+    public var pdfConverter = LibreOfficeConverter()
 
     /// Loads the template: the user's folder first, then the bundled folder.
     public init(userTemplates: String?, bundledTemplates: String?) throws {
@@ -36,6 +40,10 @@ public struct AddendumExporter: Sendable {
             guard FileManager.default.fileExists(atPath: path) else { continue }
             guard let data = FileManager.default.contents(atPath: path), let text = String(data: data, encoding: .utf8) else {
                 throw ExportError.template(path: path, message: "it is not readable UTF-8 text")
+            }
+            // The parser recurses once per nested section: a deep template would overflow the stack.
+            if let depth = TemplateDepth.deepest(in: text), depth > TemplateDepth.limit {
+                throw ExportError.template(path: path, message: "its sections are nested \(depth) deep, more than the limit of \(TemplateDepth.limit)")
             }
             do {
                 template = try MustacheTemplate(string: text)
@@ -64,12 +72,22 @@ public struct AddendumExporter: Sendable {
         case .txt:
             return Data(DraftDocument(markdown: markdown).plainText.utf8)
         case .docx:
+            return try word(markdown, draft: draft)
+        case .pdf:
             do {
-                return try WordDocument.data(for: DraftDocument(markdown: markdown), title: "Participating Addendum \(draft.id)",
-                                             generated: (draft.values["generated"] as? String) ?? "")
-            } catch {
-                throw ExportError.document("\(error)")
+                return try pdfConverter.pdf(fromWord: try word(markdown, draft: draft))
+            } catch let failure as LibreOfficeConverter.Failure {
+                throw ExportError.pdf(failure)
             }
+        }
+    }
+
+    func word(_ markdown: String, draft: AddendumDraft) throws(ExportError) -> Data {
+        do {
+            return try WordDocument.data(for: DraftDocument(markdown: markdown), title: "Participating Addendum \(draft.id)",
+                                         generated: (draft.values["generated"] as? String) ?? "", isDraft: draft.isDraft)
+        } catch {
+            throw ExportError.document("\(error)")
         }
     }
 }

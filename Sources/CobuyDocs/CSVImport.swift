@@ -9,8 +9,9 @@ import Foundation
 /// required `title`, `lead`, `vendor`, `start`, `end` (dates as YYYY-MM-DD); optional
 /// `contract number`, `category`, `description`, `value`, `currency`, `status` (active, pending,
 /// terminated, cancelled; default active), `eligible kinds` and `eligible regions` (comma- or
-/// semicolon-separated, or `all`; default all kinds in the lead's country), `lead region` and
-/// `vendor region` (ISO 3166 such as US-OR), `lead kind`.
+/// semicolon-separated, or `all`; a row that fills neither states nothing about cooperative
+/// use, so its contract is not joinable unless the officer states a rule for the catalog),
+/// `lead region` and `vendor region` (ISO 3166 such as US-OR), `lead kind`.
 public enum CSVImport {
     public struct Problem: Error, Sendable, Hashable, CustomStringConvertible {
         public var line: Int
@@ -22,6 +23,8 @@ public enum CSVImport {
         public var catalog: CatalogFile
         /// Rows that were skipped, each with its line number.
         public var skipped: [Problem]
+        /// The line of each contract, in the catalog's order.
+        public var lines: [Int]
     }
 
     public enum Failure: Error, Sendable, CustomStringConvertible {
@@ -47,7 +50,8 @@ public enum CSVImport {
         header.lowercased().filter { $0.isLetter || $0.isNumber }
     }
 
-    public static func read(file path: String, data: Data, publisher: String?, now: Timestamp) throws(Failure) -> Imported {
+    public static func read(file path: String, data: Data, publisher: String?, now: Timestamp,
+                            rule: CatalogFile.StatedRule? = nil) throws(Failure) -> Imported {
         guard let text = String(data: data, encoding: .utf8) else { throw .unreadable("not UTF-8 text") }
         let reader: CSVReader
         do {
@@ -67,6 +71,8 @@ public enum CSVImport {
         var contracts: [CooperativeContract] = []
         var parties: [String: Party] = [:]
         var problems: [Problem] = []
+        var lines: [Int] = []
+        let fileName = (path as NSString).lastPathComponent
         var line = 1
         var seen = Set<String>()
         while let row = reader.next() {
@@ -78,7 +84,7 @@ public enum CSVImport {
                 problems.append(Problem(line: line, message: "has \(row.count) fields, the header has \(headers.count)"))
                 continue
             }
-            switch contract(from: values, line: line, source: source, file: path, now: now, parties: &parties) {
+            switch contract(from: values, line: line, source: source, file: fileName, now: now, rule: rule, parties: &parties) {
             case .failure(let problem): problems.append(problem)
             case .success(let contract):
                 guard seen.insert(contract.id).inserted else {
@@ -86,16 +92,18 @@ public enum CSVImport {
                     continue
                 }
                 contracts.append(contract)
+                lines.append(line)
             }
         }
         guard !contracts.isEmpty else { throw .noRows(problems) }
-        let catalogSource = CatalogFile.Source(file: path, publisher: source, importedAt: now, format: "csv", releasesRead: line - 1)
+        var catalogSource = CatalogFile.Source(file: fileName, publisher: source, importedAt: now, format: "csv", releasesRead: line - 1)
+        catalogSource.rule = rule
         return Imported(catalog: CatalogFile(source: catalogSource, contracts: contracts, parties: parties.values.sorted { $0.id < $1.id }),
-                        skipped: problems)
+                        skipped: problems, lines: lines)
     }
 
     static func contract(from values: [String: String], line: Int, source: String, file: String, now: Timestamp,
-                         parties: inout [String: Party]) -> Result<CooperativeContract, Problem> {
+                         rule: CatalogFile.StatedRule? = nil, parties: inout [String: Party]) -> Result<CooperativeContract, Problem> {
         func fail(_ message: String) -> Result<CooperativeContract, Problem> { .failure(Problem(line: line, message: message)) }
         for column in required where (values[column] ?? "").isEmpty { return fail("\(column) is empty") }
         guard let start = CalendarDate(values["start"] ?? "") else { return fail("start \"\(values["start"] ?? "")\" is not a date as YYYY-MM-DD") }
@@ -103,13 +111,18 @@ public enum CSVImport {
         guard end > start else { return fail("end \(end) is not after start \(start)") }
         let leadRegion = RegionCode(values["leadregion"] ?? "") ?? .unitedStates
         if let text = values["leadregion"], !text.isEmpty, RegionCode(text) == nil { return fail("lead region \"\(text)\" is not a code such as US-OR") }
-        var kinds: [String] = ["all"], regions: [String] = [leadRegion.country]
-        if let text = values["eligiblekinds"], !text.isEmpty { kinds = text.split(whereSeparator: { $0 == "," || $0 == ";" }).map { $0.trimmingSpaces } }
-        if let text = values["eligibleregions"], !text.isEmpty { regions = text.split(whereSeparator: { $0 == "," || $0 == ";" }).map { $0.trimmingSpaces } }
-        let clause: CooperativeClause
-        switch SolicitationMachine.parseClause(kinds: kinds, regions: regions) {
-        case .success(let value): clause = value
-        case .failure(let refusal): return fail(refusal.reason)
+        // Who may use it only from the columns: one filled and the other empty means "all" for
+        // the empty one (the publisher stated a limit on one side only); both empty states nothing.
+        let kindsText = values["eligiblekinds"] ?? "", regionsText = values["eligibleregions"] ?? ""
+        var clause: CooperativeClause
+        if kindsText.isEmpty, regionsText.isEmpty {
+            clause = rule?.clause ?? .notStated()
+        } else {
+            func list(_ text: String) -> [String] { text.isEmpty ? ["all"] : text.split(whereSeparator: { $0 == "," || $0 == ";" }).map { $0.trimmingSpaces } }
+            switch SolicitationMachine.parseClause(kinds: list(kindsText), regions: list(regionsText)) {
+            case .success(let value): clause = value.stated(by: "the publisher (eligible kinds and regions columns)")
+            case .failure(let refusal): return fail(refusal.reason)
+            }
         }
         var value: Money?
         if let text = values["value"], !text.isEmpty {

@@ -2,10 +2,11 @@ import Foundation
 import ZIPFoundation
 
 /// Writes a ``DraftDocument`` as a Word document (WordprocessingML in a zip): real Heading
-/// styles, bulleted and numbered lists, and tables with a header row, so it opens as a proper
-/// document in Word, LibreOffice and python-docx.
+/// styles, bulleted and numbered lists, tables with a header row, and a header and footer on
+/// every page (DRAFT until executed, and "Page N of M" from PAGE and NUMPAGES fields), so it
+/// opens as a proper document in Word, LibreOffice and python-docx.
 public enum WordDocument {
-    public static func data(for document: DraftDocument, title: String, generated: String) throws -> Data {
+    public static func data(for document: DraftDocument, title: String, generated: String, isDraft: Bool = true) throws -> Data {
         let archive = try Archive(accessMode: .create)
         var numberedLists = 0
         let body = document.blocks.map { block in xml(for: block, numberedLists: &numberedLists) }.joined()
@@ -16,6 +17,8 @@ public enum WordDocument {
             ("word/document.xml", documentXML(body)),
             ("word/styles.xml", styles),
             ("word/numbering.xml", numbering(numberedLists: numberedLists)),
+            ("word/header1.xml", header(title: title, isDraft: isDraft)),
+            ("word/footer1.xml", footer(isDraft: isDraft)),
             ("docProps/core.xml", coreProperties(title: title, generated: generated)),
         ]
         for (path, text) in parts {
@@ -93,7 +96,8 @@ public enum WordDocument {
         <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
         <w:document xmlns:w="http://schemas.openxmlformats.org/wordprocessingml/2006/main" \
         xmlns:r="http://schemas.openxmlformats.org/officeDocument/2006/relationships"><w:body>\(body)\
-        <w:sectPr><w:pgSz w:w="12240" w:h="15840"/><w:pgMar w:top="1440" w:right="1440" w:bottom="1440" w:left="1440" \
+        <w:sectPr><w:headerReference w:type="default" r:id="rId3"/><w:footerReference w:type="default" r:id="rId4"/>\
+        <w:pgSz w:w="12240" w:h="15840"/><w:pgMar w:top="1440" w:right="1440" w:bottom="1440" w:left="1440" \
         w:header="720" w:footer="720" w:gutter="0"/></w:sectPr></w:body></w:document>
         """
     }
@@ -106,6 +110,8 @@ public enum WordDocument {
         <Override PartName="/word/document.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.document.main+xml"/>\
         <Override PartName="/word/styles.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.styles+xml"/>\
         <Override PartName="/word/numbering.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.numbering+xml"/>\
+        <Override PartName="/word/header1.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.header+xml"/>\
+        <Override PartName="/word/footer1.xml" ContentType="application/vnd.openxmlformats-officedocument.wordprocessingml.footer+xml"/>\
         <Override PartName="/docProps/core.xml" ContentType="application/vnd.openxmlformats-package.core-properties+xml"/>\
         </Types>
         """
@@ -123,8 +129,40 @@ public enum WordDocument {
         <Relationships xmlns="http://schemas.openxmlformats.org/package/2006/relationships">\
         <Relationship Id="rId1" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/styles" Target="styles.xml"/>\
         <Relationship Id="rId2" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/numbering" Target="numbering.xml"/>\
+        <Relationship Id="rId3" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/header" Target="header1.xml"/>\
+        <Relationship Id="rId4" Type="http://schemas.openxmlformats.org/officeDocument/2006/relationships/footer" Target="footer1.xml"/>\
         </Relationships>
         """
+
+    static let namespaces = "xmlns:w=\"http://schemas.openxmlformats.org/wordprocessingml/2006/main\" "
+        + "xmlns:r=\"http://schemas.openxmlformats.org/officeDocument/2006/relationships\""
+
+    static func text(_ value: String, bold: Bool = false) -> String {
+        "<w:r>\(bold ? "<w:rPr><w:b/></w:rPr>" : "")<w:t xml:space=\"preserve\">\(escape(value))</w:t></w:r>"
+    }
+
+    /// The title on every page, with DRAFT while the addendum is not executed.
+    static func header(title: String, isDraft: Bool) -> String {
+        let draft = isDraft ? text("DRAFT — not executed", bold: true) + "<w:r><w:tab/></w:r>" : ""
+        return """
+            <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+            <w:hdr \(namespaces)><w:p><w:pPr><w:pStyle w:val="Header"/></w:pPr>\(draft)\(text(title))</w:p></w:hdr>
+            """
+    }
+
+    /// "DRAFT — Page 2 of 5" on every page: the numbers are fields that Word and LibreOffice fill in.
+    static func footer(isDraft: Bool) -> String {
+        func field(_ instruction: String) -> String {
+            "<w:r><w:fldChar w:fldCharType=\"begin\"/></w:r><w:r><w:instrText xml:space=\"preserve\"> \(instruction) </w:instrText></w:r>"
+                + "<w:r><w:fldChar w:fldCharType=\"separate\"/></w:r><w:r><w:t>1</w:t></w:r><w:r><w:fldChar w:fldCharType=\"end\"/></w:r>"
+        }
+        let draft = isDraft ? text("DRAFT — ", bold: true) : ""
+        return """
+            <?xml version="1.0" encoding="UTF-8" standalone="yes"?>
+            <w:ftr \(namespaces)><w:p><w:pPr><w:pStyle w:val="Footer"/><w:jc w:val="center"/></w:pPr>\
+            \(draft)\(text("Page "))\(field("PAGE"))\(text(" of "))\(field("NUMPAGES"))</w:p></w:ftr>
+            """
+    }
 
     static func heading(_ level: Int, size: Int) -> String {
         """
@@ -144,6 +182,10 @@ public enum WordDocument {
         \(heading(1, size: 32))\(heading(2, size: 26))\(heading(3, size: 24))\
         <w:style w:type="paragraph" w:styleId="ListParagraph"><w:name w:val="List Paragraph"/><w:basedOn w:val="Normal"/>\
         <w:pPr><w:ind w:left="720"/></w:pPr></w:style>\
+        <w:style w:type="paragraph" w:styleId="Header"><w:name w:val="header"/><w:basedOn w:val="Normal"/>\
+        <w:pPr><w:tabs><w:tab w:val="right" w:pos="9360"/></w:tabs><w:spacing w:after="0"/></w:pPr><w:rPr><w:sz w:val="18"/></w:rPr></w:style>\
+        <w:style w:type="paragraph" w:styleId="Footer"><w:name w:val="footer"/><w:basedOn w:val="Normal"/>\
+        <w:pPr><w:spacing w:after="0"/></w:pPr><w:rPr><w:sz w:val="18"/></w:rPr></w:style>\
         <w:style w:type="table" w:default="1" w:styleId="TableNormal"><w:name w:val="Normal Table"/><w:tblPr><w:tblInd w:w="0" w:type="dxa"/>\
         <w:tblCellMar><w:top w:w="0" w:type="dxa"/><w:left w:w="108" w:type="dxa"/><w:bottom w:w="0" w:type="dxa"/>\
         <w:right w:w="108" w:type="dxa"/></w:tblCellMar></w:tblPr></w:style>\

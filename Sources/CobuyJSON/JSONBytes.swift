@@ -18,11 +18,18 @@ public final class JSONBytes: @unchecked Sendable {
 
     /// Reads a whole file into one allocation of its size (no growing buffer to copy).
     public init(contentsOf path: String) throws(JSONFailure) {
-        let fd = open(path, O_RDONLY | O_CLOEXEC)
+        // Without blocking (a FIFO with no writer would wait forever), and only a regular file:
+        // a FIFO, a device or a link to one (/dev/zero) never ends.
+        let fd = open(path, O_RDONLY | O_CLOEXEC | O_NONBLOCK | O_NOCTTY)
         guard fd >= 0 else { throw JSONFailure(offset: 0, message: String(cString: strerror(errno))) }
         defer { close(fd) }
         var status = stat()
         guard fstat(fd, &status) == 0 else { throw JSONFailure(offset: 0, message: String(cString: strerror(errno))) }
+        guard status.st_mode & S_IFMT == S_IFREG else {
+            throw JSONFailure(offset: 0, message: "not a regular file (a FIFO, a device or a folder); not read")
+        }
+        let flags = fcntl(fd, F_GETFL)
+        if flags >= 0 { _ = fcntl(fd, F_SETFL, flags & ~O_NONBLOCK) }
         // One byte more than the file, so the read that finds its end needs no larger buffer.
         var capacity = max(1, Int(status.st_size) + 1)
         var memory = JSONBytes.allocate(capacity)

@@ -78,15 +78,8 @@ public struct JSONScanner {
             if scanner.current == UInt8(ascii: "}") {
                 scanner.index += 1
             } else {
-                while true {
-                    scanner.skipSpace()
-                    guard scanner.current == UInt8(ascii: "\"") else { throw scanner.fail("expected a key in quotes") }
-                    let keyStart = scanner.index
-                    try scanner.skipString()
-                    let key = try JSONString.decode(bytes, quoted: keyStart..<scanner.index)
-                    scanner.skipSpace()
-                    try scanner.expect(UInt8(ascii: ":"), "expected : after a key")
-                    scanner.skipSpace()
+                repeat {
+                    let key = try JSONString.decode(bytes, quoted: scanner.memberKey().range)
                     let valueStart = scanner.index
                     var elements: [Element]?
                     if scanner.current == UInt8(ascii: "[") {
@@ -95,11 +88,7 @@ public struct JSONScanner {
                         try scanner.skipValue(depth: 1)
                     }
                     outline.members.append((key, valueStart..<scanner.index, elements))
-                    scanner.skipSpace()
-                    guard let byte = scanner.current else { throw scanner.fail("unexpected end of input in an object") }
-                    if byte == UInt8(ascii: "}") { scanner.index += 1; break }
-                    try scanner.expect(UInt8(ascii: ","), "expected , or } in an object")
-                }
+                } while try scanner.another(object: true)
             }
         } else if outline.isArray {
             outline.elements = try scanner.elements(capturing: wanted)
@@ -118,7 +107,7 @@ public struct JSONScanner {
         var elements: [Element] = []
         skipSpace()
         if current == UInt8(ascii: "]") { index += 1; return elements }
-        while true {
+        repeat {
             skipSpace()
             let start = index
             if current == UInt8(ascii: "{"), !wanted.isEmpty {
@@ -129,11 +118,8 @@ public struct JSONScanner {
                 try skipValue(depth: 2)
                 elements.append(Element(range: start..<index, isObject: isObject, captured: []))
             }
-            skipSpace()
-            guard let byte = current else { throw fail("unexpected end of input in an array") }
-            if byte == UInt8(ascii: "]") { index += 1; return elements }
-            try expect(UInt8(ascii: ","), "expected , or ] in an array")
-        }
+        } while try another(object: false)
+        return elements
     }
 
     /// Past an object (at `{`), returning the string values of the wanted members.
@@ -142,28 +128,19 @@ public struct JSONScanner {
         index += 1
         skipSpace()
         if current == UInt8(ascii: "}") { index += 1; return found }
-        while true {
-            skipSpace()
-            guard current == UInt8(ascii: "\"") else { throw fail("expected a key in quotes") }
-            let keyStart = index + 1
-            let escaped = try skipString()
-            let key = keyStart..<index - 1
+        repeat {
+            let (quoted, escaped) = try memberKey()
+            let key = quoted.lowerBound + 1..<quoted.upperBound - 1
             let match = escaped
                 ? wanted.firstIndex { Array(JSONString.decode(bytes, content: key).utf8) == $0 }
                 : wanted.firstIndex { $0.count == key.count && $0.elementsEqual(bytes[key]) }
-            skipSpace()
-            try expect(UInt8(ascii: ":"), "expected : after a key")
-            skipSpace()
             let valueStart = index
             try skipValue(depth: 3)
             if let match, found[match] == nil, bytes[valueStart] == UInt8(ascii: "\"") {
                 found[match] = JSONString.decode(bytes, content: valueStart + 1..<index - 1)
             }
-            skipSpace()
-            guard let byte = current else { throw fail("unexpected end of input in an object") }
-            if byte == UInt8(ascii: "}") { index += 1; return found }
-            try expect(UInt8(ascii: ","), "expected , or } in an object")
-        }
+        } while try another(object: true)
+        return found
     }
 
     /// The string values of a few members of the object at `range` (nil where missing or not a
@@ -179,7 +156,7 @@ public struct JSONScanner {
     /// Moves past one value, checking its structure but building nothing.
     mutating func skipValue(depth: Int) throws(JSONFailure) {
         guard depth <= JSONScanner.maximumDepth else { throw fail("nested too deeply") }
-        guard let first = current else { throw fail("unexpected end of input") }
+        guard let first = current else { throw fail("unexpected end of file") }
         switch first {
         case UInt8(ascii: "{"), UInt8(ascii: "["):
             let isObject = first == UInt8(ascii: "{")
@@ -187,22 +164,10 @@ public struct JSONScanner {
             index += 1
             skipSpace()
             if current == close { index += 1; return }
-            while true {
-                skipSpace()
-                if isObject {
-                    guard current == UInt8(ascii: "\"") else { throw fail("expected a key in quotes") }
-                    try skipString()
-                    skipSpace()
-                    try expect(UInt8(ascii: ":"), "expected : after a key")
-                    skipSpace()
-                }
+            repeat {
+                if isObject { try memberKey() } else { skipSpace() }
                 try skipValue(depth: depth + 1)
-                skipSpace()
-                guard let byte = current else { throw fail("unexpected end of input") }
-                if byte == UInt8(ascii: ",") { index += 1; continue }
-                if byte == close { index += 1; return }
-                throw fail(isObject ? "expected , or } in an object" : "expected , or ] in an array")
-            }
+            } while try another(object: isObject)
         case UInt8(ascii: "\""): try skipString()
         case UInt8(ascii: "t"): try literal("true")
         case UInt8(ascii: "f"): try literal("false")
@@ -210,6 +175,33 @@ public struct JSONScanner {
         case UInt8(ascii: "-"), UInt8(ascii: "0")...UInt8(ascii: "9"): try skipNumber()
         default: throw fail("unexpected character")
         }
+    }
+
+    /// Past a member's key, the colon and the space around them, at the start of its value.
+    /// Returns the key's bytes (quotes included) and whether it holds escapes.
+    @discardableResult
+    mutating func memberKey() throws(JSONFailure) -> (range: Range<Int>, escaped: Bool) {
+        skipSpace()
+        guard current == UInt8(ascii: "\"") else { throw fail("expected a key in quotes") }
+        let start = index
+        let escaped = try skipString()
+        let range = start..<index
+        skipSpace()
+        try expect(UInt8(ascii: ":"), "expected : after a key")
+        skipSpace()
+        return (range, escaped)
+    }
+
+    /// After a value inside an object or array: past a comma (true: another value follows) or
+    /// the closing bracket (false).
+    mutating func another(object: Bool) throws(JSONFailure) -> Bool {
+        skipSpace()
+        guard let byte = current else { throw fail(object ? "unexpected end of file in an object" : "unexpected end of file in an array") }
+        index += 1
+        if byte == UInt8(ascii: ",") { return true }
+        if byte == (object ? UInt8(ascii: "}") : UInt8(ascii: "]")) { return false }
+        index -= 1
+        throw fail(object ? "expected , or } in an object" : "expected , or ] in an array")
     }
 
     /// Past a string, checking its escapes (their values are read only when wanted).
@@ -256,7 +248,7 @@ public struct JSONScanner {
             if byte < 0x20 { throw fail("control character in a string") }
             index += 1
         }
-        throw fail("unexpected end of input in a string")
+        throw fail("unexpected end of file in a string")
     }
 
     /// The high bit set in each of eight bytes (little-endian) that ends a string, starts an
@@ -275,7 +267,7 @@ public struct JSONScanner {
 
     mutating func literal(_ word: StaticString) throws(JSONFailure) {
         let count = word.utf8CodeUnitCount
-        guard index + count <= end else { throw fail("unexpected end of input") }
+        guard index + count <= end else { throw fail("unexpected end of file") }
         for offset in 0..<count where bytes[index + offset] != word.utf8Start[offset] { throw fail("invalid literal") }
         index += count
     }

@@ -47,7 +47,7 @@ public final class JSONTape: @unchecked Sendable {
 
         mutating func value(depth: Int) throws(JSONFailure) {
             guard depth <= JSONScanner.maximumDepth else { throw scanner.fail("nested too deeply") }
-            guard let first = scanner.current else { throw scanner.fail("unexpected end of input") }
+            guard let first = scanner.current else { throw scanner.fail("unexpected end of file") }
             let start = scanner.index
             let position = entries.count
             switch first {
@@ -60,7 +60,7 @@ public final class JSONTape: @unchecked Sendable {
                 if scanner.current == close {
                     scanner.index += 1
                 } else {
-                    while true {
+                    repeat {
                         scanner.skipSpace()
                         if isObject {
                             guard scanner.current == UInt8(ascii: "\"") else { throw scanner.fail("expected a key in quotes") }
@@ -70,12 +70,7 @@ public final class JSONTape: @unchecked Sendable {
                             scanner.skipSpace()
                         }
                         try value(depth: depth + 1)
-                        scanner.skipSpace()
-                        guard let byte = scanner.current else { throw scanner.fail("unexpected end of input") }
-                        if byte == UInt8(ascii: ",") { scanner.index += 1; continue }
-                        if byte == close { scanner.index += 1; break }
-                        throw scanner.fail(isObject ? "expected , or } in an object" : "expected , or ] in an array")
-                    }
+                    } while try scanner.another(object: isObject)
                 }
                 entries[position].end = scanner.index
                 entries[position].next = Int32(entries.count)

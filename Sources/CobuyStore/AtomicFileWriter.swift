@@ -1,3 +1,4 @@
+import CobuyProcess
 import Foundation
 #if canImport(Glibc)
 import Glibc
@@ -21,9 +22,15 @@ public final class AtomicFileWriter {
     /// Bytes appended so far: where the next piece will start in the file.
     public private(set) var offset = 0
     private static let flushSize = 1 << 20
+    /// Whether a symbolic link at `path` may be replaced (the link itself, not what it points to).
+    private let replacingSymbolicLink: Bool
 
-    public init(path: String) throws(StoreError) {
+    /// Refuses at once when `path` holds anything but a regular file (see
+    /// ``DurableFile/checkReplaceable(_:replacingSymbolicLink:)``), and again at ``commit()``.
+    public init(path: String, replacingSymbolicLink: Bool = false) throws(StoreError) {
         self.path = path
+        self.replacingSymbolicLink = replacingSymbolicLink
+        try DurableFile.checkReplaceable(path, replacingSymbolicLink: replacingSymbolicLink)
         let folder = (path as NSString).deletingLastPathComponent
         let name = (path as NSString).lastPathComponent
         temporary = "\(folder)/.\(name)\(DurableFile.temporaryMarker)\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
@@ -88,6 +95,7 @@ public final class AtomicFileWriter {
             guard fsync(fd) == 0 else { throw .io(path: temporary, message: "fsync failed: \(DurableFile.errnoText())") }
             close(fd)
             fd = -1
+            try DurableFile.checkReplaceable(path, replacingSymbolicLink: replacingSymbolicLink)
             guard rename(temporary, path) == 0 else { throw .io(path: path, message: "rename failed: \(DurableFile.errnoText())") }
             finished = true
             InterruptCleanup.unregister(cleanupSlot)

@@ -1,4 +1,5 @@
 import CobuyCore
+import CobuyProcess
 import Foundation
 
 /// One imported catalog: the contracts (and their leads and vendors) read from one source
@@ -6,12 +7,16 @@ import Foundation
 /// re-importing the same source replaces it instead of adding duplicates.
 public struct CatalogFile: Codable, Sendable {
     public struct Source: Codable, Sendable, Hashable {
-        /// The imported file's absolute path.
+        /// The imported file's name (catalogs written before 2026-12 hold the importing
+        /// machine's path: only its last component is meaningful).
         public var file: String
         public var publisher: String
         public var importedAt: Timestamp
         public var format: String
         public var releasesRead: Int
+        /// Who may use the catalog's contracts whose publisher states nothing, as an officer
+        /// stated it for the whole catalog (`cobuy import ocds --open-to … --regions …`).
+        public var rule: StatedRule?
 
         public init(file: String, publisher: String, importedAt: Timestamp, format: String, releasesRead: Int) {
             self.file = file
@@ -20,6 +25,29 @@ public struct CatalogFile: Codable, Sendable {
             self.format = format
             self.releasesRead = releasesRead
         }
+    }
+
+    /// A rule an officer states for every contract of one catalog (a cooperative whose charter
+    /// opens its contracts nationally), kept with who stated it and when.
+    public struct StatedRule: Codable, Sendable, Hashable {
+        public var kinds: [PartyKind]?
+        public var regions: [RegionCode]?
+        public var officer: String
+        public var party: String
+        public var at: Timestamp
+
+        public init(kinds: [PartyKind]?, regions: [RegionCode]?, officer: String, party: String, at: Timestamp) {
+            self.kinds = kinds
+            self.regions = regions
+            self.officer = officer
+            self.party = party
+            self.at = at
+        }
+
+        /// `Ana Ruiz (city-of-salem) on 2026-11-23, for the whole catalog`.
+        public var statedBy: String { "\(officer) (\(party)) on \(at.date), for the whole catalog" }
+
+        public var clause: CooperativeClause { CooperativeClause(open: true, kinds: kinds, regions: regions, statedBy: statedBy) }
     }
 
     public var schema: Int
@@ -34,14 +62,16 @@ public struct CatalogFile: Codable, Sendable {
         self.parties = parties
     }
 
-    /// `catalog/<name>-<hash of the source path>.json`: stable for one source file.
+    /// `catalog/<name>-<hash of the source file's name>.json`: the same for one source file on
+    /// every machine, wherever it was downloaded (the store travels in git), so importing it
+    /// again replaces it.
     public static func fileName(forSource path: String) -> String {
+        let base = (path as NSString).lastPathComponent
         var hash: UInt64 = 0xcbf2_9ce4_8422_2325
-        for byte in path.utf8 {
+        for byte in base.utf8 {
             hash ^= UInt64(byte)
             hash = hash &* 0x100_0000_01b3
         }
-        let base = (path as NSString).lastPathComponent
         var name = ""
         for scalar in base.unicodeScalars {
             let value = scalar.value
@@ -74,6 +104,26 @@ public struct CatalogChunk: Sendable {
         self.parties = parties
     }
 
+    /// The same chunk without the contracts at `positions` (ascending): an import refuses a
+    /// contract whose id is taken. Rare, so the lines are copied rather than kept in place.
+    public mutating func remove(at positions: [Int]) {
+        let dropped = Set(positions)
+        var text: [UInt8] = []
+        var lineEnds: [Int] = []
+        var entries: [CatalogEntry] = []
+        var lineStart = 0
+        for (position, (entry, lineEnd)) in zip(self.entries, self.lineEnds).enumerated() {
+            defer { lineStart = lineEnd }
+            guard !dropped.contains(position) else { continue }
+            text += self.text[lineStart..<lineEnd]
+            lineEnds.append(text.count)
+            entries.append(entry)
+        }
+        self.text = text
+        self.lineEnds = lineEnds
+        self.entries = entries
+    }
+
     /// The chunks of a whole catalog, made on every core.
     public static func chunks(of contracts: [CooperativeContract], parties: [Party], size: Int = 2048) -> [CatalogChunk] {
         let starts = Array(stride(from: 0, to: contracts.count, by: size))
@@ -87,6 +137,23 @@ public struct CatalogChunk: Sendable {
 
 extension Store {
     public var catalogFolder: String { "\(root)/catalog" }
+
+    /// Removes what imports killed mid-write (kill -9, a power cut) left in `catalog/`: their
+    /// temporaries, which can be hundreds of megabytes. Takes the store's lock, so no import
+    /// running now loses its own. Returns how many were removed.
+    @discardableResult
+    public func removeCatalogTemporaries() -> Int {
+        (try? transaction { _ in
+            var removed = 0
+            for name in DurableFile.names(in: catalogFolder) where name.contains(DurableFile.temporaryMarker) {
+                if unlink("\(catalogFolder)/\(name)") == 0 { removed += 1 }
+            }
+            return removed
+        }) ?? 0
+    }
+    /// The largest catalog file read whole: above what an import of the largest accepted OCDS
+    /// file writes, below what would exhaust memory.
+    public static let catalogSizeLimit = 2_000_000_000
 
     /// Writes (or replaces) one catalog atomically.
     public func writeCatalog(_ catalog: CatalogFile) throws {
@@ -160,15 +227,19 @@ extension Store {
     public func loadCatalogs() -> (catalogs: [CatalogFile], problems: [StoreProblem]) {
         var catalogs: [CatalogFile] = []
         var problems: [StoreProblem] = []
-        for name in DurableFile.names(in: catalogFolder).sorted() where name.hasSuffix(".json") && !DurableFile.isTemporaryOrHidden(name) {
+        let names: [String]
+        do throws(StoreError) { names = try DurableFile.listing(catalogFolder) } catch {
+            return ([], [Store.unreadable(error, path: catalogFolder)])
+        }
+        for name in names.sorted() where name.hasSuffix(".json") && !DurableFile.isTemporaryOrHidden(name) {
             let path = "\(catalogFolder)/\(name)"
-            do {
-                switch RecordCodec.decode(CatalogFile.self, from: try DurableFile.read(path), path: path) {
+            do throws(StoreError) {
+                switch RecordCodec.decode(CatalogFile.self, from: try DurableFile.read(path, limit: Store.catalogSizeLimit), path: path) {
                 case .success(let catalog): catalogs.append(catalog)
                 case .failure(let problem): problems.append(problem)
                 }
             } catch {
-                problems.append(StoreProblem(path: path, location: "", message: "\(error)"))
+                problems.append(Store.unreadable(error, path: path))
             }
         }
         return (catalogs, problems)

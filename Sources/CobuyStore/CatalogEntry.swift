@@ -21,6 +21,9 @@ public struct CatalogEntry: Sendable {
     var named: String
     var description: String
 
+    /// The contract's id (what an import checks for collisions).
+    public var contractID: String { id }
+
     public init(_ contract: CooperativeContract) {
         let clause = contract.cooperativeClause
         id = contract.id
@@ -31,7 +34,7 @@ public struct CatalogEntry: Sendable {
         vendorID = contract.vendor
         category = contract.category
         status = contract.status.rawValue
-        end = contract.period?.end.description
+        end = contract.endDate?.description
         clauseOpen = clause.open
         kinds = clause.kinds.map { " " + $0.map(\.rawValue).joined(separator: " ") + " " }
         regions = clause.regions.map { " " + $0.map(\.code).joined(separator: " ") + " " }

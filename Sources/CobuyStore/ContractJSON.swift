@@ -70,13 +70,19 @@ public enum ContractJSON {
         out.key("source")
         let source = contract.source
         out.open()
+        if let value = source.award { out.key("award"); out.string(value) }
+        if let value = source.callOffOf { out.key("callOffOf"); out.string(value) }
         if let value = source.file { out.key("file"); out.string(value) }
+        if let value = source.framework { out.key("framework"); out.bool(value) }
         out.key("kind"); out.string(source.kind.rawValue)
         if let value = source.ocid { out.key("ocid"); out.string(value) }
         if let value = source.publisher { out.key("publisher"); out.string(value) }
         if let value = source.solicitation { out.key("solicitation"); out.string(value) }
+        if let value = source.suppliers { out.key("suppliers"); out.strings(value) }
+        if let value = source.warnings { out.key("warnings"); out.strings(value) }
         out.close()
         out.key("status"); out.string(contract.status.rawValue)
+        if let value = contract.termEnd { out.key("termEnd"); out.string(value.description) }
         out.key("title"); out.string(contract.title)
         out.key("vendor"); out.string(contract.vendor)
         if let value = contract.vendorName { out.key("vendorName"); out.string(value) }
@@ -187,6 +193,8 @@ public enum ContractJSON {
             if let kinds = clause.kinds { key("kinds"); strings(kinds.map(\.rawValue)) }
             key("open"); bool(clause.open)
             if let regions = clause.regions { key("regions"); strings(regions.map(\.code)) }
+            if let stated = clause.stated { key("stated"); bool(stated) }
+            if let who = clause.statedBy { key("statedBy"); string(who) }
             close()
         }
 

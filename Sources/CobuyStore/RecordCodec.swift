@@ -1,4 +1,5 @@
 import CobuyCore
+import CobuyJSON
 import Foundation
 
 /// Turns records into the store's JSON and back: keys sorted, two-space indent, trailing
@@ -13,8 +14,14 @@ public enum RecordCodec {
     }
 
     /// Decodes `data` read from `path`, or describes what is wrong with it (line for syntax,
-    /// field path for the schema).
+    /// field path for the schema and for a key given twice).
     public static func decode<R: Decodable>(_ type: R.Type, from data: Data, path: String) -> Result<R, StoreProblem> {
+        // Foundation would keep the first of two equal keys, other tools the last, and the next
+        // write would drop the other value without a word: such a file is reported, not read.
+        if let twice = JSONSyntax.duplicateKeys(in: data).first {
+            return .failure(StoreProblem(path: path, location: twice.field,
+                                         message: "given twice, on lines \(twice.firstLine) and \(twice.line); keep the one that is right"))
+        }
         do {
             return .success(try JSONDecoder().decode(type, from: data))
         } catch let error as DecodingError {

@@ -6,6 +6,12 @@ import Foundation
 public struct Store: Sendable {
     public static let formatName = "cobuy-store"
     public static let formatVersion = 1
+    /// `cobuy.json` holds two short fields.
+    public static let markerSizeLimit = 64 << 10
+    /// What the store's `.gitignore` must hold: the derived index, the lock, and the temporaries
+    /// an interrupted write leaves (`.NAME.tmp-…`, in any folder), so that `git add -A` never
+    /// commits them.
+    public static let ignoreRules = [".index/", ".lock", ".*\(DurableFile.temporaryMarker)*"]
 
     /// The store's folder, as given (not resolved), so messages show what the officer typed.
     public let root: String
@@ -25,14 +31,12 @@ public struct Store: Sendable {
     @discardableResult
     public static func initialize(at root: String) throws(StoreError) -> Store {
         let store = Store(root: root)
+        // An existing store of a newer format is not written into, not even its folders.
+        if DurableFile.exists(store.markerPath) { try store.checkIsStore() }
         try DurableFile.makeFolder(root)
         for kind in RecordKind.allCases { try DurableFile.makeFolder(store.folder(kind)) }
         try DurableFile.makeFolder("\(root)/catalog")
-        // The catalog index is derived data: each clone builds its own.
-        let ignore = "\(root)/.gitignore"
-        if !DurableFile.exists(ignore) {
-            try DurableFile.write(Data(".index/\n.lock\n".utf8), to: ignore)
-        }
+        try store.addMissingIgnoreRules()
         if !DurableFile.exists(store.markerPath) {
             let marker = StoreMarker(format: formatName, version: formatVersion)
             let data: Data
@@ -42,23 +46,69 @@ public struct Store: Sendable {
         return store
     }
 
-    /// Refuses a folder that is not a store, so a typo in `--store` does not scatter files.
+    /// Refuses a folder that is not a store, so a typo in `--store` does not scatter files, and
+    /// a store of a newer format than this Cobuy knows, so that it is neither misread nor
+    /// written into (every command and the UI open the store through here, and so does every
+    /// write).
     public func checkIsStore() throws(StoreError) {
         guard DurableFile.exists(markerPath) else { throw .notAStore(path: root) }
+        if let version = try markerVersion(), version > Store.formatVersion {
+            throw .io(path: markerPath, message: Store.newerFormatMessage(version))
+        }
     }
 
-    /// Ids of the records of one kind, sorted, from file names alone (no parsing).
+    static func newerFormatMessage(_ version: Int) -> String {
+        "says the store has format version \(version), newer than this Cobuy knows (\(formatVersion));"
+            + " nothing was read or written. Use a newer Cobuy."
+    }
+
+    /// The format version `cobuy.json` claims, or nil when it names none (``validate()``
+    /// reports a marker that does not parse).
+    func markerVersion() throws(StoreError) -> Int? {
+        let data = try DurableFile.read(markerPath, limit: Store.markerSizeLimit)
+        return (try? JSONDecoder().decode(StoreMarker.self, from: data))?.version
+    }
+
+    /// Adds to the store's `.gitignore` the ``ignoreRules`` it lacks (a store made by an older
+    /// Cobuy has no rule for temporaries), keeping what the officer wrote there. Called by
+    /// `init` and before each write, never by a command that only reads.
+    public func addMissingIgnoreRules() throws(StoreError) {
+        let path = "\(root)/.gitignore"
+        var text = ""
+        if DurableFile.exists(path) {
+            text = String(decoding: try DurableFile.read(path, limit: Store.markerSizeLimit), as: UTF8.self)
+        }
+        guard let missing = missingIgnoreRules(), !missing.isEmpty else { return }
+        if !text.isEmpty, !text.hasSuffix("\n") { text += "\n" }
+        text += missing.joined(separator: "\n") + "\n"
+        try DurableFile.write(Data(text.utf8), to: path)
+    }
+
+    /// Ids of the records of one kind, sorted, from file names alone (no parsing); none when
+    /// the folder cannot be read (``listingProblem(of:)`` says so).
     public func ids(of kind: RecordKind) -> [String] {
-        DurableFile.names(in: folder(kind))
+        (try? recordIDs(of: kind)) ?? []
+    }
+
+    func recordIDs(of kind: RecordKind) throws(StoreError) -> [String] {
+        try DurableFile.listing(folder(kind))
             .filter { $0.hasSuffix(".json") && !DurableFile.isTemporaryOrHidden($0) }
             .map { String($0.dropLast(5)) }
             .sorted()
     }
 
-    /// Temporaries left behind by interrupted writes (harmless; safe to delete).
+    /// A problem for each of the store's folders that exists but cannot be read.
+    public func unreadableFolders() -> [StoreProblem] {
+        (RecordKind.allCases.map(folder) + [catalogFolder]).compactMap { folder in
+            do throws(StoreError) { _ = try DurableFile.listing(folder); return nil } catch { return Store.unreadable(error, path: folder) }
+        }
+    }
+
+    /// Temporaries left behind by interrupted writes and imports (harmless to Cobuy, which
+    /// skips them; safe to delete), in the record folders, the catalog folder and the root.
     public func leftoverTemporaries() -> [String] {
-        RecordKind.allCases.flatMap { kind in
-            DurableFile.names(in: folder(kind)).filter { $0.contains(DurableFile.temporaryMarker) }.map { "\(folder(kind))/\($0)" }
+        ([root, catalogFolder] + RecordKind.allCases.map(folder)).flatMap { folder in
+            DurableFile.names(in: folder).filter { $0.contains(DurableFile.temporaryMarker) }.map { "\(folder)/\($0)" }
         }.sorted()
     }
 
@@ -83,7 +133,7 @@ public struct Store: Sendable {
             if let imported = catalogRecord(id, kind: kind) { return imported }
             throw .notFound(kind: kind, id: id)
         }
-        switch decode(kind: kind, data: try DurableFile.read(path), path: path, expectedID: id) {
+        switch decode(kind: kind, data: try DurableFile.read(path, limit: Store.recordSizeLimit), path: path, expectedID: id) {
         case .success(let record): return record
         case .failure(let problem): throw .broken(problem)
         }
@@ -131,18 +181,33 @@ public struct Store: Sendable {
     public func loadLocal(_ kind: RecordKind) -> (records: [AnyRecord], problems: [StoreProblem]) {
         var records: [AnyRecord] = []
         var problems: [StoreProblem] = []
-        for id in ids(of: kind) {
+        let ids: [String]
+        do throws(StoreError) { ids = try recordIDs(of: kind) } catch {
+            return ([], [Store.unreadable(error, path: folder(kind))])
+        }
+        for id in ids {
             let path = path(of: kind, id: id)
-            do {
-                switch decode(kind: kind, data: try DurableFile.read(path), path: path, expectedID: id) {
+            do throws(StoreError) {
+                switch decode(kind: kind, data: try DurableFile.read(path, limit: Store.recordSizeLimit), path: path, expectedID: id) {
                 case .success(let record): records.append(record)
                 case .failure(let problem): problems.append(problem)
                 }
             } catch {
-                problems.append(StoreProblem(path: path, location: "", message: "\(error)"))
+                problems.append(Store.unreadable(error, path: path))
             }
         }
         return (records, problems)
+    }
+
+    /// The largest record file read: far above any real record, far below what would exhaust memory.
+    public static let recordSizeLimit = DurableFile.recordSizeLimit
+
+    /// A file or folder that could not be read at all, as a problem that fails the command.
+    static func unreadable(_ error: StoreError, path: String) -> StoreProblem {
+        if case let .io(errorPath, message) = error, errorPath == path {
+            return StoreProblem(path: path, location: "", message: message, isUnreadable: true)
+        }
+        return StoreProblem(path: path, location: "", message: error.description, isUnreadable: true)
     }
 
     func decode(kind: RecordKind, data: Data, path: String, expectedID: String) -> Result<AnyRecord, StoreProblem> {
@@ -161,6 +226,10 @@ public struct Store: Sendable {
             if schema > 1 || schema < 1 {
                 return .failure(StoreProblem(path: path, location: "schema", message: "format version \(schema) is not one this Cobuy reads (1)"))
             }
+            // Numbers beyond their limits are refused here, before anything computes with them.
+            if let bounds = record.record.boundsProblems().first {
+                return .failure(StoreProblem(path: path, location: bounds.field, message: bounds.message))
+            }
             return .success(record)
         }
     }
@@ -170,6 +239,8 @@ public struct Store: Sendable {
     public func transaction<T>(_ body: (StoreTransaction) throws -> T) throws -> T {
         try checkIsStore()
         let lock = try StoreLock(path: lockPath)
+        // Best effort: a .gitignore that cannot be written must not stop the officer's work.
+        try? addMissingIgnoreRules()
         defer { withExtendedLifetime(lock) {} }
         return try body(StoreTransaction(store: self))
     }
@@ -180,7 +251,21 @@ public struct Store: Sendable {
             _ = try? index.refresh()
             return index.catalogContractIDs()
         } ?? []
-        return IDPool(existing: [RecordKind.solicitation, .contract, .addendum].flatMap { ids(of: $0) } + catalogued)
+        return IDPool(existing: [RecordKind.solicitation, .contract, .addendum].flatMap { ids(of: $0) } + catalogued,
+                      member: memberCode)
+    }
+
+    /// Where a clone of a shared store keeps its member code: inside `.git`, so it is never
+    /// committed and every clone has its own.
+    public var memberCodePath: String { "\(root)/.git/cobuy-member" }
+
+    /// This clone's member code in a shared store (`SAL`), which numbers the records it creates;
+    /// `nil` in a store of its own.
+    public var memberCode: String? {
+        guard let data = try? DurableFile.read(memberCodePath),
+              let text = String(data: data, encoding: .utf8)?.trimmingCharacters(in: .whitespacesAndNewlines),
+              IDPool.isValidMemberCode(text) else { return nil }
+        return text
     }
 }
 
@@ -188,4 +273,6 @@ public struct Store: Sendable {
 struct StoreMarker: Codable {
     var format: String
     var version: Int
+    /// See ``StoreSettings``.
+    var ocidPrefix: String?
 }

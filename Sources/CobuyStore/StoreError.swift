@@ -37,11 +37,15 @@ public struct StoreProblem: Error, Sendable, Hashable, CustomStringConvertible {
     /// `line 3, column 9` or a field path such as `partners[2].status`; empty when the whole file is at fault.
     public var location: String
     public var message: String
+    /// The file or folder could not be read at all (no permission, not a regular file, too
+    /// large): a command that meets one fails, since what it shows is incomplete.
+    public var isUnreadable: Bool
 
-    public init(path: String, location: String, message: String) {
+    public init(path: String, location: String, message: String, isUnreadable: Bool = false) {
         self.path = path
         self.location = location
         self.message = message
+        self.isUnreadable = isUnreadable
     }
 
     public var description: String {

@@ -19,13 +19,20 @@ extension Store {
         if !DurableFile.exists(markerPath) {
             problems.append(StoreProblem(path: markerPath, location: "", message: "missing: this folder is not a Cobuy store"))
         } else {
-            do {
-                let data = try DurableFile.read(markerPath)
-                if case .failure(let problem) = RecordCodec.decode(StoreMarker.self, from: data, path: markerPath) {
+            do throws(StoreError) {
+                let data = try DurableFile.read(markerPath, limit: Store.markerSizeLimit)
+                switch RecordCodec.decode(StoreMarker.self, from: data, path: markerPath) {
+                case .failure(let problem):
                     problems.append(problem)
+                case .success(let marker):
+                    // A newer store is not read at all: its records may mean something else.
+                    if marker.version > Store.formatVersion {
+                        let problem = StoreProblem(path: markerPath, location: "version", message: Store.newerFormatMessage(marker.version))
+                        return ValidationReport(problems: [problem], warnings: [], recordCount: 0)
+                    }
                 }
             } catch {
-                problems.append(StoreProblem(path: markerPath, location: "", message: "\(error)"))
+                problems.append(Store.unreadable(error, path: markerPath))
             }
         }
         for kind in RecordKind.allCases {
@@ -57,9 +64,21 @@ extension Store {
                 holders[key] = addendum.id
             }
         }
-        let warnings = leftoverTemporaries().map { "\($0): temporary left by an interrupted write (ignored; safe to delete)" }
+        var warnings = leftoverTemporaries().map { "\($0): temporary left by an interrupted write or import (ignored; safe to delete)" }
+        if let missing = missingIgnoreRules(), !missing.isEmpty {
+            warnings.append("\(root)/.gitignore lacks \(missing.joined(separator: ", ")), so git would commit temporaries; the next write adds it")
+        }
         return ValidationReport(problems: problems.sorted { ($0.path, $0.location) < ($1.path, $1.location) },
                                 warnings: warnings, recordCount: records.count)
+    }
+
+    /// The ``Store/ignoreRules`` the store's `.gitignore` lacks; nil when it cannot be read.
+    func missingIgnoreRules() -> [String]? {
+        let path = "\(root)/.gitignore"
+        guard DurableFile.exists(path) else { return Store.ignoreRules }
+        guard let data = try? DurableFile.read(path, limit: Store.markerSizeLimit) else { return nil }
+        let present = Set(String(decoding: data, as: UTF8.self).split(whereSeparator: \.isNewline).map { $0.trimmingSpaces })
+        return Store.ignoreRules.filter { !present.contains($0) }
     }
 
     private func references(of record: AnyRecord, in directory: RecordDirectory) -> [String] {

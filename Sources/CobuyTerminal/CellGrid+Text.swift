@@ -41,7 +41,4 @@ extension CellGrid {
             return line
         }.joined(separator: "\n")
     }
-
-    /// Same as ``styledDump()``.
-    public var styledText: String { styledDump() }
 }

@@ -32,9 +32,6 @@ public final class MemoryTerminal: TerminalBackend {
     /// The last frame drawn.
     public var lastFrame: CellGrid? { frames.last }
 
-    /// Adds input to deliver after what is already scripted.
-    public func enqueue(_ event: InputEvent) { events.append(event) }
-
     /// Keeps `grid` and the runs a real terminal would have been sent for it.
     public func draw(_ grid: CellGrid) {
         drawnRuns.append(GridDiff.runs(from: previous, to: grid))

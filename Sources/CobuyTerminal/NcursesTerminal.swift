@@ -64,7 +64,9 @@ public final class NcursesTerminal: TerminalBackend {
     init?(input: UnsafeMutablePointer<FILE>, output: UnsafeMutablePointer<FILE>, terminalType: String?,
           useColor: Bool, useMouse: Bool, ownedFiles: [UnsafeMutablePointer<FILE>]) {
         supportsUnicode = NcursesTerminal.prepareLocale()
-        // Before newterm, so that ncurses leaves SIGINT and SIGTERM to these handlers.
+        // Before newterm, so that ncurses leaves SIGINT and SIGTERM to these handlers, and
+        // the modes saved are the shell's.
+        TerminalSignals.saveTerminal(inputDescriptor: fileno(input), outputDescriptor: fileno(output))
         TerminalSignals.install()
         let created: OpaquePointer?
         if let terminalType {
@@ -79,6 +81,7 @@ public final class NcursesTerminal: TerminalBackend {
         }
         screen = created
         self.window = window
+        TerminalSignals.prepareRestoreSequences()
         self.ownedFiles = ownedFiles
         TerminalSignals.setCursesActive(true)
         cbreak()
@@ -315,6 +318,7 @@ public final class NcursesTerminal: TerminalBackend {
         restored = true
         if cursorShown { curs_set(1) }
         TerminalSignals.leaveCurses()
+        TerminalSignals.cancelInterruptGrace()
         TerminalSignals.uninstall()
         delscreen(screen)
         for file in ownedFiles { fclose(file) }

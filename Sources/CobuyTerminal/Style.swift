@@ -44,8 +44,6 @@ public struct Style: Hashable, Sendable {
     public func reversed() -> Style { var copy = self; copy.reverse = true; return copy }
     /// This style, underlined.
     public func underlined() -> Style { var copy = self; copy.underline = true; return copy }
-    /// This style, dim.
-    public func dimmed() -> Style { var copy = self; copy.dim = true; return copy }
 
     /// A short tag for text dumps: `b` bold, `r` reverse, `u` underline, `d` dim, then
     /// `fg=`/`bg=` colours; empty for ``plain``.

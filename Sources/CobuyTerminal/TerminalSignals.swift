@@ -1,19 +1,21 @@
-import CNcurses
+import CTerminalSignals
 #if canImport(Glibc)
 import Glibc
 #elseif canImport(Darwin)
 import Darwin
 #endif
 
-/// Gives the terminal back whatever ends the program. The handlers are C (in the CNcurses shim)
-/// so that they touch only `volatile sig_atomic_t` flags, `endwin`, `sigaction` and `raise`;
-/// this is the only Swift file that may call them, because their state is per object file.
+/// Gives the terminal back whatever ends the program. The handlers are C (the CTerminalSignals
+/// target, one copy of their state for the whole process) so that they touch only
+/// `volatile sig_atomic_t` flags and async-signal-safe calls.
 ///
-/// - SIGINT, SIGTERM, SIGHUP: a flag the event loop reports as ``InputEvent/interrupt(signal:)``,
-///   so the app saves nothing half-done and exits with 128 + signal. A second one before the
-///   app has stopped restores the terminal and takes the default action (exit) at once.
-/// - SIGSEGV, SIGILL, SIGTRAP, SIGABRT, SIGBUS, SIGFPE, SIGQUIT: `endwin`, then the signal goes to
-///   whoever had it before (the Swift runtime's backtracer, or the default action).
+/// - SIGINT, SIGTERM, SIGHUP: a flag the event loop reports as ``InputEvent/interrupt(signal:)``
+///   within its poll, so the app saves nothing half-done and exits with 128 + signal. If it has
+///   not given the terminal back within a grace of two seconds (busy in a long step), or a
+///   second signal comes, the handler restores the terminal itself (saved modes, leave the
+///   alternate screen, mouse reporting off, cursor shown) and the process ends.
+/// - SIGSEGV, SIGILL, SIGTRAP, SIGABRT, SIGBUS, SIGFPE, SIGQUIT: the same restoration, then the
+///   signal goes to whoever had it before (the Swift runtime's backtracer, or the default action).
 /// - SIGCONT (back from Ctrl-Z): a flag; the next frame is drawn whole.
 /// - Normal exit: an `atexit` hook calls `endwin`.
 ///
@@ -54,6 +56,18 @@ enum TerminalSignals {
 
     /// `endwin` if curses owns the terminal; safe to call twice.
     static func leaveCurses() { cobuy_leave_curses() }
+
+    /// Remembers the terminal's modes before curses changes them, for the handlers (call before
+    /// `newterm`).
+    static func saveTerminal(inputDescriptor: Int32, outputDescriptor: Int32) {
+        cobuy_save_terminal(inputDescriptor, outputDescriptor)
+    }
+
+    /// Reads the sequences that leave curses' screen from terminfo (call after `newterm`).
+    static func prepareRestoreSequences() { cobuy_prepare_terminal_sequences() }
+
+    /// The app gave the terminal back by itself: no need to do it from a handler.
+    static func cancelInterruptGrace() { cobuy_cancel_interrupt_grace() }
 
     /// The interrupting signal that arrived since the last call, if any.
     static func takePendingSignal() -> Int32? {

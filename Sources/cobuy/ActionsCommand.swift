@@ -99,6 +99,6 @@ enum Checklists {
 /// Prints a JSON value with sorted keys (stable for scripts).
 func printJSON(_ object: Any) throws {
     let data = try JSONSerialization.data(withJSONObject: object, options: [.sortedKeys, .prettyPrinted, .withoutEscapingSlashes])
-    FileHandle.standardOutput.write(data)
-    FileHandle.standardOutput.write(Data("\n".utf8))
+    StandardOutput.write(data)
+    StandardOutput.write(Data("\n".utf8))
 }

@@ -52,7 +52,7 @@ func reportingErrors(_ body: () throws -> Void) throws {
 }
 
 func printError(_ message: String) {
-    FileHandle.standardError.write(Data("cobuy: \(Printable.line(message))\n".utf8))
+    StandardOutput.writeError("cobuy: \(Printable.line(message))\n")
 }
 
 /// Runs a store action and names the record and action in any refusal.
@@ -66,4 +66,15 @@ func runAction<T>(id: String, action: String, _ body: () throws -> T) throws -> 
         case .unknownActingParty: throw CLIError.failed(failure.description)
         }
     }
+}
+
+/// Why `value` may not be given to `flag`, naming the limit, or nil when it is within it; the
+/// limit itself lives in the core (``Limits``).
+func limitProblem(_ value: Int, _ limit: Limit, flag: String) -> String? {
+    limit.contains(value) ? nil : "\(flag) must be from \(limit.rangeText) (the limit for \(limit.name)); got \(value)."
+}
+
+/// A usage error (exit 64) when `value` is outside `limit`.
+func requireWithin(_ value: Int, _ limit: Limit, flag: String) throws {
+    if let message = limitProblem(value, limit, flag: flag) { throw CLIError.usage(message) }
 }

@@ -23,8 +23,8 @@ struct CatalogOptions: ParsableArguments {
     }
 
     func validate() throws {
-        if let offset, offset < 0 { throw ValidationError("--offset must be 0 or more.") }
-        if let expiring, expiring < 0 { throw ValidationError("--expiring must be 0 or more days.") }
+        if let offset, let message = limitProblem(offset, Limits.count, flag: "--offset") { throw ValidationError(message) }
+        if let expiring, let message = limitProblem(expiring, Limits.days, flag: "--expiring") { throw ValidationError(message) }
         if let sort, CatalogQuery.Sort(column: sort) == nil {
             throw ValidationError("--sort takes one of \(CatalogQuery.Sort.allCases.map(\.rawValue).joined(separator: ", ")).")
         }

@@ -1,4 +1,5 @@
 import ArgumentParser
+import Foundation
 
 /// `cobuy`: cooperative public purchasing from the terminal.
 @main
@@ -16,7 +17,22 @@ struct Cobuy: ParsableCommand {
         subcommands: [
             OpenCommand.self, DemoCommand.self, InitCommand.self, NewCommand.self, DoCommand.self,
             ActionsCommand.self, ShowCommand.self, ListCommand.self, ValidateCommand.self, ExportCommand.self, ImportCommand.self,
+            ConfigCommand.self,
+            ShareCommand.self, SyncCommand.self, MergeDriverCommand.self,
         ],
         defaultSubcommand: OpenCommand.self
     )
+
+    /// The argument parser's `main`, with output checked at exit and a command that met an
+    /// unreadable file or folder ending with status 1 (StandardOutput.swift).
+    static func main() {
+        StandardOutput.checkAtExit()
+        do {
+            var command = try parseAsRoot()
+            try command.run()
+        } catch {
+            exit(withError: error)
+        }
+        Foundation.exit(StandardOutput.missedUnreadable ? 1 : 0)
+    }
 }

@@ -26,9 +26,7 @@ struct CommandSession {
     /// catalogs, through the index); unreadable files are reported on stderr and skipped.
     func loadAll(_ kind: RecordKind) -> [AnyRecord] {
         let loaded = store.loadLocal(kind)
-        for problem in loaded.problems {
-            printError("skipped \(problem.description)")
-        }
+        for problem in loaded.problems { reportSkipped(problem) }
         guard kind == .party, let index = refreshedIndex() else { return loaded.records }
         let local = Set(loaded.records.map(\.id))
         return loaded.records + index.catalogParties().filter { !local.contains($0.id) }.map(AnyRecord.party)
@@ -37,10 +35,21 @@ struct CommandSession {
     /// The store's own records plus the imported contracts its addenda use; problems on stderr.
     func loadWorkingSet() -> [AnyRecord] {
         let loaded = store.loadWorkingSet(index: refreshedIndex())
-        for problem in loaded.problems {
-            printError("skipped \(problem.description)")
-        }
+        for problem in loaded.problems { reportSkipped(problem) }
         return loaded.records
+    }
+
+    /// Says on stderr that a file was skipped; one that could not be read at all makes the
+    /// command end with status 1 (what it showed is incomplete).
+    func reportSkipped(_ problem: StoreProblem) {
+        printError("skipped \(problem.description)")
+        if problem.isUnreadable { StandardOutput.missedUnreadable = true }
+    }
+
+    /// Reports the store's folders that cannot be read (for commands that list through the
+    /// catalog index, which would otherwise see an unreadable folder as an empty one).
+    func reportUnreadableFolders() {
+        for problem in store.unreadableFolders() { reportSkipped(problem) }
     }
 
     /// The catalog index, brought up to date (saying so when a catalog has to be re-read).

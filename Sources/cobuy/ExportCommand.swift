@@ -20,36 +20,59 @@ struct ExportAddendum: ParsableCommand {
         The wording comes from the template addendum.md.mustache: your own copy in \
         $XDG_CONFIG_HOME/cobuy/templates overrides the bundled one. Without -o the file is named \
         after the addendum and its participant in the current folder; -o - writes md or txt to \
-        standard output.
+        standard output. A PDF is the Word document converted by LibreOffice headless (soffice, \
+        or $COBUY_SOFFICE), stopped after $COBUY_PDF_TIMEOUT seconds (default 120).
         """)
 
     enum Format: String, ExpressibleByArgument, CaseIterable {
-        case md, docx, txt
+        case md, docx, txt, pdf
     }
 
     @OptionGroup var storeOptions: StoreOptions
     @Argument(help: ArgumentHelp("The addendum.", valueName: "ID")) var id: String
-    @Option(help: "md, docx or txt.") var format: Format = .md
+    @Option(help: "md, docx, txt or pdf.") var format: Format = .md
     @Option(name: .shortAndLong, help: ArgumentHelp("Where to write it.", valueName: "PATH")) var output: String?
     @Flag(help: "Replace an existing file.") var force = false
 
     func run() throws {
         try reportingErrors {
             let session = try CommandSession(storeOptions)
+            if output == "-", format == .docx || format == .pdf {
+                throw CLIError.usage("A \(format == .pdf ? "PDF" : "Word document") cannot go to standard output; give -o PATH.")
+            }
             guard case .addendum(let addendum) = try session.store.load(id) else {
                 throw CLIError.usage("\(id) is not a participating addendum (PA-...).")
             }
-            let exporter = try DraftExport.exporter(environment: session.environment)
+            var exporter = try DraftExport.exporter(environment: session.environment)
+            exporter.pdfConverter = LibreOfficeConverter(environment: session.environment.variables)
             let draft = AddendumDraft(addendum: addendum, lookup: StoreLookup(store: session.store), today: session.today)
-            let data = try exporter.render(draft, as: AddendumExporter.Format(rawValue: format.rawValue) ?? .md)
+            let path = output ?? draft.fileName(extension: format.rawValue)
+            // Checked before the (slow) PDF conversion, and again when writing.
+            if output != "-" { try DraftExport.checkTarget(path, force: force) }
+            let data: Data
+            do {
+                data = try exporter.render(draft, as: AddendumExporter.Format(format))
+            } catch let error as AddendumExporter.ExportError {
+                throw CLIError.failed(error.description)
+            }
             if output == "-" {
                 guard format != .docx else { throw CLIError.usage("A Word document cannot go to standard output; give -o PATH.") }
-                FileHandle.standardOutput.write(data)
+                StandardOutput.write(data)
                 return
             }
-            let path = output ?? draft.fileName(extension: format.rawValue)
             try DraftExport.write(data, to: path, force: force)
             print(path)
+        }
+    }
+}
+
+extension AddendumExporter.Format {
+    init(_ format: ExportAddendum.Format) {
+        switch format {
+        case .md: self = .md
+        case .docx: self = .docx
+        case .txt: self = .txt
+        case .pdf: self = .pdf
         }
     }
 }
@@ -64,17 +87,59 @@ enum DraftExport {
         }
     }
 
-    /// Writes atomically; an existing file is kept unless `force`.
-    static func write(_ data: Data, to path: String, force: Bool) throws {
-        if FileManager.default.fileExists(atPath: path), !force {
-            throw CLIError.failed("\(path) already exists; nothing was written. Choose another -o PATH or add --force.")
+    /// What may be at an export's path: nothing, or a regular file when `force` says so. A
+    /// symbolic link (dangling or not), a device, a FIFO, a socket or a folder is never replaced:
+    /// the rename would put a regular file where the officer had something else.
+    static func checkTarget(_ path: String, force: Bool) throws {
+        let absolute = path.hasPrefix("/") ? path : FileManager.default.currentDirectoryPath + "/" + path
+        var info = stat()
+        if lstat(absolute, &info) == 0 {
+            switch ExportTarget(mode: info.st_mode) {
+            case .regularFile:
+                guard force else {
+                    throw CLIError.failed("\(path) already exists; nothing was written. Choose another -o PATH or add --force.")
+                }
+            case .symbolicLink:
+                throw CLIError.failed(force
+                    ? "\(path) is a symbolic link; Cobuy replaces only regular files, so nothing was written. Give the path it points to, or remove the link."
+                    : "\(path) already exists (a symbolic link); nothing was written. Choose another -o PATH.")
+            case .other(let what):
+                throw CLIError.failed("\(path) is \(what), not a regular file; nothing was written, with or without --force. Choose another -o PATH.")
+            }
+        } else if errno != ENOENT {
+            throw CLIError.failed("\(path) cannot be checked (\(String(cString: strerror(errno)))); nothing was written.")
         }
         var isFolder: ObjCBool = false
-        let folder = (path as NSString).deletingLastPathComponent
+        let folder = (absolute as NSString).deletingLastPathComponent
         if !folder.isEmpty, !(FileManager.default.fileExists(atPath: folder, isDirectory: &isFolder) && isFolder.boolValue) {
-            throw CLIError.failed("The folder \(folder) does not exist; nothing was written.")
+            throw CLIError.failed("The folder \((path as NSString).deletingLastPathComponent) does not exist; nothing was written.")
         }
+    }
+
+    /// Writes atomically through the store's durable writer, after ``checkTarget(_:force:)``.
+    static func write(_ data: Data, to path: String, force: Bool) throws {
+        try checkTarget(path, force: force)
         try DurableFile.write(data, to: path.hasPrefix("/") ? path : FileManager.default.currentDirectoryPath + "/" + path)
+    }
+
+}
+
+/// What lies at an export's path (`lstat`, so a link is seen as a link).
+enum ExportTarget: Equatable {
+    case regularFile
+    case symbolicLink
+    case other(String)
+
+    init(mode: mode_t) {
+        switch mode & S_IFMT {
+        case S_IFREG: self = .regularFile
+        case S_IFLNK: self = .symbolicLink
+        case S_IFDIR: self = .other("a folder")
+        case S_IFCHR, S_IFBLK: self = .other("a device")
+        case S_IFIFO: self = .other("a FIFO (named pipe)")
+        case S_IFSOCK: self = .other("a socket")
+        default: self = .other("a special file")
+        }
     }
 }
 
@@ -82,7 +147,11 @@ enum DraftExport {
 struct ExportOCDS: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "ocds", abstract: "Write the store as an OCDS 1.1.5 release package.",
-        discussion: "The ocid prefix comes from --ocid-prefix, else $COBUY_OCID_PREFIX, else ocds-cobuy0 (register your own with OCDS).")
+        discussion: """
+        The ocid prefix comes from --ocid-prefix, else $COBUY_OCID_PREFIX, else the store's setting \
+        (cobuy init --ocid-prefix, or cobuy config ocid-prefix PREFIX), else the placeholder \
+        ocds-cobuy0 with a warning: register your own with the Open Contracting Partnership.
+        """)
 
     @OptionGroup var storeOptions: StoreOptions
     @Option(name: .shortAndLong, help: ArgumentHelp("Where to write it (- for standard output).", valueName: "PATH")) var output: String = "-"
@@ -94,20 +163,40 @@ struct ExportOCDS: ParsableCommand {
     func run() throws {
         try reportingErrors {
             let session = try CommandSession(storeOptions)
+            let prefix = try resolvedPrefix(session)
+            if prefix == StoreSettings.placeholderOCIDPrefix {
+                printError("""
+                    warning: the ocids use the placeholder prefix \(prefix), which is registered to nobody. Register your own with \
+                    the Open Contracting Partnership and set it once for the store: cobuy config ocid-prefix ocds-xxxxxx.
+                    """)
+            }
+            if output != "-" { try DraftExport.checkTarget(output, force: force) }
             var directory = RecordDirectory()
             for record in session.loadWorkingSet() { directory.insert(record) }
-            let prefix = ocidPrefix ?? session.environment.variables["COBUY_OCID_PREFIX"] ?? "ocds-cobuy0"
-            guard prefix.hasPrefix("ocds-"), prefix.count == 11 else {
-                throw CLIError.usage("--ocid-prefix must be ocds- followed by 6 characters, such as ocds-abc123; got \"\(prefix)\".")
-            }
             let export = OCDSExport(ocidPrefix: prefix, publisher: publisher ?? "Cobuy", now: session.now)
-            let data = try export.package(directory)
+            let data: Data
+            do throws(OCDSExport.Failure) {
+                data = try export.package(directory)
+            } catch {
+                throw CLIError.failed(error.description)
+            }
             if output == "-" {
-                FileHandle.standardOutput.write(data)
+                StandardOutput.write(data)
             } else {
                 try DraftExport.write(data, to: output, force: force)
                 print(output)
             }
         }
+    }
+
+    /// The flag, the environment, the store's setting, or the placeholder, in that order.
+    func resolvedPrefix(_ session: CommandSession) throws -> String {
+        if let given = ocidPrefix ?? session.environment.variables["COBUY_OCID_PREFIX"].flatMap({ $0.isEmpty ? nil : $0 }) {
+            guard StoreSettings.isValidOCIDPrefix(given) else {
+                throw CLIError.usage("--ocid-prefix (or COBUY_OCID_PREFIX) \"\(Printable.line(given))\" is not usable: \(StoreSettings.ocidPrefixRule).")
+            }
+            return given
+        }
+        return try session.store.settings().ocidPrefix ?? StoreSettings.placeholderOCIDPrefix
     }
 }

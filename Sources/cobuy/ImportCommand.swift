@@ -2,6 +2,7 @@ import ArgumentParser
 import CobuyCore
 import CobuyDocs
 import CobuyJSON
+import CobuyProcess
 import CobuyStore
 import Foundation
 
@@ -15,60 +16,44 @@ struct ImportCommand: ParsableCommand {
 struct ImportOCDS: ParsableCommand {
     static let configuration = CommandConfiguration(
         commandName: "ocds",
-        abstract: "Import OCDS release packages, record packages, releases or JSON Lines of releases.",
+        abstract: "Import OCDS release packages, record packages, releases, or JSON Lines of releases or packages.",
         discussion: """
-        Each file is all or nothing: it becomes one catalog in STORE/catalog, and importing the same \
-        file again replaces it. Releases and contracts that OCDS does not allow are skipped and \
-        listed with their JSON path; a file that is not OCDS is refused and nothing is written.
+        Each file is all or nothing: it becomes one catalog in STORE/catalog, and importing a file of \
+        the same name again replaces it. Every contract and every award published without a \
+        contract is imported once; every release or contract not imported is listed with its JSON \
+        path and reason; a file that is not OCDS is refused and nothing is written. Who may use a \
+        contract comes only from what its publisher states (the techniques extension's framework \
+        agreement in Cobuy's wording): where the publisher says nothing, the contract is not \
+        joinable, unless --open-to and --regions state a rule for the whole catalog (kept with \
+        who stated it and when; the publisher's own statements still win).
         """)
 
     @OptionGroup var storeOptions: StoreOptions
+    @OptionGroup var officerOptions: OfficerOptions
     @Argument(help: ArgumentHelp("The files.", valueName: "FILE"), completion: .file()) var files: [String]
     @Option(help: ArgumentHelp("The publisher's name, when the file does not say.", valueName: "NAME")) var publisher: String?
+    @OptionGroup var rule: CatalogRuleOptions
+
+    func validate() throws { try rule.validate() }
 
     func run() throws {
         try reportingErrors {
             let session = try CommandSession(storeOptions)
+            let stated = try rule.rule(officerOptions, session)
             var failures = 0
             for file in files {
-                let path = Importing.absolute(file)
+                let interactive = isatty(STDERR_FILENO) == 1
                 do {
-                    var clock = PhaseTimer()
-                    // Refused before reading: a runaway file would otherwise be read into memory whole.
-                    if let size = (try? FileManager.default.attributesOfItem(atPath: path))?[.size] as? Int {
-                        try OCDSImport.refuseIfTooLarge(size)
+                    let report = try CatalogImport.ocds(Importing.absolute(file), into: session.store,
+                                                        options: CatalogImport.Options(publisher: publisher, rule: stated, now: session.now)) { done, total in
+                        guard interactive, total > CatalogIndex.bulkSize else { return }
+                        Importing.progress(done < total ? "\(file): \(done) of \(total) releases imported" : "")
                     }
-                    let bytes: JSONBytes
-                    do throws(JSONFailure) { bytes = try JSONBytes(contentsOf: path) } catch { throw CLIError.failed("\(path): \(error.message)") }
-                    clock.lap("read")
-                    let reading = try OCDSImport.read(file: path, bytes: bytes, publisher: publisher, now: session.now)
-                    clock.lap("find releases")
-                    let large = reading.releaseCount > CatalogIndex.bulkSize
-                    let interactive = isatty(STDERR_FILENO) == 1 && large
-                    // Releases are converted on every core while the catalog file and its index
-                    // take the slices already done.
-                    let slices = OCDSImport.slices(of: reading, now: session.now)
-                    defer { slices.stop() }
-                    var skipped = reading.skipped
-                    var releasesDone = 0
-                    let written = try session.store.writeCatalog(source: reading.source, large: large) {
-                        guard let slice = slices.next() else {
-                            if interactive { Importing.progress("") }
-                            return nil
-                        }
-                        skipped += slice.skipped
-                        releasesDone += slice.releases
-                        if interactive { Importing.progress("\(file): \(releasesDone) of \(reading.releaseCount) releases imported") }
-                        return slice.chunk
-                    } validate: { count in
-                        // All or nothing: a file with nothing to import leaves the catalog as it was.
-                        if count == 0 { throw reading.releaseCount == 0 ? OCDSImport.Failure.notOCDS("no releases found") : .nothingToImport }
-                    }
-                    clock.lap("convert, write and index")
-                    Importing.report(file, count: written, publisher: reading.source.publisher, skipped: skipped.map(\.description))
+                    Importing.report(file, report)
                 } catch let failure as OCDSImport.Failure {
                     failures += 1
                     printError("\(file) \(failure.description); nothing was imported from it.")
+                    if case .nothingToImport(let skipped) = failure { Importing.list(skipped, to: printError) }
                 } catch {
                     failures += 1
                     printError("\(file): \(error); nothing was imported from it.")
@@ -76,6 +61,36 @@ struct ImportOCDS: ParsableCommand {
             }
             if failures > 0 { throw ExitCode(1) }
         }
+    }
+}
+
+/// `--open-to KINDS --regions REGIONS`: who may use a catalog's contracts whose publisher
+/// states nothing, as the officer states it (a cooperative's charter, say).
+struct CatalogRuleOptions: ParsableArguments {
+    @Option(help: ArgumentHelp("Kinds of public body that may use the contracts whose publisher states nothing (city,county,... or all); needs --regions and --as/--for.",
+                               valueName: "KINDS"))
+    var openTo: String?
+    @Option(help: ArgumentHelp("Regions those bodies may be in (US, US-OR,... or all), with --open-to.", valueName: "REGIONS"))
+    var regions: String?
+
+    func validate() throws {
+        if (openTo == nil) != (regions == nil) { throw ValidationError("--open-to and --regions go together: give both or neither.") }
+        if let openTo, let regions, case .failure(let refusal) = SolicitationMachine.parseClause(kinds: Self.list(openTo), regions: Self.list(regions)) {
+            throw ValidationError("\(refusal.reason) \(refusal.remedy)".trimmingCharacters(in: .whitespaces))
+        }
+    }
+
+    static func list(_ text: String) -> [String] {
+        text.split(whereSeparator: { $0 == "," || $0 == ";" }).map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
+    }
+
+    /// The rule with who states it and when; nil when none is given.
+    func rule(_ officerOptions: OfficerOptions, _ session: CommandSession) throws -> CatalogFile.StatedRule? {
+        guard let openTo, let regions, case .success(let clause) = SolicitationMachine.parseClause(kinds: Self.list(openTo), regions: Self.list(regions)) else {
+            return nil
+        }
+        let officer = try officerOptions.officer(session.environment)
+        return CatalogFile.StatedRule(kinds: clause.kinds, regions: clause.regions, officer: officer.name, party: officer.party, at: session.now)
     }
 }
 
@@ -87,24 +102,28 @@ struct ImportCSV: ParsableCommand {
         Columns (case, spaces and underscores ignored): required title, lead, vendor, start, end \
         (YYYY-MM-DD); optional contract number, category, description, value, currency, status \
         (active, pending, terminated, cancelled), eligible kinds and eligible regions (comma- or \
-        semicolon-separated, or all; default: every public body in the lead's country), lead region, \
+        semicolon-separated, or all; a row with neither states nothing about cooperative use, so \
+        its contract is not joinable unless --open-to and --regions state a rule), lead region, \
         vendor region (such as US-OR), lead kind. Rows with errors are skipped and listed with their \
         line numbers; a header error refuses the file.
         """)
 
     @OptionGroup var storeOptions: StoreOptions
+    @OptionGroup var officerOptions: OfficerOptions
     @Argument(help: ArgumentHelp("The CSV file.", valueName: "FILE"), completion: .file()) var file: String
     @Option(help: ArgumentHelp("The cooperative that publishes it.", valueName: "NAME")) var publisher: String?
+    @OptionGroup var rule: CatalogRuleOptions
+
+    func validate() throws { try rule.validate() }
 
     func run() throws {
         try reportingErrors {
             let session = try CommandSession(storeOptions)
-            let path = Importing.absolute(file)
+            let stated = try rule.rule(officerOptions, session)
             do {
-                let imported = try CSVImport.read(file: path, data: try Importing.read(path), publisher: publisher, now: session.now)
-                try session.store.writeCatalog(imported.catalog)
-                Importing.report(file, count: imported.catalog.contracts.count, publisher: imported.catalog.source.publisher,
-                                 skipped: imported.skipped.map(\.description))
+                let report = try CatalogImport.csv(Importing.absolute(file), into: session.store,
+                                                   options: CatalogImport.Options(publisher: publisher, rule: stated, now: session.now))
+                Importing.report(file, report)
             } catch let failure as CSVImport.Failure {
                 throw CLIError.failed("\(file) \(failure.description); nothing was imported from it.")
             }
@@ -127,13 +146,21 @@ enum Importing {
 
     /// One line on a terminal's standard error, rewritten in place; "" clears it.
     static func progress(_ text: String) {
-        FileHandle.standardError.write(Data("\r\(Printable.line(text))\u{1B}[K".utf8))
+        StandardOutput.writeError("\r\(Printable.line(text))\u{1B}[K")
     }
 
-    static func report(_ file: String, count: Int, publisher: String, skipped: [String]) {
-        print(Printable.line("\(file): \(count) contract(s) from \(publisher) imported into the catalog"
-                             + (skipped.isEmpty ? "" : "; \(skipped.count) skipped:")))
-        for line in skipped.prefix(50) { print(Printable.line("  skipped \(line)")) }
-        if skipped.count > 50 { print("  ... and \(skipped.count - 50) more") }
+    /// `FILE: 12 releases read, 9 contracts imported, 2 merged, 1 skipped (from PUBLISHER)`,
+    /// then every skip with its JSON path and reason.
+    static func report(_ file: String, _ report: CatalogImport.Report) {
+        print(Printable.line("\(file): \(report.summary) (from \(report.publisher))" + (report.skipped.isEmpty ? "" : ":")))
+        list(report.skipped) { print($0) }
+        if report.removedTemporaries > 0 {
+            print("  removed \(report.removedTemporaries) temporary file(s) left in catalog/ by interrupted imports")
+        }
+    }
+
+    static func list(_ skipped: [OCDSImport.Skipped], to write: (String) -> Void) {
+        // Every one: a skip not named is a contract lost without a word.
+        for item in skipped { write(Printable.line("  skipped \(item.description)")) }
     }
 }

@@ -12,9 +12,13 @@ struct InitCommand: ParsableCommand {
     @Flag(help: "Fill it with the bundled sample consortium.")
     var sample = false
 
+    @Option(name: .customLong("ocid-prefix"), help: ArgumentHelp("The ocid prefix registered for the store's OCDS exports.", valueName: "PREFIX"))
+    var ocidPrefix: String?
+
     func run() throws {
         try reportingErrors {
             let environment = CobuyEnvironment()
+            let prefix = try ocidPrefix.map { try ConfigOCIDPrefix.checked($0, flag: "--ocid-prefix") }
             let path = environment.storePath(flag: storeOptions.store)
             let store = Store(root: path)
             if sample {
@@ -24,6 +28,11 @@ struct InitCommand: ParsableCommand {
                 try SampleStore.copy(to: path)
             } else {
                 try Store.initialize(at: path)
+            }
+            if let prefix {
+                var settings = try store.settings()
+                settings.ocidPrefix = prefix
+                try store.save(settings)
             }
             print("Store ready at \(path)")
         }

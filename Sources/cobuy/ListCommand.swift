@@ -24,7 +24,7 @@ struct ListCommand: ParsableCommand {
     @OptionGroup(title: "Contracts") var catalog: CatalogOptions
 
     func validate() throws {
-        if let limit, limit < 0 { throw ValidationError("--limit must be 0 or more.") }
+        if let limit, let message = limitProblem(limit, Limits.count, flag: "--limit") { throw ValidationError(message) }
         if kind != .contracts, catalog.isUsed {
             throw ValidationError("--offset, --sort, --expiring, --region, --eligible-kind, --category, --lead and --joinable-by apply to contracts only.")
         }
@@ -55,7 +55,8 @@ struct ListCommand: ParsableCommand {
         guard let index = session.refreshedIndex() else {
             throw StoreError.io(path: session.store.root, message: "the catalog index cannot be opened")
         }
-        for problem in index.problems() { printError("skipped \(problem.description)") }
+        session.reportUnreadableFolders()
+        for problem in index.problems() { session.reportSkipped(problem) }
         var query = try catalog.query(session)
         query.text = self.query ?? ""
         query.status = status
@@ -92,8 +93,8 @@ struct ListCommand: ParsableCommand {
         for row in rows { try writer.write(row: row.columns.map { Printable.line($0.value) }) }
         writer.stream.close()
         if let data = stream.property(forKey: .dataWrittenToMemoryStreamKey) as? Data {
-            FileHandle.standardOutput.write(data)
-            FileHandle.standardOutput.write(Data("\n".utf8))
+            StandardOutput.write(data)
+            StandardOutput.write(Data("\n".utf8))
         }
     }
 
@@ -108,7 +109,8 @@ struct ListCommand: ParsableCommand {
 
     func printTable(_ rows: [RecordSummary]) {
         guard !rows.isEmpty else {
-            print("No \(kind.rawValue) match.")
+            // Over a folder that could not be read, "none match" would be a false all-clear.
+            if !StandardOutput.missedUnreadable { print("No \(kind.rawValue) match.") }
             return
         }
         let names = rows[0].columns.map(\.name)

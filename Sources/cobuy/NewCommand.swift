@@ -29,6 +29,7 @@ struct NewParty: ParsableCommand {
 
     func run() throws {
         try reportingErrors {
+            if let population { try requireWithin(population, Limits.population, flag: "--population") }
             let session = try CommandSession(storeOptions)
             let known = session.environment.officer(name: officerOptions.actor, party: officerOptions.party)
             let officer = Officer(name: known.name ?? "cobuy", party: known.party ?? "")

@@ -17,7 +17,7 @@ struct ShowCommand: ParsableCommand {
             let record = try session.store.load(id)
             switch format {
             case .json:
-                FileHandle.standardOutput.write(try RecordCodec.encode(record.record))
+                StandardOutput.write(try RecordCodec.encode(record.record))
             case .text:
                 let lookup = StoreLookup(store: session.store)
                 for line in RecordDetail(record, today: session.today, lookup: lookup).lines {

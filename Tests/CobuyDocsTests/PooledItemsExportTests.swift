@@ -43,10 +43,11 @@ import Testing
         let release = try #require(releases.first { ($0["tender"] as? [String: Any])?["items"] != nil })
         let items = try #require((release["tender"] as? [String: Any])?["items"] as? [[String: Any]])
         #expect(items.map { $0["quantity"] as? Int } == [50, 7000])
-        let contracts = try #require(release["contracts"] as? [[String: Any]])
-        let marion = try #require(contracts.first { ($0["buyer"] as? [String: Any])?["id"] as? String != nil && $0["items"] != nil })
-        #expect((marion["items"] as? [[String: Any]])?.map { $0["quantity"] as? Int } == [40, 5000])
-        #expect((marion["items"] as? [[String: Any]])?.map { ($0["unit"] as? [String: Any])?["name"] as? String } == ["each", "gallon"])
+        // Each addendum is published as its buyer's own release, with its items.
+        let marion = try #require(releases.first { ($0["buyer"] as? [String: Any])?["id"] as? String == "marion-county" }, "\(releases)")
+        let contract = try #require((marion["contracts"] as? [[String: Any]])?.first)
+        #expect((contract["items"] as? [[String: Any]])?.map { $0["quantity"] as? Int } == [40, 5000])
+        #expect((contract["items"] as? [[String: Any]])?.map { ($0["unit"] as? [String: Any])?["name"] as? String } == ["each", "gallon"])
     }
 
     @Test func theAddendumDraftOffersItsLinesToTemplates() throws {

@@ -86,9 +86,8 @@ import Testing
         #expect(problems["comma.json"]?.location == "line 3, column 3")
     }
 
-    /// Text that Foundation rejects but the store's own syntax checker lets through, so the
-    /// report has no line and column (JSONSyntax.number() takes any run of `+-0123456789.eE`,
-    /// string() any escape).
+    /// Malformed numbers and escapes, which a lax checker would let through (leaving the report
+    /// without a line and column), are located like any other syntax error.
     @Test(arguments: [
         ("\"revision\" : 1", "\"revision\" : 1.2.3"),
         ("\"revision\" : 1", "\"revision\" : --1"),

@@ -14,7 +14,7 @@ import Testing
             category: n % 2 == 0 ? "Roads" : "Furniture",
             source: ContractSource(kind: .imported, publisher: "Test", ocid: "ocds-t-\(n)", file: "/data/t.json"),
             leadParty: "lead-\(n % 3)", vendor: "vendor-\(n % 4)",
-            cooperativeClause: CooperativeClause(open: true, kinds: [.city], regions: RegionCode("US-OR").map { [$0] }))
+            cooperativeClause: CooperativeClause(open: true, kinds: [.city], regions: RegionCode("US-OR").map { [$0] }, statedBy: "the publisher"))
         contract.leadName = "Lead \(n % 3)"
         contract.vendorName = "Vendor \(n % 4)"
         contract.status = .active
@@ -235,27 +235,6 @@ import Testing
         #expect(problems.count == 1)
         #expect(problems.first?.path.hasSuffix("broken.json") == true)
         #expect(problems.first?.location.isEmpty == false, "names the field that is wrong")
-    }
-}
-
-@Suite struct OrderedPipelineTests {
-    @Test func resultsComeOutInOrderWhateverOrderTheyFinishIn() {
-        let pipeline = OrderedPipeline(count: 200, workers: 4, window: 5) { item -> Int in
-            usleep(UInt32((item * 7919) % 5) * 100)
-            return item * item
-        }
-        defer { pipeline.stop() }
-        var results: [Int] = []
-        while let result = pipeline.next() { results.append(result) }
-        #expect(results == (0..<200).map { $0 * $0 })
-    }
-
-    @Test func stoppingEarlyEndsTheWorkersAndNextSaysNothingMore() {
-        let pipeline = OrderedPipeline(count: 10_000, workers: 2, window: 3) { $0 }
-        #expect(pipeline.next() == 0)
-        #expect(pipeline.next() == 1)
-        pipeline.stop()
-        #expect(pipeline.next() == nil)
     }
 }
 

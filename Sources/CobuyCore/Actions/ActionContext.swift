@@ -30,8 +30,11 @@ public struct ActionContext: Sendable {
     public var today: CalendarDate { now.date }
 
     func entry<R: Record>(for record: R, action: String, from: String?, to: String, details: [String: String]) -> HistoryEntry {
-        HistoryEntry(sequence: record.nextSequence, at: now, actor: officer.name, party: officer.party,
-                     action: action, from: from, to: to, note: note.flatMap { $0.isEmpty ? nil : $0 }, details: details)
+        let note = note.flatMap { $0.isEmpty ? nil : $0 }
+        let id = EventID.new(record: record.id, parent: record.history.last?.eventID, sequence: record.nextSequence, at: now,
+                             actor: officer.name, party: officer.party, action: action, note: note, details: details)
+        return HistoryEntry(id: id, sequence: record.nextSequence, at: now, actor: officer.name, party: officer.party,
+                            action: action, from: from, to: to, note: note, details: details)
     }
 
     /// Refuses unless the officer acts for `party`.

@@ -105,6 +105,12 @@ public struct ActionArguments: Sendable, Hashable {
     func integer(_ flag: String) throws(ActionInputError) -> Int {
         let raw = try text(flag)
         guard let value = Int(raw.trimmingSpaces) else { throw .invalid(flag, raw, "a whole number") }
+        // Only the upper end is checked here (a value too large to store or to compute with);
+        // the action's own guard refuses values below what it allows, saying why.
+        let limit = Limits.forActionFlag(flag)
+        guard value <= limit.range.upperBound, value >= Limits.actionNumber.range.lowerBound else {
+            throw .invalid(flag, raw, "a whole number of at most \(limit.range.upperBound.grouped) (the limit for \(limit.name))")
+        }
         return value
     }
 
@@ -124,10 +130,10 @@ public struct ActionArguments: Sendable, Hashable {
 
     func money(_ flag: String, currency: String) throws(ActionInputError) -> Money {
         let raw = try text(flag)
-        guard let value = Money(parsing: raw, defaultCurrency: currency) else {
-            throw .invalid(flag, raw, "an amount such as 125000 or 125,000.50")
+        switch Money.parse(raw, defaultCurrency: currency) {
+        case .success(let value): return value
+        case .failure(let problem): throw .invalid(flag, raw, "an amount such as 125000 or 125,000.50 (\(problem))")
         }
-        return value
     }
 
     func optionalMoney(_ flag: String, currency: String) throws(ActionInputError) -> Money? {

@@ -43,11 +43,11 @@ public struct Joinability: Hashable, Sendable {
             checks.append(Check(name: "active", passed: false, reason: "The contract was cancelled."))
         }
 
-        if let period = contract.period {
-            let expired = period.end < today
-            checks.append(Check(name: "in-term", passed: !expired,
-                                reason: expired ? "The term ended on \(period.end)." : "The term runs \(period.start) to \(period.end)."))
-            let remaining = today.days(until: period.end)
+        if let end = contract.endDate {
+            let expired = end < today
+            let term = contract.period.map { "The term runs \($0.start) to \($0.end)." } ?? "The term ends on \(end) (its start is not published)."
+            checks.append(Check(name: "in-term", passed: !expired, reason: expired ? "The term ended on \(end)." : term))
+            let remaining = today.days(until: end)
             let enough = remaining >= minimumRemainingDays
             checks.append(Check(name: "remaining-term", passed: enough,
                                 reason: enough ? "\(remaining) days of term remain (at least \(minimumRemainingDays) needed)."
@@ -58,26 +58,40 @@ public struct Joinability: Hashable, Sendable {
         }
 
         let clause = contract.cooperativeClause
+        let statedBy = clause.statedBy.map { " (as stated by \($0))" } ?? ""
+        // Who may use it: a named participant always; never through a call-off or a clause
+        // nobody stated; else as the clause says.
+        let callOff = named ? nil : contract.source.callOffOf
         if named {
             checks.append(Check(name: "cooperative-clause", passed: true,
                                 reason: "\(party.id) is a named participant of the solicitation."))
+        } else if let framework = callOff {
+            checks.append(Check(name: "cooperative-clause", passed: false,
+                                reason: "This is a call-off under the framework \(framework): an order of its buyer, not a contract to join; look at the framework instead."))
+        } else if !clause.isStated {
+            checks.append(Check(name: "cooperative-clause", passed: false, reason: CooperativeClause.notStatedAdvice))
         } else {
             checks.append(Check(name: "cooperative-clause", passed: clause.open,
-                                reason: clause.open ? "The contract may be used by \(clause.summary)."
-                                    : "The contract has no cooperative clause: only its named participants may use it."))
+                                reason: clause.open ? "The contract may be used by \(clause.summary)\(statedBy)."
+                                    : "The contract has no cooperative clause: only its named participants may use it\(statedBy)."))
         }
 
+        let unknown = callOff != nil || !clause.isStated
         if !party.kind.isPublicBody {
             checks.append(Check(name: "kind", passed: false, reason: "\(party.name) is a vendor, not a public body."))
-        } else if named || clause.admits(kind: party.kind) {
+        } else if named || (!unknown && clause.admits(kind: party.kind)) {
             checks.append(Check(name: "kind", passed: true, reason: "A \(party.kind.label) is eligible."))
+        } else if unknown {
+            checks.append(Check(name: "kind", passed: false, reason: "Which kinds of body may use it is not stated."))
         } else {
             let eligible = clause.kinds.map { $0.map(\.label).joined(separator: ", ") } ?? "none"
             checks.append(Check(name: "kind", passed: false, reason: "A \(party.kind.label) is not eligible (eligible: \(eligible))."))
         }
 
-        if named || clause.admits(region: party.region) {
+        if named || (!unknown && clause.admits(region: party.region)) {
             checks.append(Check(name: "region", passed: true, reason: "\(party.region) is within the contract's reach."))
+        } else if unknown {
+            checks.append(Check(name: "region", passed: false, reason: "Where it may be used is not stated."))
         } else {
             let eligible = clause.regions.map { $0.map(\.code).joined(separator: ", ") } ?? "none"
             checks.append(Check(name: "region", passed: false, reason: "\(party.region) is outside the eligible regions (\(eligible))."))

@@ -38,13 +38,15 @@ public struct ContractRegistration: Hashable, Sendable {
             throw .invalid("currency", currency, "a three-letter currency code such as USD or EUR")
         }
         if let ceiling {
-            guard let value = Money(parsing: ceiling, defaultCurrency: currency ?? ActionContext.defaultCurrency) else {
-                throw .invalid("ceiling", ceiling, "an amount such as 250000")
+            switch Money.parse(ceiling, defaultCurrency: currency ?? ActionContext.defaultCurrency) {
+            case .success(let value): self.ceiling = value
+            case .failure(let problem): throw .invalid("ceiling", ceiling, "an amount such as 250000 or 250,000.00 (\(problem))")
             }
-            self.ceiling = value
         }
-        guard renewals >= 0 else { throw .invalid("renewals", String(renewals), "0 or more renewal options") }
-        guard renewalMonths > 0 else { throw .invalid("renewal-months", String(renewalMonths), "more than 0 months") }
+        for (flag, value, limit) in [("renewals", renewals, Limits.renewalOptions), ("renewal-months", renewalMonths, Limits.renewalMonths)]
+        where !limit.contains(value) {
+            throw .invalid(flag, String(value), "\(limit.rangeText) (the limit for \(limit.name))")
+        }
         self.renewals = renewals
         self.renewalMonths = renewalMonths
     }

@@ -99,6 +99,9 @@ public struct RecordDetail: Sendable, Hashable {
             if let period = contract.period {
                 let days = today.days(until: period.end)
                 facts.append("Term: \(period.start) to \(period.end)" + (days >= 0 ? " (\(days) days left)" : " (ended)"))
+            } else if let end = contract.termEnd {
+                let days = today.days(until: end)
+                facts.append("Term: start not published, ends \(end)" + (days >= 0 ? " (\(days) days left)" : " (ended)"))
             } else {
                 facts.append("Term: not signed yet")
             }
@@ -108,7 +111,11 @@ public struct RecordDetail: Sendable, Hashable {
             }
             if let value = contract.awardedValue { facts.append("Awarded value: \(value)") }
             if let ceiling = contract.ceiling { facts.append("Ceiling: \(ceiling)") }
-            facts.append("Cooperative use: \(contract.cooperativeClause.summary)")
+            let clause = contract.cooperativeClause
+            facts.append("Cooperative use: " + (clause.isStated ? clause.summary + (clause.statedBy.map { " (stated by \($0))" } ?? "")
+                                                    : CooperativeClause.notStatedAdvice))
+            if let suppliers = contract.source.suppliers { facts.append("Suppliers: \(suppliers.joined(separator: "; "))") }
+            for warning in contract.source.warnings ?? [] { facts.append("Import note: \(warning)") }
             if !contract.namedParticipants.isEmpty { facts.append("Named participants: \(contract.namedParticipants.joined(separator: ", "))") }
             facts.append("Award: \(contract.singleAward ? "single" : "multiple")")
             if let reason = contract.closingReason { facts.append("Reason: \(reason)") }
@@ -133,7 +140,7 @@ public struct RecordDetail: Sendable, Hashable {
             facts.append("Scope: \(addendum.scope.isEmpty ? "not set" : addendum.scope)")
             facts.append("Estimated annual spend: \(addendum.estimatedAnnualSpend?.description ?? "not set")")
             facts.append("Effective: \(addendum.effectiveDate?.description ?? "on execution")")
-            facts.append("Ends: \(addendum.endDate?.description ?? contract?.period?.end.description ?? "with the contract")")
+            facts.append("Ends: \(addendum.endDate?.description ?? contract?.endDate?.description ?? "with the contract")")
             if !addendum.purchaseOrderInstructions.isEmpty { facts.append("Purchase orders: \(addendum.purchaseOrderInstructions)") }
             if let reason = addendum.lastReason { facts.append("Last reason: \(reason)") }
             sections.append(Section("Addendum", facts))

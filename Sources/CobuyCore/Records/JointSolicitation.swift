@@ -41,6 +41,8 @@ public struct JointSolicitation: Record, Hashable {
     public var currency: String
     public var closingReason: String?
     public var history: [HistoryEntry]
+    /// Two members' work a merge could not reconcile, until resolved.
+    public var conflict: RecordConflict?
 
     public init(id: String, title: String, description: String = "", category: String = "",
                 leadParty: String?, partners: [Partner], currency: String = ActionContext.defaultCurrency) {
@@ -74,7 +76,14 @@ public struct JointSolicitation: Record, Hashable {
     /// Partners still in the cooperative (not withdrawn).
     public var activePartners: [Partner] { partners.filter { $0.status != .withdrawn } }
 
-    public var criteriaWeightTotal: Int { criteria.reduce(0) { $0 + $1.weight } }
+    /// Saturates instead of trapping: weights from a file are bounded (RecordBounds.swift), but
+    /// a total is never worth a crash.
+    public var criteriaWeightTotal: Int {
+        criteria.reduce(0) { total, criterion in
+            let (sum, overflow) = total.addingReportingOverflow(criterion.weight)
+            return overflow ? Int.max : sum
+        }
+    }
 
     /// A proposal by its id (`P1`) or its vendor's party id.
     public func proposal(_ reference: String) -> Proposal? {
@@ -87,7 +96,12 @@ public struct JointSolicitation: Record, Hashable {
         var total = 0
         for criterion in criteria {
             guard let score = proposal.scores[criterion.name] else { return nil }
-            total += score * criterion.weight
+            // Checked: scores and weights are bounded when read, but a product of two
+            // unchecked numbers must not be able to trap.
+            let (product, overflow) = score.multipliedReportingOverflow(by: criterion.weight)
+            let (sum, overflowAgain) = total.addingReportingOverflow(product)
+            guard !overflow, !overflowAgain else { return nil }
+            total = sum
         }
         return total
     }

@@ -42,6 +42,8 @@ public struct ParticipatingAddendum: Record, Hashable {
     /// Why it was last returned, rejected, withdrawn or terminated.
     public var lastReason: String?
     public var history: [HistoryEntry]
+    /// Two members' work a merge could not reconcile, until resolved.
+    public var conflict: RecordConflict?
 
     public static let standardPrecedence = [
         "This participating addendum",

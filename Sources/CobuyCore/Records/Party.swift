@@ -16,6 +16,8 @@ public struct Party: Record, Hashable {
     /// Terms every addendum of this party must carry.
     public var statutoryTerms: [StatutoryTerm]
     public var history: [HistoryEntry]
+    /// Two members' work a merge could not reconcile, until resolved.
+    public var conflict: RecordConflict?
 
     public init(id: String, name: String, kind: PartyKind, region: RegionCode, population: Int? = nil,
                 contacts: [Contact] = [], signatory: Signatory? = nil, statutoryTerms: [StatutoryTerm] = [],

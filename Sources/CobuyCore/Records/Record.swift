@@ -47,12 +47,17 @@ public protocol Record: Codable, Sendable {
     /// Increases on every write; a write from an older revision is a conflict.
     var revision: Int { get set }
     var history: [HistoryEntry] { get set }
+    /// Set by a merge that could not decide between two members' work; `nil` otherwise.
+    var conflict: RecordConflict? { get set }
     /// The state's name, or `nil` for records without a state machine (parties).
     var statusName: String? { get }
     /// What a list shows as the record's title.
     var title: String { get }
     /// Problems a JSON decoder cannot see (ids, chained history, sums); empty when sound.
     func consistencyProblems() -> [String]
+    /// Whole numbers outside their ``Limits`` (RecordBounds.swift); a record with any is not
+    /// used at all.
+    func boundsProblems() -> [BoundsProblem]
 }
 
 extension Record {

@@ -33,8 +33,10 @@ public struct CalendarDate: Hashable, Comparable, Sendable, CustomStringConverti
         self.init(year: y, month: m, day: d)
     }
 
-    /// The day `days` after 1970-01-01 (negative before).
-    public init(daysSinceEpoch days: Int) {
+    /// The day `days` after 1970-01-01 (negative before), held within years 1 to 9999 so that
+    /// no input makes the arithmetic below overflow.
+    public init(daysSinceEpoch unclamped: Int) {
+        let days = min(max(unclamped, -719_162), 2_932_896)
         // Howard Hinnant's civil_from_days.
         let z = days + 719_468
         let era = (z >= 0 ? z : z - 146_096) / 146_097
@@ -61,15 +63,29 @@ public struct CalendarDate: Hashable, Comparable, Sendable, CustomStringConverti
         return era * 146_097 + doe - 719_468
     }
 
+    /// The first and last days a date may be (years 1 to 9999, four digits in the files).
+    public static let earliest = CalendarDate(daysSinceEpoch: -719_162)
+    public static let latest = CalendarDate(daysSinceEpoch: 2_932_896)
+
+    /// The day `days` later (earlier when negative), held at ``earliest`` or ``latest`` rather
+    /// than overflowing: asking for contracts expiring within 2^63-1 days means "ever".
     public func adding(days: Int) -> CalendarDate {
-        CalendarDate(daysSinceEpoch: daysSinceEpoch + days)
+        let (total, overflow) = daysSinceEpoch.addingReportingOverflow(days)
+        if overflow { return days > 0 ? .latest : .earliest }
+        return CalendarDate(daysSinceEpoch: total)
     }
 
-    /// The same day `months` later, clamped to the month's last day (Jan 31 + 1 month = Feb 28/29).
+    /// The same day `months` later, clamped to the month's last day (Jan 31 + 1 month = Feb 28/29),
+    /// and held at ``earliest`` or ``latest`` beyond the calendar's years (checked arithmetic:
+    /// a renewal of 2^63-1 months does not trap).
     public func adding(months: Int) -> CalendarDate {
-        let total = year * 12 + (month - 1) + months
-        let y = total / 12
-        let m = total % 12 + 1
+        let (moved, overflow) = (year * 12 + (month - 1)).addingReportingOverflow(months)
+        let lastMonth = CalendarDate.latest.year * 12 + 11
+        let firstMonth = CalendarDate.earliest.year * 12
+        if overflow || moved > lastMonth { return .latest }
+        if moved < firstMonth { return .earliest }
+        let y = moved / 12
+        let m = moved % 12 + 1
         let d = min(day, CalendarDate.daysIn(month: m, year: y))
         return CalendarDate(year: y, month: m, day: d) ?? self
     }

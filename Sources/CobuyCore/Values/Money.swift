@@ -13,32 +13,86 @@ public struct Money: Hashable, Sendable, Codable, CustomStringConvertible {
 
     public static func zero(_ currency: String) -> Money { Money(amount: 0, currency: currency) }
 
+    /// The largest amount Cobuy records, in minor units (9,999,999,999,999.99): more than any
+    /// public contract, and a hundred thousand of them still add up without overflow.
+    public static let maximumAmount = 999_999_999_999_999
+
     /// Parses what an officer types: `125000`, `125,000.50`, `$1,200`, `1200.5 EUR`, `EUR 1200`.
-    /// Returns `nil` for anything else, including negative amounts and more than two decimals.
+    /// Returns `nil` for anything else; ``parse(_:defaultCurrency:)`` says why.
     public init?(parsing text: String, defaultCurrency: String) {
+        guard case .success(let money) = Money.parse(text, defaultCurrency: defaultCurrency) else { return nil }
+        self = money
+    }
+
+    /// Parses an amount the same way everywhere (flags, forms, CSV and OCDS imports), refusing
+    /// what could be read two ways: a comma separates thousands only in groups of three
+    /// (`1,250.00`), and the decimal separator is a point with one or two digits after it.
+    /// `12,50` (twelve and a half in much of Europe) and `$1,2,3` are refused, never guessed.
+    public static func parse(_ text: String, defaultCurrency: String) -> Result<Money, AmountProblem> {
         var body = text.trimmingSpaces
         var currency = defaultCurrency
         let words = body.split(separator: " ").map(String.init)
         if words.count == 2 {
-            if Money.isCurrencyCode(words[0]) { currency = words[0]; body = words[1] }
-            else if Money.isCurrencyCode(words[1]) { currency = words[1]; body = words[0] }
-            else { return nil }
+            if isCurrencyCode(words[0]) { currency = words[0]; body = words[1] }
+            else if isCurrencyCode(words[1]) { currency = words[1]; body = words[0] }
+            else { return .failure(.notAnAmount) }
         } else if words.count != 1 {
-            return nil
+            return .failure(.notAnAmount)
         }
         if body.hasPrefix("$") { body.removeFirst() }
-        body = body.replacingAll(",", with: "")
+        if body.hasPrefix("-") { return .failure(.negative) }
         let parts = body.split(separator: ".", omittingEmptySubsequences: false)
-        guard parts.count <= 2, let whole = parts.first, !whole.isEmpty, whole.count <= 15,
-              whole.allSatisfy(\.isASCIIDigit), let units = Int(whole) else { return nil }
+        guard parts.count <= 2, let whole = parts.first, !whole.isEmpty else { return .failure(.notAnAmount) }
+        if parts.count == 2, parts[1].contains(",") { return .failure(.ambiguousSeparators) }
+        let groups = whole.split(separator: ",", omittingEmptySubsequences: false)
+        guard groups.allSatisfy({ !$0.isEmpty && $0.allSatisfy(\.isASCIIDigit) }) else {
+            return .failure(groups.count > 1 && groups.allSatisfy({ $0.allSatisfy(\.isASCIIDigit) }) ? .ambiguousSeparators : .notAnAmount)
+        }
+        if groups.count > 1, !(groups[0].count <= 3 && groups.dropFirst().allSatisfy({ $0.count == 3 })) {
+            return .failure(.ambiguousSeparators)
+        }
+        let digits = groups.joined()
+        // Sixteen digits or more cannot be within the limit; checked before converting.
+        guard digits.count <= 15, let units = Int(digits) else { return .failure(.tooLarge) }
         var cents = 0
         if parts.count == 2 {
             let fraction = parts[1]
-            guard (1...2).contains(fraction.count), fraction.allSatisfy(\.isASCIIDigit),
-                  let value = Int(fraction) else { return nil }
+            guard (1...2).contains(fraction.count), fraction.allSatisfy(\.isASCIIDigit), let value = Int(fraction) else {
+                return .failure(.fraction)
+            }
             cents = fraction.count == 1 ? value * 10 : value
         }
-        self.init(amount: units * 100 + cents, currency: currency)
+        let (hundreds, overflow) = units.multipliedReportingOverflow(by: 100)
+        guard !overflow, hundreds <= maximumAmount - cents else { return .failure(.tooLarge) }
+        return .success(Money(amount: hundreds + cents, currency: currency))
+    }
+
+    /// Why a text is not an amount.
+    public enum AmountProblem: Error, Sendable, Hashable, CustomStringConvertible {
+        case notAnAmount
+        case negative
+        case ambiguousSeparators
+        case fraction
+        case tooLarge
+
+        public var description: String {
+            switch self {
+            case .notAnAmount: return "not an amount"
+            case .negative: return "amounts are not negative"
+            case .ambiguousSeparators:
+                return "ambiguous: a comma may only group thousands in threes (1,250.00) and the decimal separator is a point (12.50)"
+            case .fraction: return "at most two digits after the decimal point"
+            case .tooLarge: return "larger than the limit of \(Money(amount: Money.maximumAmount, currency: "USD").plainAmount)"
+            }
+        }
+    }
+
+    /// The sum, or nil when it would leave the range Cobuy records (checked, never a trap).
+    public func adding(_ other: Money) -> Money? {
+        guard other.currency == currency else { return nil }
+        let (sum, overflow) = amount.addingReportingOverflow(other.amount)
+        guard !overflow, Limits.moneyAmount.contains(sum) else { return nil }
+        return Money(amount: sum, currency: currency)
     }
 
     /// Three capital letters, as ISO 4217 codes are.

@@ -16,10 +16,17 @@ public struct ActionForm: Sendable, Equatable {
     public var focus: Int = 0
     /// The last refusal or input error, shown under the fields.
     public var error: String?
+    /// What a `new …` form creates; nil for an action on `recordID`.
+    public var creating: NewRecord?
+    /// What each reference field (by flag) may take, suggested as it is typed.
+    public var picks: [String: [Pick]] = [:]
 
-    public init(recordID: String, spec: ActionSpec, prefill: [String: String] = [:]) {
+    public init(recordID: String, spec: ActionSpec, prefill: [String: String] = [:], creating: NewRecord? = nil,
+                picks: [String: [Pick]] = [:]) {
         self.recordID = recordID
         self.spec = spec
+        self.creating = creating
+        self.picks = picks
         fields = spec.parameters.map { parameter in
             var initial = prefill[parameter.flag] ?? ""
             if initial.isEmpty, case .choice(let options) = parameter.kind, parameter.isRequired { initial = options.first ?? "" }
@@ -83,6 +90,30 @@ public struct ActionForm: Sendable, Equatable {
             }
         }
         return ActionArguments(values)
+    }
+
+    /// The picks matching the focused field's text, best first (at most `limit`).
+    public func suggestions(limit: Int = 5) -> [Pick] {
+        guard fields.indices.contains(focus), let picks = picks[fields[focus].parameter.flag] else { return [] }
+        let typed = fields[focus].input.text
+        guard !typed.trimmingSpaces.isEmpty else { return Array(picks.prefix(limit)) }
+        return Array(Pick.ranked(picks, typed: typed).prefix(limit))
+    }
+
+    /// Enter takes the best suggestion of every reference field whose text is not already one
+    /// of its ids ("Birch" becomes birch-county); text that matches nothing stays for the
+    /// refusal to name.
+    public mutating func takeBestPicks() {
+        for index in fields.indices {
+            guard let picks = picks[fields[index].parameter.flag] else { continue }
+            let typed = fields[index].input.text.trimmingSpaces
+            guard !typed.isEmpty else { continue }
+            if let exact = picks.first(where: { $0.id.lowercased() == typed.lowercased() }) {
+                fields[index].input = TextField(exact.id)
+            } else if let best = Pick.ranked(picks, typed: typed).first {
+                fields[index].input = TextField(best.id)
+            }
+        }
     }
 
     /// The first required field left empty, to say so before asking the machine.

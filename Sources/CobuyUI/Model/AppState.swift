@@ -1,6 +1,5 @@
 import CobuyCore
 import CobuyDocs
-import CobuyStore
 
 /// The one value the UI is: everything on screen follows from it (Elm architecture). Only
 /// ``AppState/update(_:)`` changes it.
@@ -68,7 +67,7 @@ public struct AppState: Sendable {
         for kind in RecordKind.allCases { lists[kind] = RecordList(kind: kind) }
         self.lists = lists
         if officer == nil || snapshot.directory.party(officer?.party ?? "") == nil {
-            modal = .identity(IdentityForm(parties: snapshot.publicBodies, name: officer?.name ?? ""))
+            modal = .identity(IdentityForm(parties: snapshot.allParties, name: officer?.name ?? "", current: officer?.party))
         }
         refreshDerived()
     }
@@ -87,49 +86,6 @@ public struct AppState: Sendable {
             }
         }
         for kind in RecordKind.allCases { refreshList(kind, keepingSelection: true) }
-    }
-
-    mutating func refreshList(_ kind: RecordKind, keepingSelection: Bool = false) {
-        guard var list = lists[kind] else { return }
-        if kind == .contract, let catalog = snapshot.catalog {
-            showCatalogPage(&list, from: catalog, keepingSelection: keepingSelection)
-        } else {
-            list.refresh(snapshot.rows[kind] ?? [], joinable: joinable, today: today)
-        }
-        lists[kind] = list
-    }
-
-    /// Fetches the window of catalog rows around the selection: a screen's height above and
-    /// below it, read from the index's columns (no record decoded), a few milliseconds on
-    /// 100,000 contracts. Never the JSON files.
-    private mutating func showCatalogPage(_ list: inout RecordList, from catalog: CatalogIndex, keepingSelection: Bool) {
-        var joiner: CatalogQuery.JoiningParty?
-        if let officer, let party = snapshot.directory.party(officer.party) {
-            joiner = CatalogQuery.JoiningParty(party: party, addenda: snapshot.directory.addenda.values.map(AnyRecord.addendum))
-        }
-        if !keepingSelection { list.selected = 0 }
-        let reach = max(height, 10)
-        let start = max(0, list.selected - reach)
-        let page: (total: Int, rows: [CatalogIndex.ListRow], ranked: Bool)
-        do {
-            page = try catalog.rows(list.catalogQuery(officerParty: joiner), today: today, offset: start, limit: 2 * reach + 2,
-                                    joiner: joiner)
-        } catch {
-            message = .error("The catalog search failed: \(error)")
-            return
-        }
-        let rows = page.rows.map {
-            RecordSummary(contractID: $0.id, status: $0.status, title: $0.title, lead: $0.lead, vendor: $0.vendor,
-                          category: $0.category, end: $0.end, eligible: $0.eligible)
-        }
-        list.show(CatalogPage(total: page.total, offset: start, rows: rows, joinable: Set(page.rows.filter(\.joinable).map(\.id)),
-                              ranked: page.ranked), keepingSelection: true)
-    }
-
-    /// After the selection moved: fetch the rows around it if they are not held.
-    mutating func followSelection() {
-        guard let list = lists[.contract], list.page != nil, !list.pageCovers(height: max(height, 10)) else { return }
-        refreshList(.contract, keepingSelection: true)
     }
 
     /// A context for asking the machines what is allowed, from the snapshot (no disk).
@@ -261,9 +217,13 @@ public struct IdentityForm: Sendable, Equatable {
     /// 0: the name field, 1: the party list.
     public var focus = 0
 
-    public init(parties: [Party], name: String) {
+    /// Starts on the party the officer acts for now, so Enter Enter changes nothing; with a
+    /// name known, typing filters the parties at once.
+    public init(parties: [Party], name: String, current: String? = nil) {
         self.parties = parties
         self.name = TextField(name)
+        selected = parties.firstIndex { $0.id == current } ?? 0
+        if !name.isEmpty { focus = 1 }
     }
 
     public var visibleParties: [Party] {
@@ -288,13 +248,18 @@ public struct Palette: Sendable, Equatable {
     public var entries: [Entry]
     public var selected = 0
 
+    /// Entries holding every typed word; those whose name starts with what is typed first, so
+    /// `new solicitation` or `invite` then Enter runs that command.
     public var matches: [Entry] {
-        let words = RecordSummary.fold(query.text).split(separator: " ")
+        let typed = RecordSummary.fold(query.text).trimmingSpaces
+        let words = typed.split(separator: " ")
         guard !words.isEmpty else { return entries }
-        return entries.filter { entry in
+        let found = entries.filter { entry in
             let text = RecordSummary.fold("\(entry.name) \(entry.detail)")
             return words.allSatisfy { text.contains($0) }
         }
+        let named = found.filter { RecordSummary.fold(entry: $0).hasPrefix(typed) }
+        return named + found.filter { !RecordSummary.fold(entry: $0).hasPrefix(typed) }
     }
 }
 
@@ -306,4 +271,10 @@ public enum PaletteCommand: Sendable, Equatable {
     case quit
     case changeOfficer
     case joinContract(String)
+    case new(NewRecord)
+}
+
+extension RecordSummary {
+    /// A palette entry's name, folded for matching.
+    static func fold(entry: Palette.Entry) -> String { fold(entry.name) }
 }

@@ -5,7 +5,7 @@ public enum Command: Sendable, Equatable {
     case moveDown, moveUp, pageDown, pageUp, top, bottom
     case open, back, nextPane, previousPane
     case tab(AppState.Tab)
-    case search, searchNext, searchPrevious
+    case search, newRecord
     case actions, edit, export, join
     case sortNext, sortReverse
     case filterStatus, filterJoinable, filterExpiring, clearFilters
@@ -73,8 +73,7 @@ public enum KeyTable {
             var table = movement + [
                 KeyBinding([.enter, .character("l"), .right], "Enter", "Open the record", .open, hint: "open"),
                 KeyBinding([.character("/")], "/", "Search as you type", .search, hint: "search"),
-                KeyBinding([.character("n")], "n", "Next match", .searchNext),
-                KeyBinding([.character("N")], "N", "Previous match", .searchPrevious),
+                KeyBinding([.character("n")], "n", "New record of this tab's kind (a form)", .newRecord, hint: "new"),
                 KeyBinding([.character("s")], "s", "Sort by the next column", .sortNext, hint: "sort"),
                 KeyBinding([.character("S")], "S", "Reverse the sort", .sortReverse),
                 KeyBinding([.character("f")], "f", "Filter by status (cycles)", .filterStatus, hint: "filter"),

@@ -84,10 +84,6 @@ public struct RecordList: Sendable, Equatable {
         selected = max(0, min(count - 1, selected.addingClamped(delta)))
     }
 
-    public mutating func moveToEnd(_ last: Bool) {
-        selected = last ? max(0, count - 1) : 0
-    }
-
     /// Keeps the selection within `height` rows starting at `scroll`.
     public mutating func scrollToSelection(height: Int) {
         guard height > 0 else { return }

@@ -2,20 +2,20 @@ import CobuyCore
 import CobuyStore
 
 /// Everything the UI shows, read from the store once (and again after each write): records,
-/// their list rows, and the files that could not be read. Keystrokes never touch the disk;
-/// they work on this value.
+/// their list rows, and the files that could not be read. Keystrokes work on this value and
+/// ask the catalog reader for the window of catalog rows they show.
 public struct StoreSnapshot: Sendable {
     public var directory: RecordDirectory
     public var rows: [RecordKind: [RecordSummary]]
     public var problems: [StoreProblem]
     public var dashboard: Dashboard
     /// Every contract, the catalogs' included, searched page by page; nil when only the
-    /// records above exist (tests, or a store whose index cannot be opened).
-    public var catalog: CatalogIndex?
+    /// records above exist (a store whose index cannot be opened).
+    public var catalog: (any CatalogReader)?
     /// Every contract the catalog index holds (counted once per load, for list titles).
     public var catalogTotal: Int
 
-    public init(records: [AnyRecord], problems: [StoreProblem], today: CalendarDate, catalog: CatalogIndex? = nil) {
+    public init(records: [AnyRecord], problems: [StoreProblem], today: CalendarDate, catalog: (any CatalogReader)? = nil) {
         self.catalog = catalog
         catalogTotal = catalog?.contractCount ?? 0
         var directory = RecordDirectory()
@@ -37,13 +37,6 @@ public struct StoreSnapshot: Sendable {
 
     public static let empty = StoreSnapshot(records: [], problems: [], today: CalendarDate(daysSinceEpoch: 0))
 
-    /// Reads the store's own records and the catalog contracts its addenda use (unreadable
-    /// files become problems, not failures); the rest of the catalogs stays in the index.
-    public static func load(from store: Store, today: CalendarDate, catalog: CatalogIndex?) -> StoreSnapshot {
-        let loaded = store.loadWorkingSet(index: catalog)
-        return StoreSnapshot(records: loaded.records, problems: loaded.problems, today: today, catalog: catalog)
-    }
-
     public func record(_ id: String) -> AnyRecord? {
         switch RecordKind(id: id) {
         case .party: return (directory.parties[id] ?? catalog?.party(id)).map(AnyRecord.party)
@@ -59,16 +52,17 @@ public struct StoreSnapshot: Sendable {
         return SnapshotLookup(directory: directory, catalog: catalog)
     }
 
-    /// Public bodies, for choosing the officer's party.
-    public var publicBodies: [Party] {
-        directory.parties.values.filter { $0.kind.isPublicBody }.sorted { $0.name < $1.name }
+    /// Every party, vendors included, for choosing whom the officer acts for: public bodies
+    /// first, then vendors, each by name.
+    public var allParties: [Party] {
+        directory.parties.values.sorted { ($0.kind.isPublicBody ? 0 : 1, $0.name) < ($1.kind.isPublicBody ? 0 : 1, $1.name) }
     }
 }
 
-/// Looks in the snapshot first, then in the catalog index (imported contracts and parties).
+/// Looks in the snapshot first, then in the catalogs (imported contracts and parties).
 struct SnapshotLookup: RecordLookup {
     let directory: RecordDirectory
-    let catalog: CatalogIndex
+    let catalog: any CatalogReader
 
     func party(_ id: String) -> Party? { directory.party(id) ?? catalog.party(id) }
     func contract(_ id: String) -> CooperativeContract? { directory.contract(id) ?? catalog.contract(id) }

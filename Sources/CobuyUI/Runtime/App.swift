@@ -160,6 +160,15 @@ public final class App {
             } catch {
                 return [failure(error, recordID: contract, action: "join")]
             }
+        case let .create(kind, arguments):
+            guard let officer = state.officer else { return [.failed("Nobody is acting: press o first.", conflict: false)] }
+            do {
+                let id = try create(kind, arguments, officer: officer)
+                log.write("\(officer.name) for \(officer.party): \(kind.command) \(id)")
+                return [reload(), .created(kind, id: id)]
+            } catch {
+                return [failure(error, recordID: kind.command, action: "create")]
+            }
         case .saveOfficer(let officer):
             do {
                 try environment.saveConfig(OfficerConfig(name: officer.name, party: officer.party))
@@ -170,10 +179,6 @@ public final class App {
             return [.officerSaved(officer)]
         case .quit:
             state.isRunning = false
-            return []
-        case .suspend:
-            terminal.suspend()
-            terminal.resume()
             return []
         case .renderDraft(let id):
             do {
@@ -197,6 +202,24 @@ public final class App {
             } catch {
                 return [.failed("Could not write \(path): \(error)", conflict: false)]
             }
+        }
+    }
+
+    /// Writes a `new …` form's record: the same check the form made, inside the store's
+    /// transaction (with fresh ids). Anyone may record a party, as on the command line.
+    private func create(_ kind: NewRecord, _ arguments: ActionArguments, officer: Officer) throws -> String {
+        func write<R: Record>(_ extract: @escaping @Sendable (AnyRecord) -> R?) throws -> String {
+            try ActionRunner.create(officer: officer, now: now(), requireKnownParty: kind != .party, in: store) { context in
+                kind.make(arguments, in: context).flatMap { record in
+                    extract(record).map { .success($0) } ?? .failure(Refusal("kind", "\(kind.command) made another kind of record."))
+                }
+            }.id
+        }
+        switch kind {
+        case .solicitation: return try write { if case .solicitation(let value) = $0 { value } else { nil } }
+        case .party: return try write { if case .party(let value) = $0 { value } else { nil } }
+        case .contract: return try write { if case .contract(let value) = $0 { value } else { nil } }
+        case .addendum: return try write { if case .addendum(let value) = $0 { value } else { nil } }
         }
     }
 

@@ -9,10 +9,11 @@ public enum Effect: Sendable, Equatable {
     case perform(recordID: String, action: String, arguments: ActionArguments, revision: Int)
     /// Draft a participating addendum for `party` on `contract`.
     case draftAddendum(contract: String, party: String)
+    /// Create a record from a `new …` form.
+    case create(NewRecord, arguments: ActionArguments)
     /// Remember who the officer is.
     case saveOfficer(Officer)
     case quit
-    case suspend
     /// Render the addendum's draft for the preview pane.
     case renderDraft(addendumID: String)
     /// Stop the background indexing of a catalog.
@@ -29,6 +30,8 @@ public enum Message: Sendable {
     case loaded(StoreSnapshot)
     case performed(recordID: String, action: String, summary: String, created: [String])
     case drafted(addendumID: String)
+    /// A `new …` form's record was written.
+    case created(NewRecord, id: String)
     /// An action or a store operation failed; the text is one line for the message bar.
     case failed(String, conflict: Bool)
     case officerSaved(Officer)

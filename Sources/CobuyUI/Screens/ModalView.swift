@@ -50,7 +50,8 @@ enum ModalView {
         let width = min(screen.width - 4, 76)
         let height = min(screen.height, form.fields.count * 2 + 5 + (form.error == nil ? 0 : 2))
         let rect = screen.centered(width: width, height: height)
-        let inner = frame(rect, title: "\(form.spec.name) — \(form.recordID)", into: &grid, theme: theme)
+        let inner = frame(rect, title: form.recordID.isEmpty ? form.spec.name : "\(form.spec.name) — \(form.recordID)",
+                          into: &grid, theme: theme)
         grid.put(form.spec.summary, x: inner.x, y: inner.y, style: theme.muted, maxWidth: inner.width)
         let labelWidth = min(18, inner.width / 3)
         for (index, field) in form.fields.enumerated() {
@@ -72,7 +73,15 @@ enum ModalView {
                 let cursorX = fieldX + DisplayWidth.of(String(field.input.characters.prefix(field.input.cursor)))
                 if cursorX < inner.maxX { grid[cursorX, y] = Cell(grid[cursorX, y].grapheme, style: theme.selected) }
             }
-            if y + 1 < inner.maxY {
+            let suggestions = focused ? form.suggestions() : []
+            if y + 1 < inner.maxY, !suggestions.isEmpty {
+                // The best match first and highlighted: Enter takes it.
+                var x = fieldX
+                for (rank, pick) in suggestions.enumerated() where x < inner.maxX {
+                    x += grid.put(pick.label == pick.id ? pick.id : "\(pick.label) (\(pick.id))", x: x, y: y + 1,
+                                  style: rank == 0 ? theme.selected : theme.muted, maxWidth: inner.maxX - x) + 2
+                }
+            } else if y + 1 < inner.maxY {
                 grid.put(field.parameter.help + " (\(field.parameter.placeholder))", x: fieldX, y: y + 1, style: theme.muted,
                          maxWidth: fieldWidth)
             }

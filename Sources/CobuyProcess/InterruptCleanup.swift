@@ -10,7 +10,7 @@ import Darwin
 /// SIGTERM or SIGHUP the registered files are unlinked (the one async-signal-safe thing needed)
 /// and the signal is raised again with its default action. Installed only where the signal
 /// still has its default action, so a program with its own handlers (the UI) keeps them.
-enum InterruptCleanup {
+public enum InterruptCleanup {
     static let capacity = 16
     /// C strings of the registered paths, owned here; a slot is nil when free.
     nonisolated(unsafe) static let slots = UnsafeMutablePointer<UnsafeMutablePointer<CChar>?>.allocate(capacity: capacity)
@@ -27,7 +27,7 @@ enum InterruptCleanup {
 
     /// Registers `path`; returns its slot for `unregister`, or nil when every slot is taken (the
     /// file is then only left behind on an interrupt, as before).
-    static func register(_ path: String) -> Int? {
+    public static func register(_ path: String) -> Int? {
         lock.withLock {
             if !installed {
                 installed = true
@@ -55,7 +55,7 @@ enum InterruptCleanup {
         }
     }
 
-    static func unregister(_ slot: Int?) {
+    public static func unregister(_ slot: Int?) {
         guard let slot else { return }
         lock.withLock {
             let path = slots[slot]

@@ -1,0 +1,104 @@
+import CobuyCore
+import CobuyTerminal
+
+/// Keys while a dialog is open: each dialog gets them all.
+extension AppState {
+    mutating func handleModal(_ key: Key, _ modal: Modal) -> [Effect] {
+        switch modal {
+        case .help:
+            self.modal = nil
+            return []
+        case .confirmQuit:
+            switch key {
+            case .character("y"), .character("Y"):
+                isRunning = false
+                return [.quit]
+            default:
+                self.modal = nil
+                return []
+            }
+        case .confirm(let confirmation):
+            switch key {
+            case .character("y"), .character("Y"), .enter:
+                return [confirmation.effect]
+            case .character("n"), .character("N"), .escape:
+                self.modal = nil
+                message = .info("Nothing was changed.")
+                return []
+            default:
+                return []
+            }
+        case .form(let form): return handleFormKey(key, form)
+        case .palette(let palette): return handlePaletteKey(key, palette)
+        case .export(let prompt): return handleExportKey(key, prompt)
+        case .identity(let form): return handleIdentityKey(key, form)
+        }
+    }
+
+    /// `x`: the file name and format of an addendum's draft.
+    private mutating func handleExportKey(_ key: Key, _ prompt: ExportPrompt) -> [Effect] {
+        var prompt = prompt
+        switch key {
+        case .escape:
+            modal = nil
+            message = .info("Nothing was exported.")
+            return []
+        case .tab, .backTab:
+            prompt.nextFormat()
+        case .enter:
+            let path = prompt.path.text.trimmingSpaces
+            guard !path.isEmpty else {
+                prompt.error = "Type a file name."
+                break
+            }
+            modal = .export(prompt)
+            return [.exportDraft(addendumID: prompt.addendumID, format: prompt.format, path: path)]
+        default:
+            if let edit = TextEditing.edit(for: key) {
+                prompt.path.apply(edit)
+                prompt.error = nil
+            }
+        }
+        modal = .export(prompt)
+        return []
+    }
+
+    /// `o`: who the officer is and which party they act for.
+    private mutating func handleIdentityKey(_ key: Key, _ form: IdentityForm) -> [Effect] {
+        var form = form
+        switch key {
+        case .escape:
+            modal = nil
+            if officer == nil { message = .info("Browsing read-only: press o to say who you are before acting.") }
+            return []
+        case .tab, .backTab:
+            form.focus = 1 - form.focus
+        case .down where form.focus == 1:
+            form.selected = min(form.visibleParties.count - 1, form.selected + 1)
+        case .up where form.focus == 1:
+            form.selected = max(0, form.selected - 1)
+        case .down:
+            form.focus = 1
+        case .enter:
+            let name = form.name.text.trimmingSpaces
+            let parties = form.visibleParties
+            guard !name.isEmpty else {
+                form.focus = 0
+                message = .error("Type your name first.")
+                break
+            }
+            guard form.focus == 1, parties.indices.contains(form.selected) else {
+                form.focus = 1
+                break
+            }
+            modal = .identity(form)
+            return [.saveOfficer(Officer(name: name, party: parties[form.selected].id))]
+        default:
+            if let edit = TextEditing.edit(for: key) {
+                if form.focus == 0 { form.name.apply(edit) } else { form.filter.apply(edit); form.selected = 0 }
+            }
+        }
+        modal = .identity(form)
+        return []
+    }
+}

@@ -1,0 +1,186 @@
+import CobuyCore
+import CobuyStore
+import CobuyTerminal
+import Testing
+@testable import CobuyUI
+
+/// `update` is a function of the state and a message: these tests build the state in memory
+/// (records and an in-memory catalog, no store on disk) and check what it becomes and the
+/// effects it asks the runtime for.
+@Suite struct UpdateEffectTests {
+    static let today = Fixtures.now.date
+
+    static func state(catalogSize: Int = 40) throws -> AppState {
+        let oregon = try #require(RegionCode("US-OR"))
+        let salem = Party(id: "city-of-salem", name: "City of Salem", kind: .city, region: oregon)
+        let birch = Party(id: "birch-county", name: "Birch County", kind: .county, region: oregon)
+        let acme = Party(id: "acme-supply", name: "Acme Supply", kind: .vendor, region: oregon)
+        let solicitation = JointSolicitation(id: "SOL-2026-0001", title: "Road salt", leadParty: salem.id, partners: [])
+        var contracts: [CooperativeContract] = []
+        for n in 0..<catalogSize {
+            var contract = CooperativeContract(
+                id: String(format: "CON-M%05d", n), title: n % 4 == 0 ? "Road salt lot \(n)" : "Office chairs lot \(n)",
+                category: "Roads", source: ContractSource(kind: .imported, publisher: "Test"), leadParty: "lead-1", vendor: "vendor-1",
+                cooperativeClause: CooperativeClause(open: n % 2 == 0, kinds: nil, regions: nil))
+            contract.status = .active
+            contract.period = ContractPeriod(start: today.adding(days: -100), end: today.adding(days: 400))
+            contracts.append(contract)
+        }
+        let catalog = InMemoryCatalog(contracts: contracts, today: today)
+        let snapshot = StoreSnapshot(records: [.party(salem), .party(birch), .party(acme), .solicitation(solicitation)], problems: [], today: today, catalog: catalog)
+        var state = AppState(snapshot: snapshot, now: Fixtures.now, officer: Fixtures.salem, storeName: "memory", width: 100, height: 30)
+        state.message = nil
+        return state
+    }
+
+    @Test func theContractsTabPagesAndSearchesThroughTheReaderWithoutEffects() throws {
+        var state = try Self.state()
+        #expect(state.update(.key(.character("3"))).isEmpty)
+        #expect(state.lists[.contract]?.count == 40)
+        #expect(state.update(.key(.character("G"))).isEmpty)
+        #expect(state.selectedRecordID == "CON-M00039")
+        _ = state.update(.key(.character("/")))
+        for character in "salt" { #expect(state.update(.key(.character(character))).isEmpty) }
+        #expect(state.lists[.contract]?.count == 10, "every fourth contract is road salt")
+        #expect(state.selectedRecordID == "CON-M00000")
+        _ = state.update(.key(.enter))
+        _ = state.update(.key(.enter))
+        #expect(state.opened?.id == "CON-M00000")
+        #expect(state.availableActions(for: "CON-M00000").isEmpty == false, "the record comes from the reader")
+    }
+
+    @Test func joinAsksTheRuntimeToDraftAnAddendum() throws {
+        var state = try Self.state()
+        _ = state.update(.key(.character("3")))
+        #expect(state.update(.key(.character("+"))) == [.draftAddendum(contract: "CON-M00000", party: "city-of-salem")])
+        _ = state.update(.key(.character("j")))
+        #expect(state.update(.key(.character("+"))).isEmpty, "a closed clause: refused without an effect")
+        #expect(state.message?.kind == .error)
+    }
+
+    @Test func theDraftedMessageOpensTheNewAddendum() throws {
+        var state = try Self.state()
+        #expect(state.update(.drafted(addendumID: "PA-2026-0001")).isEmpty)
+        #expect(state.opened?.id == "PA-2026-0001")
+        #expect(state.tab == .addenda)
+    }
+
+    @Test func reloadAndQuitAreEffects() throws {
+        var state = try Self.state()
+        #expect(state.update(.key(.ctrl("r"))) == [.reload])
+        #expect(state.update(.key(.character("q"))) == [.quit])
+        #expect(state.isRunning == false)
+    }
+
+    @Test func aConflictAsksForAReload() throws {
+        var state = try Self.state()
+        #expect(state.update(.failed("changed meanwhile", conflict: true)) == [.reload])
+        #expect(state.update(.failed("refused", conflict: false)).isEmpty)
+        #expect(state.message == .error("refused"))
+    }
+
+    @Test func anIrreversibleActionIsConfirmedBeforeItsEffect() throws {
+        var state = try Self.state()
+        #expect(state.openForm(recordID: "SOL-2026-0001", actionName: "cancel", prefill: [:]).isEmpty)
+        for character in "Budget cut" { _ = state.update(.key(.character(character))) }
+        #expect(state.update(.key(.enter)).isEmpty, "asks first")
+        guard case .confirm(let confirmation)? = state.modal else { Issue.record("expected a confirmation"); return }
+        let effect = Effect.perform(recordID: "SOL-2026-0001", action: "cancel", arguments: ActionArguments(["reason": "Budget cut"]),
+                                    revision: 0)
+        #expect(confirmation.effect == effect)
+        #expect(state.update(.key(.character("y"))) == [effect])
+        #expect(state.update(.performed(recordID: "SOL-2026-0001", action: "cancel", summary: "draft → cancelled", created: [])).isEmpty)
+        #expect(state.modal == nil)
+    }
+
+    @Test func aRefusedFormWritesNothing() throws {
+        var state = try Self.state()
+        _ = state.openForm(recordID: "SOL-2026-0001", actionName: "add-line", prefill: [:])
+        for character in "Sand" { _ = state.update(.key(.character(character))) }
+        _ = state.update(.key(.tab))
+        _ = state.update(.key(.character("0")))
+        _ = state.update(.key(.tab))
+        for character in "ton" { _ = state.update(.key(.character(character))) }
+        #expect(state.update(.key(.enter)).isEmpty)
+        guard case .form(let form)? = state.modal else { Issue.record("the form stays open"); return }
+        #expect(form.error?.contains("more than 0") == true)
+    }
+
+    @Test func choosingWhoActsStartsOnTheCurrentPartyAndOffersVendors() throws {
+        var state = try Self.state()
+        _ = state.update(.key(.character("o")))
+        guard case .identity(let form)? = state.modal else { Issue.record("o opens the identity dialog"); return }
+        #expect(form.parties.contains { $0.kind == .vendor }, "vendors can act too")
+        // Enter keeps the party the officer already acts for: nothing changes by accident.
+        #expect(state.update(.key(.enter)) == [.saveOfficer(Fixtures.salem)])
+        _ = state.update(.officerSaved(Fixtures.salem))
+        _ = state.update(.key(.character("o")))
+        for character in "acme" { _ = state.update(.key(.character(character))) }
+        #expect(state.update(.key(.enter)) == [.saveOfficer(Officer(name: "Ana Ruiz", party: "acme-supply"))])
+        #expect(state.update(.officerSaved(Fixtures.salem)).isEmpty)
+        #expect(state.modal == nil)
+    }
+
+    @Test func openingTheDraftPaneAsksForItsRendering() throws {
+        var state = try Self.state()
+        state.opened = RecordView(id: "PA-2026-0001")
+        state.opened?.pane = .history
+        #expect(state.update(.key(.tab)) == [.renderDraft(addendumID: "PA-2026-0001")])
+    }
+
+    @Test func theNewSolicitationPaletteEntryOpensItsFormAndAsksToCreateIt() throws {
+        var state = try Self.state()
+        _ = state.update(.key(.character(":")))
+        for character in "new solicitation" { _ = state.update(.key(.character(character))) }
+        #expect(state.update(.key(.enter)).isEmpty)
+        guard case .form(let form)? = state.modal else { Issue.record("a form opens"); return }
+        #expect(form.creating == .solicitation)
+        #expect(form.fields.first?.parameter.flag == "title")
+        for character in "Snow plows" { _ = state.update(.key(.character(character))) }
+        #expect(state.update(.key(.enter)) == [.create(.solicitation, arguments: ActionArguments(["title": "Snow plows", "lead": "city-of-salem"]))])
+        #expect(state.update(.created(.solicitation, id: "SOL-2026-0002")).isEmpty)
+        #expect(state.modal == nil)
+        #expect(state.tab == .solicitations)
+        #expect(state.opened?.id == "SOL-2026-0002")
+    }
+
+    @Test func nOnATabOpensTheFormForItsKindAndARefusalKeepsItOpen() throws {
+        var state = try Self.state()
+        _ = state.update(.key(.character("5")))
+        _ = state.update(.key(.character("n")))
+        guard case .form(let form)? = state.modal else { Issue.record("n opens the new party form"); return }
+        #expect(form.creating == .party)
+        for character in "birch-county" { _ = state.update(.key(.character(character))) }
+        _ = state.update(.key(.tab))
+        for character in "Birch" { _ = state.update(.key(.character(character))) }
+        _ = state.update(.key(.tab))
+        _ = state.update(.key(.tab))
+        for character in "US-OR" { _ = state.update(.key(.character(character))) }
+        #expect(state.update(.key(.enter)).isEmpty, "the id is taken")
+        guard case .form(let refused)? = state.modal else { Issue.record("the form stays open"); return }
+        #expect(refused.error?.contains("already exists") == true)
+    }
+
+    @Test func aPartyFieldSuggestsAsItIsTypedAndEnterTakesTheBest() throws {
+        var state = try Self.state()
+        state.opened = RecordView(id: "SOL-2026-0001")
+        _ = state.openForm(recordID: "SOL-2026-0001", actionName: "invite", prefill: [:])
+        for character in "birch" { _ = state.update(.key(.character(character))) }
+        guard case .form(let form)? = state.modal else { Issue.record("invite opens a form"); return }
+        #expect(form.suggestions().first?.id == "birch-county")
+        #expect(!form.suggestions().contains { $0.id == "acme-supply" }, "a vendor is not invited")
+        let effects = state.update(.key(.enter))
+        #expect(effects == [.perform(recordID: "SOL-2026-0001", action: "invite", arguments: ActionArguments(["party": "birch-county"]),
+                                     revision: 0)])
+    }
+
+    @Test func picksMatchAccentsCaseAndLettersInOrder() {
+        let picks = [Pick(id: "marion-county", label: "Marion County"), Pick(id: "city-of-salem", label: "City of Salem"),
+                     Pick(id: "societe-generale", label: "Société Générale")]
+        #expect(Pick.ranked(picks, typed: "marion").map(\.id) == ["marion-county"])
+        #expect(Pick.ranked(picks, typed: "SOCIÉTÉ").map(\.id) == ["societe-generale"])
+        #expect(Pick.ranked(picks, typed: "mrn cnty").map(\.id) == ["marion-county"])
+        #expect(Pick.ranked(picks, typed: "city").first?.id == "city-of-salem", "an id prefix comes first")
+        #expect(Pick.ranked(picks, typed: "zzz").isEmpty)
+    }
+}

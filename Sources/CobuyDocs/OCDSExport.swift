@@ -285,8 +285,8 @@ public struct OCDSExport {
             "numberOfTenderers": solicitation.proposals.count,
         ]
         if !solicitation.lines.isEmpty {
+            // The partners' pooled total once they pledged per line.
             tender["items"] = solicitation.lines.map { line -> [String: Any] in
-                // The partners' pooled total once they pledged per line.
                 ["id": String(line.number), "description": line.text, "quantity": line.tenderQuantity, "unit": ["name": line.unit]]
             }
         }
@@ -391,6 +391,12 @@ public struct OCDSExport {
         }
         if let effective = addendum.effectiveDate, addendum.status == .executed || addendum.status == .terminated {
             object["dateSigned"] = OCDSExport.dateTime(effective)
+        }
+        // What this buyer takes of each tender item, as its own contract's items.
+        if let lines = addendum.lines, !lines.isEmpty {
+            object["items"] = lines.map { line -> [String: Any] in
+                ["id": String(line.number), "description": line.text, "quantity": line.quantity, "unit": ["name": line.unit]]
+            }
         }
         if let reason = addendum.lastReason, !reason.trimmingSpaces.isEmpty,
            [.rejected, .withdrawn, .terminated].contains(addendum.status) {

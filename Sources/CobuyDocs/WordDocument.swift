@@ -79,10 +79,13 @@ public enum WordDocument {
             xml += String(repeating: "<w:gridCol w:w=\"\(width)\"/>", count: columns)
             xml += "</w:tblGrid>"
             for (index, row) in rows.enumerated() {
-                xml += index == 0 ? "<w:tr><w:trPr><w:tblHeader/></w:trPr>" : "<w:tr>"
+                // A row with a line to write on (a signature, a date) is tall enough to write on by hand.
+                let writable = row.contains { !$0.isEmpty && $0.allSatisfy { $0 == "_" } }
+                xml += index == 0 ? "<w:tr><w:trPr><w:tblHeader/></w:trPr>"
+                    : writable ? "<w:tr><w:trPr><w:trHeight w:val=\"560\"/></w:trPr>" : "<w:tr>"
                 for column in 0..<columns {
                     let text = column < row.count ? row[column] : ""
-                    xml += "<w:tc><w:tcPr><w:tcW w:w=\"\(width)\" w:type=\"dxa\"/></w:tcPr>"
+                    xml += "<w:tc><w:tcPr><w:tcW w:w=\"\(width)\" w:type=\"dxa\"/>\(writable && index > 0 ? "<w:vAlign w:val=\"bottom\"/>" : "")</w:tcPr>"
                     xml += paragraph([DraftDocument.Span(text: text, bold: index == 0)]) + "</w:tc>"
                 }
                 xml += "</w:tr>"

@@ -3,7 +3,7 @@ import CobuyCore
 import CobuyStore
 import Foundation
 
-/// Errors the commands report as one line on stderr, with the exit status DESIGN.md §3 names.
+/// Errors the commands report as one line on stderr, with the exit status docs/DESIGN.md §3 names.
 enum CLIError: Error {
     /// Exit 64.
     case usage(String)

@@ -50,11 +50,12 @@ import Testing
         #expect((contract["items"] as? [[String: Any]])?.map { ($0["unit"] as? [String: Any])?["name"] as? String } == ["each", "gallon"])
     }
 
-    @Test func theAddendumDraftOffersItsLinesToTemplates() throws {
+    @Test func theAddendumDraftPrintsTheParticipantsOwnQuantityAndThePooledTotalOfEachLine() throws {
         let directory = Self.directory()
         let draft = AddendumDraft(addendum: try #require(directory.addenda["PA-2026-0001"]), lookup: directory, today: CalendarDate("2026-11-23")!)
-        let lines = try #require(draft.values["lines"] as? [[String: Any]])
-        #expect(lines.map { $0["quantity"] as? Int } == [40, 5000])
+        let lines = try #require(draft.values["scopeLines"] as? [[String: Any]])
+        #expect(lines.map { $0["quantity"] as? String } == ["40", "5,000"])
+        #expect(lines.map { $0["pooled"] as? String } == ["50", "7,000"])
         #expect(lines.map { $0["text"] as? String } == ["Sedan", "Fuel"])
     }
 }

@@ -1,7 +1,7 @@
 import Foundation
 import Testing
 
-/// Every guard in DESIGN.md's tables that the command line can reach refuses with exit status
+/// Every guard in docs/DESIGN.md's tables that the command line can reach refuses with exit status
 /// 1, one line on stderr naming the record and the unmet condition, and changes no file.
 @Suite struct GuardTests {
     static let scenarios: [Scenario] = [

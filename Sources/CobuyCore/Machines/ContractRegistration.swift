@@ -43,9 +43,11 @@ public struct ContractRegistration: Hashable, Sendable {
             case .failure(let problem): throw .invalid("ceiling", ceiling, "an amount such as 250000 or 250,000.00 (\(problem))")
             }
         }
-        for (flag, value, limit) in [("renewals", renewals, Limits.renewalOptions), ("renewal-months", renewalMonths, Limits.renewalMonths)]
-        where !limit.contains(value) {
-            throw .invalid(flag, String(value), "\(limit.rangeText) (the limit for \(limit.name))")
+        guard Limits.renewalOptions.contains(renewals) else {
+            throw .invalid("renewals", String(renewals), "\(Limits.renewalOptions.rangeText) renewal options")
+        }
+        guard Limits.renewalMonths.contains(renewalMonths) else {
+            throw .invalid("renewal-months", String(renewalMonths), "\(Limits.renewalMonths.rangeText) months")
         }
         self.renewals = renewals
         self.renewalMonths = renewalMonths

@@ -1,4 +1,4 @@
-/// Everything that can happen to a joint solicitation (DESIGN.md §1).
+/// Everything that can happen to a joint solicitation (docs/DESIGN.md §1).
 public enum SolicitationAction: Hashable, Sendable {
     case addLine(text: String, quantity: Int, unit: String)
     case invite(party: String)

@@ -43,19 +43,18 @@ import Testing
         let release = try #require(releases.first { ($0["tender"] as? [String: Any])?["items"] != nil })
         let items = try #require((release["tender"] as? [String: Any])?["items"] as? [[String: Any]])
         #expect(items.map { $0["quantity"] as? Int } == [50, 7000])
-        // Each addendum is published as its buyer's own release, with its items.
-        let marion = try #require(releases.first { ($0["buyer"] as? [String: Any])?["id"] as? String == "marion-county" }, "\(releases)")
-        let contract = try #require((marion["contracts"] as? [[String: Any]])?.first)
-        #expect((contract["items"] as? [[String: Any]])?.map { $0["quantity"] as? Int } == [40, 5000])
-        #expect((contract["items"] as? [[String: Any]])?.map { ($0["unit"] as? [String: Any])?["name"] as? String } == ["each", "gallon"])
+        // Each buyer's addendum is a process of its own (linked to the master by relatedProcesses).
+        let addendum = try #require(releases.first { ($0["buyer"] as? [String: Any])?["id"] as? String == "marion-county" })
+        let marion = try #require((addendum["contracts"] as? [[String: Any]])?.first)
+        #expect((marion["items"] as? [[String: Any]])?.map { $0["quantity"] as? Int } == [40, 5000])
+        #expect((marion["items"] as? [[String: Any]])?.map { ($0["unit"] as? [String: Any])?["name"] as? String } == ["each", "gallon"])
     }
 
-    @Test func theAddendumDraftPrintsTheParticipantsOwnQuantityAndThePooledTotalOfEachLine() throws {
+    @Test func theAddendumDraftOffersItsLinesToTemplates() throws {
         let directory = Self.directory()
         let draft = AddendumDraft(addendum: try #require(directory.addenda["PA-2026-0001"]), lookup: directory, today: CalendarDate("2026-11-23")!)
-        let lines = try #require(draft.values["scopeLines"] as? [[String: Any]])
-        #expect(lines.map { $0["quantity"] as? String } == ["40", "5,000"])
-        #expect(lines.map { $0["pooled"] as? String } == ["50", "7,000"])
+        let lines = try #require(draft.values["lines"] as? [[String: Any]])
+        #expect(lines.map { $0["quantity"] as? Int } == [40, 5000])
         #expect(lines.map { $0["text"] as? String } == ["Sedan", "Fuel"])
     }
 }

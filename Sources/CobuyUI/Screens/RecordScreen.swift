@@ -118,13 +118,11 @@ enum RecordScreen {
                 return RecordDetail.Section("Can my party join?", ["Say who you act for (o) to see the checklist."])
             }
             checklist = Joinability.evaluate(contract: contract, party: party, today: state.today,
-                                             addenda: directory.addenda(onContract: contract.id),
-                                             minimumRemainingDays: state.minimumRemainingTermDays)
+                                             addenda: directory.addenda(onContract: contract.id))
         case .addendum(let addendum):
             guard let contract = directory.contract(addendum.contract), let party = directory.party(addendum.party) else { return nil }
             checklist = Joinability.evaluate(contract: contract, party: party, today: state.today,
-                                             addenda: directory.addenda(onContract: contract.id),
-                                             minimumRemainingDays: state.minimumRemainingTermDays, excluding: addendum.id)
+                                             addenda: directory.addenda(onContract: contract.id), excluding: addendum.id)
         case .party, .solicitation:
             return nil
         }

@@ -87,6 +87,12 @@ public struct AddendumDraft: @unchecked Sendable {
                  "quantity": line.quantity.map(\.grouped) ?? "not stated"]
             }
         }
+        // The participant's own quantities per requirement line, when it pledged them (`{{#lines}}`).
+        if let lines = addendum.lines, !lines.isEmpty {
+            values["lines"] = lines.map {
+                ["number": $0.number, "text": clean($0.text), "quantity": $0.quantity, "unit": clean($0.unit)] as [String: Any]
+            }
+        }
         self.values = values
     }
 
@@ -113,12 +119,6 @@ public struct AddendumDraft: @unchecked Sendable {
             "title": title.isEmpty ? blank : title,
             "date": signature.map { WrittenDate.text($0.date, style: style) } ?? blank,
         ]
-        // The participant's own quantities per requirement line, when it pledged them (`{{#lines}}`).
-        if let lines = addendum.lines, !lines.isEmpty {
-            values["lines"] = lines.map {
-                ["number": $0.number, "text": clean($0.text), "quantity": $0.quantity, "unit": clean($0.unit)] as [String: Any]
-            }
-        }
     }
 
     /// `PA-2026-0002-city-of-portland.md`: only letters, digits, dots and hyphens.

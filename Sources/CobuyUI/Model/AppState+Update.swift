@@ -19,15 +19,16 @@ extension AppState {
             return []
         case .loaded(let snapshot):
             // The actions list reorders as the record changes: the highlight stays on the
-            // action it was on, so the next Enter does not run another one.
+            // action it was on while it is still allowed, so the next Enter does not run another
+            // one; once it no longer applies (it was just taken), on the first allowed action.
             let highlighted = opened.flatMap { view in
                 availableActions(for: view.id).dropFirst(view.selectedAction).first?.spec.name
             }
             self.snapshot = snapshot
             refreshDerived()
-            if let name = highlighted, let id = opened?.id,
-               let index = availableActions(for: id).firstIndex(where: { $0.spec.name == name }) {
-                opened?.selectedAction = index
+            if let name = highlighted, let id = opened?.id {
+                let actions = availableActions(for: id)
+                opened?.selectedAction = actions.firstIndex { $0.spec.name == name && $0.isAllowed } ?? 0
             }
             if let opened, snapshot.record(opened.id) == nil { self.opened = nil }
             if !snapshot.problems.isEmpty, message == nil {

@@ -73,7 +73,9 @@ enum Checklists {
                                         addenda: context.lookup.addenda(onContract: contract.id),
                                         minimumRemainingDays: context.minimumRemainingTermDays)
         case .addendum(let addendum):
-            guard let contract = context.lookup.contract(addendum.contract), let party = context.lookup.party(addendum.party) else { return nil }
+            // Only while joining still applies (submit and approve check it again), as in the UI.
+            guard addendum.status == .draft || addendum.status == .submitted,
+                  let contract = context.lookup.contract(addendum.contract), let party = context.lookup.party(addendum.party) else { return nil }
             return Joinability.evaluate(contract: contract, party: party, today: context.today,
                                         addenda: context.lookup.addenda(onContract: contract.id),
                                         minimumRemainingDays: context.minimumRemainingTermDays, excluding: addendum.id)

@@ -29,6 +29,8 @@ import Testing
         Case(name: "unknown list kind", arguments: ["list", "widgets"], acting: nil),
         Case(name: "unknown format", arguments: ["list", "parties", "--format", "xml"], acting: nil),
         Case(name: "negative limit", arguments: ["list", "parties", "--limit", "-1"], acting: nil),
+        Case(name: "unknown status", arguments: ["list", "contracts", "--status", "open"], acting: nil,
+             mentions: ["open", "active", "expired"]),
         Case(name: "new party without kind", arguments: ["new", "party", "--id", "x-town", "--name", "X", "--region", "US-OR"], acting: nil),
         Case(name: "no acting officer", arguments: ["do", "$SOL", "circulate"], acting: nil, mentions: ["--as NAME --for PARTY"]),
         Case(name: "bad COBUY_NOW", arguments: ["do", "$SOL", "circulate"], environment: ["COBUY_NOW": "next tuesday"],

@@ -10,7 +10,7 @@ struct ActionsCommand: ParsableCommand {
 
     @OptionGroup var storeOptions: StoreOptions
     @OptionGroup var officerOptions: OfficerOptions
-    @Argument(help: ArgumentHelp("The record.", valueName: "ID")) var id: String
+    @Argument(help: ArgumentHelp("The record.", valueName: "ID"), transform: RecordIDs.canonical) var id: String
     @Option(help: "text or json.") var format: ShowFormat = .text
 
     func run() throws {

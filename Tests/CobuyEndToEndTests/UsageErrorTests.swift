@@ -74,6 +74,17 @@ import Testing
         #expect(!FileManager.default.fileExists(atPath: "\(sandbox.folder)/nowhere"), "no store scattered by a typo")
     }
 
+    @Test func idsAreReadWithoutRegardToCase() throws {
+        let sandbox = try CobuySandbox()
+        let ids = Scenario(name: "draft", steps: Stage.draft).run(in: sandbox)
+        let id = try #require(ids["SOL"])
+        let shown = sandbox.must(["show", id.lowercased()])
+        #expect(shown.stdout.contains(id), "\(shown)")
+        let party = sandbox.must(["show", "City-Of-Salem"])
+        #expect(party.stdout.contains("city-of-salem"), "\(party)")
+        sandbox.must(["do", id.lowercased(), "add-line", "--text", "Sand", "--quantity", "5", "--unit", "ton"], as: .salem)
+    }
+
     @Test func extremeNumbersNeverCrash() throws {
         let sandbox = try CobuySandbox()
         sandbox.must(["init"])

@@ -254,4 +254,17 @@ import Testing
         _ = state.update(.loaded(StoreSnapshot(records: records, problems: [], today: Self.today, catalog: state.snapshot.catalog)))
         #expect(state.opened?.selectedAction == 0)
     }
+
+    @Test func f1InAFormShowsItsKeysAndReturnsToIt() throws {
+        var state = try Self.state()
+        _ = state.openForm(recordID: "SOL-2026-0001", actionName: "add-line", prefill: [:])
+        for character in "Sand" { _ = state.update(.key(.character(character))) }
+        guard case .form(let form)? = state.modal else { Issue.record("a form"); return }
+        _ = state.update(.key(.function(1)))
+        #expect(state.modal == .help)
+        let grid = View.render(state, theme: .monochrome)
+        #expect(grid.text.contains("Next field"), "the form's keys, from the key table")
+        _ = state.update(.key(.character("x")))
+        #expect(state.modal == .form(form), "back to the form as it was")
+    }
 }

@@ -93,6 +93,19 @@ extension AppState {
         }
     }
 
+    /// The dialog whose keys apply now (nil on the screens themselves, and under help).
+    var dialog: KeyTable.Dialog? {
+        switch modal {
+        case .form?: return .form
+        case .confirm?, .confirmQuit?, .confirmDiscard?: return .confirm
+        case .palette?: return .palette
+        case .export?: return .export
+        case .identity?: return .identity
+        case .help?: return nil
+        case nil: return search != nil ? .search : nil
+        }
+    }
+
     var screen: KeyTable.Screen {
         if let opened {
             let kind = RecordKind(id: opened.id)
@@ -102,6 +115,20 @@ extension AppState {
         case .dashboard: return .dashboard
         case .solicitations, .addenda, .parties: return .list(contracts: false)
         case .contracts: return .list(contracts: true)
+        }
+    }
+}
+
+extension AppState {
+    /// The dialog help is shown over (F1 in a dialog), for its keys.
+    var helpDialog: KeyTable.Dialog? {
+        switch helpOver {
+        case .form?: return .form
+        case .confirm?, .confirmQuit?, .confirmDiscard?: return .confirm
+        case .palette?: return .palette
+        case .export?: return .export
+        case .identity?: return .identity
+        case .help?, nil: return nil
         }
     }
 }

@@ -39,6 +39,8 @@ public struct AppState: Sendable {
     /// The record opened full screen, if any.
     public var opened: RecordView?
     public var modal: Modal?
+    /// The dialog F1 showed help over, to return to.
+    public var helpOver: Modal?
     /// The list search being typed (`/`), with the query it replaces on Esc.
     public var search: SearchInput?
     /// Searches kept with Enter, oldest first (↑ in a search recalls them).

@@ -127,7 +127,7 @@ enum ModalView {
     static func drawHelp(_ state: AppState, in screen: Rect, into grid: inout CellGrid, theme: Theme) {
         let rect = screen.inset(by: 1)
         let inner = frame(rect, title: "Keys — any key closes", into: &grid, theme: theme)
-        let bindings = KeyTable.bindings(for: state.screen)
+        let bindings = state.helpDialog.map(KeyTable.bindings(for:)) ?? KeyTable.bindings(for: state.screen)
         let columnWidth = inner.width >= 70 ? inner.width / 2 : inner.width
         let perColumn = max(1, inner.height)
         for (index, binding) in bindings.enumerated() {

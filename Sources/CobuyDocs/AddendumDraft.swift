@@ -79,11 +79,11 @@ public struct AddendumDraft: @unchecked Sendable {
             "vendorSignature": AddendumDraft.signatureBlock(addendum.vendorSignature, signatory: vendor?.signatory, style: style),
             "counselSignature": AddendumDraft.signatureBlock(nil, signatory: nil, style: style),
         ]
-        let lines = ScopeLines.lines(solicitation: solicitation, participant: addendum.party)
+        let lines = ScopeLines.lines(addendum: addendum, solicitation: solicitation)
         if !lines.isEmpty {
             values["hasScopeLines"] = true
             values["scopeLines"] = lines.map { line -> [String: Any] in
-                ["number": line.number, "text": clean(line.text), "unit": clean(line.unit), "pooled": line.pooled.grouped,
+                ["number": line.number, "text": clean(line.text), "unit": clean(line.unit), "pooled": line.pooled.map(\.grouped) ?? "—",
                  "quantity": line.quantity.map(\.grouped) ?? "not stated"]
             }
         }
@@ -132,29 +132,36 @@ public struct AddendumDraft: @unchecked Sendable {
     }
 }
 
-/// The requirement lines of the joint solicitation a contract came from, with what the
-/// participant takes of each.
+/// The requirement lines in an addendum's scope, with what the participant takes of each and
+/// what all the partners pooled.
 enum ScopeLines {
     struct Line: Equatable {
         var number: Int
         var text: String
         var unit: String
-        /// All partners together.
-        var pooled: Int
+        /// All partners together (the quantity solicited), when the solicitation is known.
+        var pooled: Int?
         /// This participant's, when the records say it.
         var quantity: Int?
     }
 
-    /// Seam for issue 15: the core is gaining per-partner, per-line quantities; until then a
-    /// partner's one pooled quantity is its quantity of a single-line solicitation, and of
-    /// several lines it says nothing per line ("not stated").
-    static func lines(solicitation: JointSolicitation?, participant: String) -> [Line] {
+    /// The addendum's own lines (the participant's pledges, copied when it was drafted) first;
+    /// else the solicitation's lines with the partner's pledge on each, or its one pooled
+    /// quantity on a single-line solicitation. Nothing is invented: a line without a stated
+    /// quantity says "not stated".
+    static func lines(addendum: ParticipatingAddendum, solicitation: JointSolicitation?) -> [Line] {
+        let solicited = Dictionary((solicitation?.lines ?? []).map { ($0.number, $0) }, uniquingKeysWith: { first, _ in first })
+        if let own = addendum.lines, !own.isEmpty {
+            return own.map { line in
+                Line(number: line.number, text: line.text, unit: line.unit, pooled: solicited[line.number]?.tenderQuantity, quantity: line.quantity)
+            }
+        }
         guard let solicitation else { return [] }
-        let partner = solicitation.partners.first { $0.party == participant && $0.status != .withdrawn }
+        let partner = solicitation.partners.first { $0.party == addendum.party && $0.status != .withdrawn }
         let single = solicitation.lines.count == 1
         return solicitation.lines.map { line in
-            Line(number: line.number, text: line.text, unit: line.unit, pooled: line.quantity,
-                 quantity: single ? partner?.quantity : nil)
+            Line(number: line.number, text: line.text, unit: line.unit, pooled: line.tenderQuantity,
+                 quantity: partner?.pledged(onLine: line.number) ?? (single ? partner?.quantity : nil))
         }
     }
 }

@@ -39,10 +39,9 @@ public enum CatalogImport {
         /// Temporaries of earlier imports that were killed, removed before this one wrote.
         public var removedTemporaries: Int
 
-        /// `9 contract(s) from PUBLISHER imported into the catalog: 12 release(s) read, 9 imported, 2 merged, 1 skipped`.
+        /// `12 releases read, 9 contracts imported, 2 merged, 1 skipped`.
         public var summary: String {
-            "\(imported) contract(s) from \(publisher) imported into the catalog: \(read) \(format == "csv" ? "row(s)" : "release(s)") read, "
-                + "\(imported) imported, \(merged) merged, \(skipped.count) skipped"
+            "\(read) \(format == "csv" ? "row(s)" : "release(s)") read, \(imported) contract(s) imported, \(merged) merged, \(skipped.count) skipped"
         }
     }
 
@@ -54,10 +53,10 @@ public enum CatalogImport {
     /// was and throws ``OCDSImport/Failure/nothingToImport(_:)`` with every reason.
     public static func ocds(_ path: String, into store: Store, options: Options, progress: Progress? = nil) throws -> Report {
         var clock = PhaseTimer()
-        // Refused before reading: a runaway file would otherwise be read into memory whole,
-        // and a FIFO or a device (/dev/zero) has no size to check.
+        // Refused before reading: a runaway file would otherwise be read into memory whole, and
+        // a FIFO or a device (/dev/zero) has no size to check and never ends.
         do throws(StoreError) { try DurableFile.checkReadable(path, limit: Int.max) } catch {
-            throw OCDSImport.Failure.unreadable(error.description)
+            throw OCDSImport.Failure.unreadable(CatalogImport.reason(error, path: path))
         }
         if let size = (try? FileManager.default.attributesOfItem(atPath: path))?[.size] as? Int {
             try OCDSImport.refuseIfTooLarge(size)
@@ -95,7 +94,9 @@ public enum CatalogImport {
     /// already taken refused, every skipped row named by its line).
     public static func csv(_ path: String, into store: Store, options: Options) throws -> Report {
         let data: Data
-        do { data = try DurableFile.read(path, limit: CSVImport.maximumFileSize) } catch { throw CSVImport.Failure.unreadable("\(error)") }
+        do throws(StoreError) { data = try DurableFile.read(path, limit: CSVImport.maximumFileSize) } catch {
+            throw CSVImport.Failure.unreadable(CatalogImport.reason(error, path: path))
+        }
         let imported = try CSVImport.read(file: path, data: data, publisher: options.publisher, now: options.now, rule: options.rule)
         var skipped = imported.skipped.map { OCDSImport.Skipped(path: "line \($0.line)", reason: $0.message) }
         var guardian = IDGuard(store: store, catalog: CatalogFile.fileName(forSource: imported.catalog.source.file))
@@ -148,5 +149,11 @@ public enum CatalogImport {
             }
             if !refused.isEmpty { chunk.remove(at: refused) }
         }
+    }
+
+    /// What is wrong with the file, without repeating its path.
+    static func reason(_ error: StoreError, path: String) -> String {
+        if case let .io(errorPath, message) = error, errorPath == path { return message }
+        return error.description
     }
 }

@@ -62,16 +62,9 @@ public struct CobuyEnvironment: Sendable {
     }
 }
 
-/// `$XDG_CONFIG_HOME/cobuy/config.json`: who the officer is.
-public struct OfficerConfig: Codable, Sendable, Equatable {
-    public var name: String
-    public var party: String
-
-    public init(name: String, party: String) {
-        self.name = name
-        self.party = party
-    }
-}
+/// `$XDG_CONFIG_HOME/cobuy/config.json`: who the officer is, `{"name": …, "party": …}`, the
+/// core's `Officer` as it is encoded.
+public typealias OfficerConfig = Officer
 
 public enum EnvironmentError: Error, CustomStringConvertible, Sendable {
     case badClock(String)

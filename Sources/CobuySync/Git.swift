@@ -49,7 +49,8 @@ public struct Git: Sendable {
             throw Failure(command: arguments.joined(separator: " "), output: "cannot run git: \(error.localizedDescription)")
         }
         if let input {
-            inPipe.fileHandleForWriting.write(Data(input.utf8))
+            // The throwing write: the old one traps if git has already closed its input.
+            try? inPipe.fileHandleForWriting.write(contentsOf: Data(input.utf8))
             try? inPipe.fileHandleForWriting.close()
         }
         // Read both pipes while git runs: a full pipe would block it.

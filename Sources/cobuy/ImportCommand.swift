@@ -136,16 +136,15 @@ enum Importing {
         path.hasPrefix("/") ? path : FileManager.default.currentDirectoryPath + "/" + path
     }
 
-
     /// One line on a terminal's standard error, rewritten in place; "" clears it.
     static func progress(_ text: String) {
         StandardOutput.writeError("\r\(Printable.line(text))\u{1B}[K")
     }
 
-    /// `FILE: 9 contract(s) from PUBLISHER imported into the catalog: 12 release(s) read, 9
-    /// imported, 2 merged, 1 skipped`, then every skip with its JSON path and reason.
+    /// `FILE: 12 releases read, 9 contracts imported, 2 merged, 1 skipped (from PUBLISHER)`,
+    /// then every skip with its JSON path and reason.
     static func report(_ file: String, _ report: CatalogImport.Report) {
-        print(Printable.line("\(file): \(report.summary)"))
+        print(Printable.line("\(file): \(report.summary) (from \(report.publisher))" + (report.skipped.isEmpty ? "" : ":")))
         list(report.skipped) { print($0) }
         if report.removedTemporaries > 0 {
             print("  removed \(report.removedTemporaries) temporary file(s) left in catalog/ by interrupted imports")

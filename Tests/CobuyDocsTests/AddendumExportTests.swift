@@ -237,6 +237,17 @@ import ZIPFoundation
         let lines = try #require(several.values["scopeLines"] as? [[String: Any]])
         #expect(lines.count == 3)
         #expect(lines.allSatisfy { $0["quantity"] as? String == "not stated" })
+        // Pledged line by line (issue 15): the addendum's own lines, each beside the pooled total.
+        let pooled = PooledItemsExportTests.directory()
+        let pledged = try #require(pooled.addenda["PA-2026-0001"])
+        let rows = try #require(AddendumDraft(addendum: pledged, lookup: pooled, today: Self.today).values["scopeLines"] as? [[String: Any]])
+        #expect(rows.map { $0["quantity"] as? String } == ["40", "5,000"])
+        #expect(rows.map { $0["pooled"] as? String } == ["50", "7,000"])
+        // The partner's pledges are read from the solicitation when the addendum has no lines of its own.
+        var unlined = pledged
+        unlined.lines = nil
+        let fromPledges = try #require(AddendumDraft(addendum: unlined, lookup: pooled, today: Self.today).values["scopeLines"] as? [[String: Any]])
+        #expect(fromPledges.map { $0["quantity"] as? String } == ["40", "5,000"])
         // A piggyback on a contract from elsewhere has no lines.
         #expect(try draft(Self.signed).values["scopeLines"] == nil)
     }

@@ -199,6 +199,26 @@ import Testing
         #expect((partner["relatedProcesses"] as? [[String: Any]])?.first?["identifier"] as? String == "ocds-cobuy0-SOL-2025-0001")
     }
 
+    @Test func aPublishersSilenceIsNeverRepublishedAsAClosedClause() throws {
+        var directory = Self.directory(AddendumExportTests.store)
+        var silent = try #require(directory.contracts["CON-2024-0001"])
+        silent.source = ContractSource(kind: .imported, publisher: "Elsewhere", ocid: "ocds-zzzzzz-1")
+        silent.cooperativeClause = .notStated("the publisher")
+        var framework = silent
+        framework.id = "CON-2024-0099"
+        framework.source.ocid = "ocds-zzzzzz-2"
+        framework.source.framework = true
+        directory.insert(.contract(silent))
+        directory.insert(.contract(framework))
+        let releases = try Self.releases(try Self.export(directory))
+        let tender = { (ocid: String) in releases.first { $0["ocid"] as? String == ocid }?["tender"] as? [String: Any] }
+        #expect(tender("ocds-zzzzzz-1") != nil)
+        #expect(tender("ocds-zzzzzz-1")?["techniques"] == nil)
+        let techniques = try #require(tender("ocds-zzzzzz-2")?["techniques"] as? [String: Any])
+        #expect(techniques["hasFrameworkAgreement"] as? Bool == true)
+        #expect((techniques["frameworkAgreement"] as? [String: Any])?["buyerCategories"] == nil)
+    }
+
     @Test func anEmptyStoreIsRefusedRatherThanWrittenAsAnInvalidPackage() {
         #expect(throws: OCDSExport.Failure.nothingToPublish) {
             try OCDSExport(ocidPrefix: "ocds-cobuy0", publisher: "Test", now: Self.now).package(RecordDirectory())

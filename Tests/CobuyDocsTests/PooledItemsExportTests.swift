@@ -43,8 +43,9 @@ import Testing
         let release = try #require(releases.first { ($0["tender"] as? [String: Any])?["items"] != nil })
         let items = try #require((release["tender"] as? [String: Any])?["items"] as? [[String: Any]])
         #expect(items.map { $0["quantity"] as? Int } == [50, 7000])
-        let contracts = try #require(release["contracts"] as? [[String: Any]])
-        let marion = try #require(contracts.first { ($0["buyer"] as? [String: Any])?["id"] as? String != nil && $0["items"] != nil })
+        // Each buyer's addendum is a process of its own (linked to the master by relatedProcesses).
+        let addendum = try #require(releases.first { ($0["buyer"] as? [String: Any])?["id"] as? String == "marion-county" })
+        let marion = try #require((addendum["contracts"] as? [[String: Any]])?.first)
         #expect((marion["items"] as? [[String: Any]])?.map { $0["quantity"] as? Int } == [40, 5000])
         #expect((marion["items"] as? [[String: Any]])?.map { ($0["unit"] as? [String: Any])?["name"] as? String } == ["each", "gallon"])
     }

@@ -74,7 +74,14 @@ public struct JointSolicitation: Record, Hashable {
     /// Partners still in the cooperative (not withdrawn).
     public var activePartners: [Partner] { partners.filter { $0.status != .withdrawn } }
 
-    public var criteriaWeightTotal: Int { criteria.reduce(0) { $0 + $1.weight } }
+    /// The weights' sum, held at `Int.max` or `Int.min` rather than overflowing: a hand-edited
+    /// file can hold any integers, and `cobuy validate` must report them, not trap.
+    public var criteriaWeightTotal: Int {
+        criteria.reduce(0) { total, criterion in
+            let (sum, overflow) = total.addingReportingOverflow(criterion.weight)
+            return overflow ? (criterion.weight > 0 ? Int.max : Int.min) : sum
+        }
+    }
 
     /// A proposal by its id (`P1`) or its vendor's party id.
     public func proposal(_ reference: String) -> Proposal? {

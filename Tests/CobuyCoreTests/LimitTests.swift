@@ -64,3 +64,8 @@ import Testing
         #expect(contract.boundsProblems().map(\.field).contains("renewalOptions"))
     }
 }
+
+@Test func anIdNumberedPastTheLimitDoesNotOverflowTheNextId() {
+    var pool = IDPool(existing: ["SOL-2026-9223372036854775807", "SOL-2026-0007"])
+    #expect(pool.next("SOL", year: 2026) == "SOL-2026-0008")
+}

@@ -160,6 +160,16 @@ public enum RecordMerge {
         }
         let context = ActionContext(now: event.at, officer: Officer(name: event.actor, party: event.party), note: event.note,
                                     lookup: lookup, ids: pool)
+        if event.action == ConflictResolution.name {
+            switch ConflictResolution.apply(to: record, keep: event.details["keep"], in: context) {
+            case .success(let outcome):
+                var next = outcome.record
+                if let last = next.history.indices.last { next.history[last].id = event.eventID }
+                return .success(next)
+            case .failure(let refusal):
+                return .failure(Refusal("refused after the other member's work: \(refusal.description) [guard: \(refusal.guardName)]"))
+            }
+        }
         do {
             switch try M.perform(event.action, ActionArguments(event.details), on: record, in: context) {
             case .success(let outcome):

@@ -10,11 +10,13 @@ struct ListCommand: ParsableCommand {
 
     enum Kind: String, ExpressibleByArgument, CaseIterable {
         case solicitations, contracts, addenda, parties
+        /// Records a sync left in conflict: each needs a decision (the resolve action).
+        case conflicts
         var recordKind: RecordKind { RecordKind(folder: rawValue) ?? .party }
     }
 
     @OptionGroup var storeOptions: StoreOptions
-    @Argument(help: "solicitations, contracts, addenda or parties.") var kind: Kind
+    @Argument(help: "solicitations, contracts, addenda, parties, or conflicts (records that need a decision after a sync).") var kind: Kind
     @Option(help: ArgumentHelp("Only records in this state (contracts also take expired).", valueName: "S")) var status: String?
     @Option(help: ArgumentHelp("Only records whose fields contain every word (case and accents ignored). For contracts, "
                                + "words of three letters or more match word beginnings, shorter ones whole words.", valueName: "Q"))
@@ -33,6 +35,10 @@ struct ListCommand: ParsableCommand {
     func run() throws {
         try reportingErrors {
             let session = try CommandSession(storeOptions)
+            if kind == .conflicts {
+                try listConflicts(session)
+                return
+            }
             if kind == .contracts {
                 try listContracts(session)
                 return
@@ -104,6 +110,7 @@ struct ListCommand: ParsableCommand {
         case .solicitations: return ["id", "status", "title", "lead", "category", "partners", "closing"]
         case .contracts: return ["id", "status", "title", "lead", "vendor", "category", "end", "eligible"]
         case .addenda: return ["id", "status", "title", "contract", "party", "spend", "end"]
+        case .conflicts: return ["id", "kind", "field", "versions", "provisional"]
         }
     }
 

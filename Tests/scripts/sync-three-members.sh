@@ -77,7 +77,7 @@ grep -q '"conflict"' "$work/salem/addenda/$addendum.json" && fail "the marker is
 echo "   ok: resolve cleared it and is in the audit trail"
 
 echo "3. A member cannot sign for another party and push it"
-soren; COBUY_PARTY=city-of-salem "$cobuy" do "$addendum" edit --scope "Marion wrote this" >/dev/null
+soren; "$cobuy" sync >/dev/null; COBUY_PARTY=city-of-salem "$cobuy" do "$addendum" edit --scope "Marion wrote this" >/dev/null
 git -C "$work/marion" add -A && git -C "$work/marion" commit --quiet -m "forged" && git -C "$work/marion" push --quiet origin main
 ana; set +e; out=$("$cobuy" sync 2>&1); status=$?; set -e
 [ "$status" = 1 ] || fail "sync should refuse what a member did for another party (exit $status)"

@@ -39,9 +39,9 @@ public struct AddendumExporter: Sendable {
         for folder in [userTemplates, bundledTemplates].compactMap({ $0 }) {
             let path = "\(folder)/\(AddendumExporter.templateName)"
             guard FileManager.default.fileExists(atPath: path) else { continue }
-            // Only a regular file of at most 1 MB: a FIFO would block and /dev/zero never end.
+            // Only a regular file within the record limit (8 MB): a FIFO would block, /dev/zero never end.
             let data: Data
-            do throws(StoreError) { data = try DurableFile.read(path, limit: 1 << 20) } catch {
+            do throws(StoreError) { data = try DurableFile.read(path) } catch {
                 if case let .io(_, message) = error { throw ExportError.template(path: path, message: message) }
                 throw ExportError.template(path: path, message: error.description)
             }

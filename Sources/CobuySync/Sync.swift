@@ -36,11 +36,17 @@ public struct Sync: Sendable {
         public var conflicts: [AnyRecord] = []
         /// Problems in what arrived, each naming the commit that brought it; nothing was merged.
         public var rejected: [ArrivalCheck.Finding] = []
+        /// True when the problems are in this clone's own commits, which were not pushed.
+        public var notSent = false
         /// How many fetch-merge-push rounds it took.
         public var rounds = 0
 
         public var summary: String {
-            if !rejected.isEmpty { return "not synced: \(rejected.count) problem\(rejected.count == 1 ? "" : "s") in what arrived" }
+            if !rejected.isEmpty {
+                return notSent
+                    ? "not sent: \(rejected.count) problem\(rejected.count == 1 ? "" : "s") in your own commits; the other members would refuse them"
+                    : "not synced: \(rejected.count) problem\(rejected.count == 1 ? "" : "s") in what arrived; nothing was merged"
+            }
             var parts = ["synced: \(sent.count) action\(sent.count == 1 ? "" : "s") sent, \(received) commit\(received == 1 ? "" : "s") received"]
             if !conflicts.isEmpty { parts.append("\(conflicts.count) record\(conflicts.count == 1 ? "" : "s") need\(conflicts.count == 1 ? "s" : "") a decision") }
             return parts.joined(separator: "; ")
@@ -79,6 +85,10 @@ public struct Sync: Sendable {
     private func runLocked(progress: (Step) -> Void) throws -> Report {
         let git = shared.git
         var report = Report()
+        // A merge a killed sync left half done is redone from the start.
+        if try git.run(["rev-parse", "--verify", "--quiet", "MERGE_HEAD"]).succeeded {
+            try git.check(["merge", "--abort"])
+        }
         progress(.committing)
         report.sent = try commitLocalWork()
         let branch = try shared.currentBranch()
@@ -92,6 +102,14 @@ public struct Sync: Sendable {
                 let before = try git.check(["rev-parse", "HEAD"]).trimmingCharacters(in: .whitespacesAndNewlines)
                 let incoming = try git.check(["rev-list", "--count", "HEAD..\(remoteRef)"]).trimmingCharacters(in: .whitespacesAndNewlines)
                 if incoming != "0" {
+                    // What arrives is checked commit by commit before anything is merged, so
+                    // an interrupted sync can never leave unchecked work in this clone.
+                    progress(.checking)
+                    let findings = try ArrivalCheck(shared: shared).check(from: before, to: remoteRef)
+                    if !findings.isEmpty {
+                        report.rejected = findings
+                        return report
+                    }
                     progress(.merging(attempt: attempt))
                     let merge = try git.run(["merge", "--quiet", "--no-edit", "-m", "Sync: merge other members' work", remoteRef])
                     if !merge.succeeded {
@@ -100,19 +118,20 @@ public struct Sync: Sendable {
                         _ = try? git.run(["merge", "--abort"])
                         throw SharedStore.Problem.other("the merge stopped\(unmerged.isEmpty ? "" : " on \(unmerged)"): \(merge.text)")
                     }
-                    progress(.checking)
-                    let findings = try ArrivalCheck(shared: shared).check(from: before, to: remoteRef)
-                    if !findings.isEmpty {
-                        // Nothing that fails the checks is kept: back to this member's own work.
-                        try git.check(["reset", "--quiet", "--hard", before])
-                        report.rejected = findings
-                        return report
-                    }
                     report.received += Int(incoming) ?? 0
                 }
             }
             let ahead = hasRemote ? try git.check(["rev-list", "--count", "\(remoteRef)..HEAD"]).trimmingCharacters(in: .whitespacesAndNewlines) : "1"
             if ahead == "0" { break }
+            // The same checks on what this clone is about to send: the others would refuse it.
+            if hasRemote {
+                let outgoing = try ArrivalCheck(shared: shared).check(from: remoteRef, to: "HEAD")
+                if !outgoing.isEmpty {
+                    report.rejected = outgoing
+                    report.notSent = true
+                    return report
+                }
+            }
             progress(.pushing)
             let push = try git.run(["push", "--quiet", "origin", "HEAD:refs/heads/\(branch)"])
             if push.succeeded { break }
@@ -146,7 +165,7 @@ public struct Sync: Sendable {
                 lines.append("\(record.id) \(event.action) by \(event.actor) for \(event.party.isEmpty ? "-" : event.party)")
             }
         }
-        let subject = lines.count == 1 ? lines[0] : "\(lines.count) actions"
+        let subject = lines.isEmpty ? "Store files (members, settings)" : lines.count == 1 ? lines[0] : "\(lines.count) actions"
         let message = ([subject, ""] + lines).joined(separator: "\n")
         try git.check(["commit", "--quiet", "-F", "-"], input: message)
         return lines

@@ -12,6 +12,13 @@ import Foundation
 enum Benchmark {
     static func main() throws {
         let arguments = CommandLine.arguments.dropFirst()
+        if arguments.first == "sync" || arguments.first == "simulate" {
+            do { try SyncBenchmark.run(Array(arguments)) } catch {
+                print("cobuy-bench: \(error)")
+                exit(1)
+            }
+            return
+        }
         if arguments.first == "catalog" {
             let count = arguments.dropFirst().first.flatMap { Int($0) } ?? 100_000
             try CatalogBenchmark.run(contracts: max(1, count))

@@ -132,7 +132,13 @@ struct Consortium {
         let forged = consortium.sandbox.run(["do", "PA-2026-0001", "edit", "--scope", "Marion wrote this"],
                                             as: Acting(name: "Søren Olsen", party: "city-of-salem"), environment: consortium.environment(marion))
         #expect(forged.status == 0, "\(forged)")
-        _ = consortium.must(marion, ["sync"])
+        let own = consortium.run(marion, ["sync"])
+        #expect(own.status == 1, "\(own)")
+        #expect(own.stdout.contains("not sent"))
+        // A member who pushes it anyway, with plain git, is refused by everyone else.
+        let push = consortium.sandbox.execute("/usr/bin/env", ["git", "-C", consortium.store(marion), "push", "--quiet", "origin", "main"],
+                                              environment: consortium.sandbox.environment)
+        #expect(push.status == 0, "\(push)")
         let sync = consortium.run(salem, ["sync"])
         #expect(sync.status == 1)
         #expect(sync.stderr.contains("by solsen@co.marion.or.us") && sync.stderr.contains("addenda/PA-2026-0001.json"))

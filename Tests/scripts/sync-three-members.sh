@@ -78,7 +78,9 @@ echo "   ok: resolve cleared it and is in the audit trail"
 
 echo "3. A member cannot sign for another party and push it"
 soren; "$cobuy" sync >/dev/null; COBUY_PARTY=city-of-salem "$cobuy" do "$addendum" edit --scope "Marion wrote this" >/dev/null
-git -C "$work/marion" add -A && git -C "$work/marion" commit --quiet -m "forged" && git -C "$work/marion" push --quiet origin main
+set +e; "$cobuy" sync >/dev/null 2>&1; status=$?; set -e
+[ "$status" = 1 ] || fail "sync should not send an edit made for another party (exit $status)"
+git -C "$work/marion" push --quiet origin main   # pushed anyway, with plain git
 ana; set +e; out=$("$cobuy" sync 2>&1); status=$?; set -e
 [ "$status" = 1 ] || fail "sync should refuse what a member did for another party (exit $status)"
 echo "$out" | grep -q "solsen@co.marion.or.us" || fail "the refusal should name the commit's author: $out"

@@ -12,6 +12,8 @@ public struct Dashboard: Sendable {
     public var closingSolicitations: [Entry]
     public var expiringContracts: [Entry]
     public var addendaAwaiting: [Entry]
+    /// Records a sync left in conflict: two members' work that needs an officer's decision.
+    public var needsDecision: [Entry]
 
     /// Contracts ending within this many days count as expiring.
     public static let expiryWindow = 90
@@ -57,6 +59,12 @@ public struct Dashboard: Sendable {
             case .draft, .executed, .rejected, .withdrawn, .terminated:
                 return nil
             }
+        }.sorted { $0.id < $1.id }
+
+        let conflicted: [any Record] = solicitations.filter { $0.conflict != nil } + contracts.filter { $0.conflict != nil }
+            + addenda.filter { $0.conflict != nil }
+        needsDecision = conflicted.compactMap { record in
+            record.conflict.map { Entry(id: record.id, title: record.title, detail: "needs a decision: \($0.summary)", days: nil) }
         }.sorted { $0.id < $1.id }
     }
 }

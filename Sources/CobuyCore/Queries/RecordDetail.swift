@@ -153,7 +153,27 @@ public struct RecordDetail: Sendable, Hashable {
             ]))
         }
         sections.append(Section("History", record.record.history.map(RecordDetail.historyLine)))
+        // A record a sync left in conflict says so first, with each member's version.
+        if let conflict = record.record.conflict {
+            sections.insert(Section("Needs a decision (resolve)", RecordDetail.conflictLines(conflict, history: record.record.history)), at: 0)
+        }
         self.sections = sections
+    }
+
+    /// Each undecided field with every member's version, who wrote it and when; each action a
+    /// merge could not apply, with why.
+    public static func conflictLines(_ conflict: RecordConflict, history: [HistoryEntry]) -> [String] {
+        var lines: [String] = []
+        for field in conflict.fields {
+            lines.append("\(field.field): kept for now \(field.provisional)")
+            for version in field.versions {
+                lines.append("  \(version.value)  by \(version.actor) for \(version.party), \(version.at)  (event \(version.event))")
+            }
+        }
+        for entry in history where conflict.refusedEvents.contains(entry.eventID) {
+            lines.append("not applied: \(entry.action) by \(entry.actor) for \(entry.party), \(entry.at): \(entry.refused ?? "")")
+        }
+        return lines
     }
 
     /// `3  2026-11-23T10:00:00Z  Ana Ruiz for city-of-salem  circulate  draft → forming  (note)`
@@ -162,6 +182,7 @@ public struct RecordDetail: Sendable, Hashable {
         let details = entry.details.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }
         if !details.isEmpty { line += "  " + details.joined(separator: " ") }
         if let note = entry.note { line += "  — \(note)" }
+        if let refused = entry.refused { line += "  [not applied: \(refused)]" }
         return line
     }
 

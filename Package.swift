@@ -78,7 +78,7 @@ let package = Package(
             ]
         ),
         // `swift run -c release cobuy-bench`: the numbers in the closing notes.
-        .executableTarget(name: "cobuy-bench", dependencies: ["CobuyCore", "CobuyStore", "CobuyTerminal", "CobuyUI"]),
+        .executableTarget(name: "cobuy-bench", dependencies: ["CobuyCore", "CobuyStore", "CobuySync", "CobuyTerminal", "CobuyUI"]),
         // `bash Tests/fuzz/run SECONDS`: libFuzzer targets for everything that reads untrusted bytes
         // (Tests/fuzz/README.md). An ordinary build only replays files through a target.
         .executableTarget(

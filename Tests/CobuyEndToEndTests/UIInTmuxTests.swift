@@ -93,6 +93,9 @@ import Testing
     /// Takes an action of the opened record as `UpdateTests` does: `g` to the first action,
     /// `j` down to it (its row read off the screen), Enter.
     func take(_ action: String, on screen: TmuxScreen, sourceLocation: SourceLocation = #_sourceLocation) throws {
+        // The highlight follows the last action taken down the list, and the pane scrolls with
+        // it: go to the top first, where the allowed actions are, before reading them.
+        screen.type("g")
         let shown = try screen.waitUntil("\(action) allowed in the Actions pane", sourceLocation: sourceLocation) {
             Self.allowedActions(on: $0).contains(action)
         }

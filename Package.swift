@@ -1,16 +1,18 @@
 // swift-tools-version: 6.1
 import PackageDescription
 
-// Dependencies point one way: cobuy -> CobuyUI -> CobuyTerminal / CobuyDocs -> CobuyStore -> CobuyCore, CobuyJSON.
+// Dependencies point one way, drawn in docs/ARCHITECTURE.md: the command line and the UI on
+// top, the pure core at the bottom. Each target lists exactly the modules it imports.
+//
+// Linux only (Glibc, ncursesw, posix_fadvise, Linux's sigaction layout): no `platforms` entry
+// claims otherwise. See docs/ARCHITECTURE.md, "Platform".
 let package = Package(
     name: "Cobuy",
-    platforms: [.macOS(.v13)],
     products: [
         .executable(name: "cobuy", targets: ["cobuy"]),
     ],
     dependencies: [
         .package(url: "https://github.com/apple/swift-argument-parser", from: "1.5.0"),
-        .package(url: "https://github.com/apple/swift-collections", from: "1.1.0"),
         .package(url: "https://github.com/yaslab/CSV.swift", from: "2.5.0"),
         .package(url: "https://github.com/pointfreeco/swift-snapshot-testing", from: "1.17.0"),
         .package(url: "https://github.com/x-sheep/swift-property-based", from: "2.0.0"),
@@ -70,7 +72,7 @@ let package = Package(
         .executableTarget(
             name: "cobuy",
             dependencies: [
-                "CobuyCore", "CobuyJSON", "CobuyProcess", "CobuyStore", "CobuyDocs", "CobuyTerminal", "CobuyUI", "CobuyResources", "CobuySync",
+                "CobuyCore", "CobuyJSON", "CobuyProcess", "CobuyStore", "CobuyDocs", "CobuyTerminal", "CobuyUI", "CobuyResources", "CobuySync", "CNcurses",
                 .product(name: "ArgumentParser", package: "swift-argument-parser"),
                 .product(name: "CSV", package: "CSV.swift"),
             ]
@@ -87,11 +89,8 @@ let package = Package(
         .testTarget(name: "CobuyJSONTests", dependencies: ["CobuyJSON", .product(name: "PropertyBased", package: "swift-property-based")]),
         .testTarget(
             name: "CobuyDocsTests",
-            dependencies: [
-                "CobuyCore", "CobuyJSON", "CobuyStore", "CobuyDocs",
-                .product(name: "SnapshotTesting", package: "swift-snapshot-testing"),
-                .product(name: "ZIPFoundation", package: "ZIPFoundation"),
-            ],
+            dependencies: ["CobuyCore", "CobuyJSON", "CobuyStore", "CobuyDocs", .product(name: "SnapshotTesting", package: "swift-snapshot-testing"),
+                           .product(name: "ZIPFoundation", package: "ZIPFoundation")],
             exclude: ["__Snapshots__"]
         ),
         .testTarget(

@@ -85,7 +85,7 @@ public struct AddendumExporter: Sendable {
     func word(_ markdown: String, draft: AddendumDraft) throws(ExportError) -> Data {
         do {
             return try WordDocument.data(for: DraftDocument(markdown: markdown), title: "Participating Addendum \(draft.id)",
-                                         generated: (draft.values["generated"] as? String) ?? "", isDraft: draft.isDraft)
+                                         generated: draft.generated.description, isDraft: draft.isDraft)
         } catch {
             throw ExportError.document("\(error)")
         }

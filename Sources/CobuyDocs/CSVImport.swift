@@ -50,8 +50,13 @@ public enum CSVImport {
         header.lowercased().filter { $0.isLetter || $0.isNumber }
     }
 
+    /// The largest CSV file imported: a list of 100,000 contracts is about 50 MB; the reader
+    /// holds the text several times over, so a runaway file is refused before it is read.
+    public static let maximumFileSize = 256 << 20
+
     public static func read(file path: String, data: Data, publisher: String?, now: Timestamp,
                             rule: CatalogFile.StatedRule? = nil) throws(Failure) -> Imported {
+        guard data.count <= maximumFileSize else { throw .unreadable("larger than the limit of \(maximumFileSize >> 20) MB for a CSV file") }
         guard let text = String(data: data, encoding: .utf8) else { throw .unreadable("not UTF-8 text") }
         let reader: CSVReader
         do {
@@ -126,10 +131,10 @@ public enum CSVImport {
         }
         var value: Money?
         if let text = values["value"], !text.isEmpty {
-            guard let money = Money(parsing: text, defaultCurrency: (values["currency"] ?? "").isEmpty ? "USD" : (values["currency"] ?? "USD").uppercased()) else {
-                return fail("value \"\(text)\" is not an amount")
+            switch Money.parse(text, defaultCurrency: (values["currency"] ?? "").isEmpty ? "USD" : (values["currency"] ?? "USD").uppercased()) {
+            case .success(let money): value = money
+            case .failure(let problem): return fail("value \"\(text)\" is not an amount: \(problem)")
             }
-            value = money
         }
         let status: CooperativeContract.Status
         switch (values["status"] ?? "").lowercased() {

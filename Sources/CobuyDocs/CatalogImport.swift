@@ -53,7 +53,11 @@ public enum CatalogImport {
     /// was and throws ``OCDSImport/Failure/nothingToImport(_:)`` with every reason.
     public static func ocds(_ path: String, into store: Store, options: Options, progress: Progress? = nil) throws -> Report {
         var clock = PhaseTimer()
-        // Refused before reading: a runaway file would otherwise be read into memory whole.
+        // Refused before reading: a runaway file would otherwise be read into memory whole, and
+        // a FIFO or a device (/dev/zero) has no size to check and never ends.
+        do throws(StoreError) { try DurableFile.checkReadable(path, limit: Int.max) } catch {
+            throw OCDSImport.Failure.unreadable(CatalogImport.reason(error, path: path))
+        }
         if let size = (try? FileManager.default.attributesOfItem(atPath: path))?[.size] as? Int {
             try OCDSImport.refuseIfTooLarge(size)
         }
@@ -90,7 +94,9 @@ public enum CatalogImport {
     /// already taken refused, every skipped row named by its line).
     public static func csv(_ path: String, into store: Store, options: Options) throws -> Report {
         let data: Data
-        do { data = try DurableFile.read(path) } catch { throw CSVImport.Failure.unreadable("\(error)") }
+        do throws(StoreError) { data = try DurableFile.read(path, limit: CSVImport.maximumFileSize) } catch {
+            throw CSVImport.Failure.unreadable(CatalogImport.reason(error, path: path))
+        }
         let imported = try CSVImport.read(file: path, data: data, publisher: options.publisher, now: options.now, rule: options.rule)
         var skipped = imported.skipped.map { OCDSImport.Skipped(path: "line \($0.line)", reason: $0.message) }
         var guardian = IDGuard(store: store, catalog: CatalogFile.fileName(forSource: imported.catalog.source.file))
@@ -143,5 +149,11 @@ public enum CatalogImport {
             }
             if !refused.isEmpty { chunk.remove(at: refused) }
         }
+    }
+
+    /// What is wrong with the file, without repeating its path.
+    static func reason(_ error: StoreError, path: String) -> String {
+        if case let .io(errorPath, message) = error, errorPath == path { return message }
+        return error.description
     }
 }

@@ -212,8 +212,16 @@ public struct OCDSExport {
         "audit", "engineering", "design", "staffing", "security", "towing", "landscaping", "collection", "recycling",
     ]
 
-    /// The framework agreement that says who else may call off the contract.
-    static func techniques(_ clause: CooperativeClause, period: ContractPeriod?) -> [String: Any] {
+    /// The framework agreement that says who else may call off the contract; nothing when no one
+    /// has stated who may (an imported contract whose publisher is silent), except that a
+    /// publisher's framework stays a framework: silence is never republished as a closed clause.
+    static func techniques(_ clause: CooperativeClause, period: ContractPeriod?, framework isFramework: Bool? = nil) -> [String: Any]? {
+        guard clause.isStated else {
+            guard isFramework == true else { return nil }
+            var framework: [String: Any] = ["description": "The publisher does not say who may use this framework agreement."]
+            if let period { framework["period"] = OCDSExport.period(period) }
+            return ["hasFrameworkAgreement": true, "frameworkAgreement": framework]
+        }
         var framework: [String: Any] = [
             "method": "withoutReopeningCompetition",
             "description": clause.open ? "Cooperative contract: other eligible public bodies may join by participating addendum."
@@ -285,8 +293,9 @@ public struct OCDSExport {
             "numberOfTenderers": solicitation.proposals.count,
         ]
         if !solicitation.lines.isEmpty {
+            // The partners' pooled total once they pledged per line.
             tender["items"] = solicitation.lines.map { line -> [String: Any] in
-                ["id": String(line.number), "description": line.text, "quantity": line.quantity, "unit": ["name": line.unit]]
+                ["id": String(line.number), "description": line.text, "quantity": line.tenderQuantity, "unit": ["name": line.unit]]
             }
         }
         if !solicitation.proposals.isEmpty {
@@ -346,8 +355,8 @@ public struct OCDSExport {
         if let period = contract.period { award["contractPeriod"] = OCDSExport.period(period) }
         var tender: [String: Any] = ["id": contract.id, "title": contract.title, "status": "complete",
                                      "mainProcurementCategory": OCDSExport.mainProcurementCategory(category: contract.category, title: contract.title),
-                                     "techniques": OCDSExport.techniques(contract.cooperativeClause, period: contract.period),
                                      "procuringEntity": reference(contract.leadParty, directory: directory, name: contract.leadName)]
+        tender["techniques"] = OCDSExport.techniques(contract.cooperativeClause, period: contract.period, framework: contract.source.framework)
         if !contract.category.isEmpty { tender["additionalProcurementCategories"] = [contract.category] }
         var roles: [(id: String, role: String, name: String?)] = [
             (contract.leadParty, "buyer", contract.leadName), (contract.leadParty, "procuringEntity", contract.leadName),
@@ -390,6 +399,12 @@ public struct OCDSExport {
         }
         if let effective = addendum.effectiveDate, addendum.status == .executed || addendum.status == .terminated {
             object["dateSigned"] = OCDSExport.dateTime(effective)
+        }
+        // What this buyer takes of each tender item, as its own contract's items.
+        if let lines = addendum.lines, !lines.isEmpty {
+            object["items"] = lines.map { line -> [String: Any] in
+                ["id": String(line.number), "description": line.text, "quantity": line.quantity, "unit": ["name": line.unit]]
+            }
         }
         if let reason = addendum.lastReason, !reason.trimmingSpaces.isEmpty,
            [.rejected, .withdrawn, .terminated].contains(addendum.status) {

@@ -127,7 +127,17 @@ extension OCDSImport {
         }
         result = String(result.trimmingCharacters(in: CharacterSet(charactersIn: "-")).prefix(60))
         while result.hasSuffix("-") { result.removeLast() }
-        if result.count < 2 || !Party.isValidID(result) { result = "org-" + String(result.prefix(50)).replacingAll("--", with: "-") }
+        // A name in another script (Cyrillic, Chinese) leaves few letters to slug: its hash keeps
+        // two such bodies apart.
+        if result.count < 4 || !Party.isValidID(result) {
+            var hash: UInt64 = 0xcbf2_9ce4_8422_2325
+            for byte in text.utf8 {
+                hash ^= UInt64(byte)
+                hash = hash &* 0x100_0000_01b3
+            }
+            let letters = String(result.prefix(40)).replacingAll("--", with: "-")
+            result = "org-" + (letters.isEmpty ? "" : letters + "-") + String(hash, radix: 16)
+        }
         return Party.isValidID(result) ? result : "org-unnamed"
     }
 

@@ -74,21 +74,48 @@ public enum WordDocument {
             return items.map { paragraph($0, style: "ListParagraph", numbering: (id, 0)) }.joined()
         case .table(let rows):
             let columns = rows.map(\.count).max() ?? 1
-            let width = 9000 / max(1, columns)
-            var xml = "<w:tbl><w:tblPr><w:tblStyle w:val=\"TableGrid\"/><w:tblW w:w=\"5000\" w:type=\"pct\"/></w:tblPr><w:tblGrid>"
-            xml += String(repeating: "<w:gridCol w:w=\"\(width)\"/>", count: columns)
+            let widths = columnWidths(rows, columns: columns)
+            var xml = "<w:tbl><w:tblPr><w:tblStyle w:val=\"TableGrid\"/><w:tblW w:w=\"5000\" w:type=\"pct\"/>"
+                + "<w:tblLayout w:type=\"fixed\"/></w:tblPr><w:tblGrid>"
+            xml += widths.map { "<w:gridCol w:w=\"\($0)\"/>" }.joined()
             xml += "</w:tblGrid>"
             for (index, row) in rows.enumerated() {
-                xml += index == 0 ? "<w:tr><w:trPr><w:tblHeader/></w:trPr>" : "<w:tr>"
+                // A row with a line to write on (a signature, a date) is tall enough to write on by hand.
+                let writable = index > 0 && row.contains { !$0.isEmpty && $0.allSatisfy { $0 == "_" } }
+                // No row breaks across pages; the header row repeats on each.
+                let properties = "<w:cantSplit/>" + (index == 0 ? "<w:tblHeader/>" : "") + (writable ? "<w:trHeight w:val=\"560\"/>" : "")
+                xml += "<w:tr><w:trPr>\(properties)</w:trPr>"
                 for column in 0..<columns {
                     let text = column < row.count ? row[column] : ""
-                    xml += "<w:tc><w:tcPr><w:tcW w:w=\"\(width)\" w:type=\"dxa\"/></w:tcPr>"
+                    xml += "<w:tc><w:tcPr><w:tcW w:w=\"\(widths[column])\" w:type=\"dxa\"/>\(writable ? "<w:vAlign w:val=\"bottom\"/>" : "")</w:tcPr>"
                     xml += paragraph([DraftDocument.Span(text: text, bold: index == 0)]) + "</w:tc>"
                 }
                 xml += "</w:tr>"
             }
             return xml + "</w:tbl><w:p/>"
         }
+    }
+
+    /// The text width of a Letter page with one-inch margins, in twentieths of a point.
+    static let textWidth = 9360
+
+    /// Columns as wide as their text asks, sharing the text width: each at least as wide as its
+    /// longest word (headers are bold, and a word split over two lines reads badly), the rest
+    /// shared by how long the column's longest text is, so a description gets room and a line
+    /// number does not.
+    static func columnWidths(_ rows: [[String]], columns: Int) -> [Int] {
+        guard columns > 0 else { return [] }
+        let cells = (0..<columns).map { column in rows.map { column < $0.count ? $0[column] : "" } }
+        // About the width of a bold character at 11 points, in twentieths of a point.
+        let character = 130
+        var minimums = cells.map { column in ((column.flatMap { $0.split(separator: " ").map(\.count) }.max() ?? 0) + 2) * character }
+        if minimums.reduce(0, +) > textWidth { minimums = Array(repeating: textWidth / columns, count: columns) }
+        let wants = cells.map { column in min(40, column.map(\.count).max() ?? 0) + 1 }
+        let spare = textWidth - minimums.reduce(0, +)
+        let total = max(1, wants.reduce(0, +))
+        var widths = zip(minimums, wants).map { $0 + spare * $1 / total }
+        widths[columns - 1] += textWidth - widths.reduce(0, +)
+        return widths
     }
 
     static func documentXML(_ body: String) -> String {

@@ -1,8 +1,13 @@
 import Foundation
 #if canImport(Glibc)
 import Glibc
-#elseif canImport(Darwin)
-import Darwin
+#endif
+
+// Cobuy is built for Linux only: `sigaction`'s layout below, `posix_fadvise` and unqualified
+// Glibc calls elsewhere are Linux's (docs/ARCHITECTURE.md, "Platform"). Said once, plainly,
+// rather than as a page of missing symbols.
+#if !os(Linux)
+#error("Cobuy builds on Linux only; see docs/ARCHITECTURE.md, Platform.")
 #endif
 
 /// Temporaries that an interrupted command must not leave behind: Ctrl-C during a 100 MB

@@ -11,7 +11,8 @@ public struct PhaseTimer {
     public mutating func lap(_ phase: String) {
         guard PhaseTimer.enabled else { return }
         let now = DispatchTime.now().uptimeNanoseconds
-        FileHandle.standardError.write(Data("cobuy: timing \(phase): \(String(format: "%.3f", Double(now - last) / 1e9)) s\n".utf8))
+        // The throwing write: the old one traps when standard error cannot be written.
+        try? FileHandle.standardError.write(contentsOf: Data("cobuy: timing \(phase): \(String(format: "%.3f", Double(now - last) / 1e9)) s\n".utf8))
         last = now
     }
 }

@@ -72,12 +72,7 @@ public struct CatalogFile: Codable, Sendable {
             hash ^= UInt64(byte)
             hash = hash &* 0x100_0000_01b3
         }
-        var name = ""
-        for scalar in base.unicodeScalars {
-            let value = scalar.value
-            let keep = (48...57).contains(value) || (65...90).contains(value) || (97...122).contains(value) || scalar == "-" || scalar == "_"
-            name.append(keep ? Character(scalar) : "-")
-        }
+        let name = FileNames.replacingEachUnsafe(base)
         return "\(name.prefix(60))-\(String(hash, radix: 16)).json"
     }
 }

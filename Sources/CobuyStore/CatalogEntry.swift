@@ -19,6 +19,7 @@ public struct CatalogEntry: Sendable {
     var kinds: String?
     var regions: String?
     var named: String
+    var singleAward: Bool
     var description: String
 
     /// The contract's id (what an import checks for collisions).
@@ -39,6 +40,7 @@ public struct CatalogEntry: Sendable {
         kinds = clause.kinds.map { " " + $0.map(\.rawValue).joined(separator: " ") + " " }
         regions = clause.regions.map { " " + $0.map(\.code).joined(separator: " ") + " " }
         named = " " + contract.namedParticipants.joined(separator: " ") + " "
+        singleAward = contract.singleAward
         description = contract.description
     }
 }

@@ -34,6 +34,7 @@ extension CatalogIndex {
                 kinds TEXT,
                 regions TEXT,
                 named TEXT NOT NULL,
+                singleAward INTEGER NOT NULL,
                 -- Where the record is: bytes of its catalog file (the JSON stays the only copy;
                 -- a lookup reads them and checks the id), or NULL for the store's own files.
                 offset INTEGER,

@@ -110,6 +110,7 @@ extension CatalogIndex {
             conditions.append("c.clauseOpen = 1 AND (c.kinds IS NULL OR instr(c.kinds, ?) > 0)")
             arguments += [" \(kind.rawValue) "]
         }
+        if let single = query.singleAward { conditions.append(single ? "c.singleAward = 1" : "c.singleAward = 0") }
         if let category = query.category, !category.isEmpty {
             conditions.append("c.category = ? COLLATE NOCASE")
             arguments += [category]

@@ -32,8 +32,8 @@ extension CatalogIndex {
             // index is ignored (the unique index says so, no set of every id is loaded).
             let rowStatement = try db.makeStatement(sql: """
                 INSERT OR IGNORE INTO contract (id, source, title, lead, leadID, vendor, category, status, endDate,
-                                                clauseOpen, kinds, regions, named, offset, length)
-                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
+                                                clauseOpen, kinds, regions, named, offset, length, singleAward)
+                VALUES (?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?, ?)
                 """)
             let textStatement = try db.makeStatement(sql: """
                 INSERT INTO contract_text (rowid, title, vendor, lead, category, description) VALUES (?, ?, ?, ?, ?, ?)
@@ -84,6 +84,7 @@ extension CatalogIndex {
                 rows.bind(14, nil as String?)
                 rows.bind(15, nil as String?)
             }
+            rows.bind(16, entry.singleAward ? 1 : 0)
             try rows.step(db)
             // Ignored: the id is indexed already, from the store's own files or an earlier line.
             guard sqlite3_changes(db.sqliteConnection) > 0 else { return }

@@ -10,7 +10,9 @@ import GRDB
 /// with its file signature (size, mtime, inode): `refresh` re-reads only what changed.
 public final class CatalogIndex: @unchecked Sendable {
     /// Bumped when the tables change; an older index is dropped and rebuilt.
-    static let schemaVersion = 11
+    /// 12: a single-award column; and catalogs imported before eligibility came from evidence
+    /// only are read again (their guessed clauses now read back as not stated).
+    static let schemaVersion = 12
     /// From this many contracts a write is "bulk": the sort orders are rebuilt once at the end
     /// and the full text is written from its own thread.
     public static let bulkSize = 5000

@@ -20,6 +20,9 @@ public struct CatalogQuery: Sendable, Hashable {
     public var category: String?
     /// A lead party id or (part of) a lead's name.
     public var lead: String?
+    /// Only single-award contracts (`true`: some statutes forbid piggybacking a multiple
+    /// award) or only multiple-award ones (`false`).
+    public var singleAward: Bool?
     /// Only contracts that this party may join today (every joinability check passes).
     public var joinableBy: JoiningParty?
     /// An empty result whatever else is asked (a "joinable by my party" with no party).
@@ -56,7 +59,7 @@ public struct CatalogQuery: Sendable, Hashable {
     }
 
     /// The contracts must serve a joining party: at least this many days of term must remain.
-    public static let minimumRemainingDays = 90
+    public static let minimumRemainingDays = Joinability.minimumRemainingTermDays
 }
 
 extension CatalogQuery {

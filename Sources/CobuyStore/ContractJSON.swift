@@ -27,22 +27,14 @@ public enum ContractJSON {
         out.key("cooperativeClause"); out.clause(contract.cooperativeClause)
         out.key("description"); out.string(contract.description)
         out.key("documents")
-        out.openArray()
-        for document in contract.documents {
-            out.element()
+        out.array(contract.documents) { out, document in
             out.open()
             out.key("title"); out.string(document.title)
             if let url = document.url { out.key("url"); out.string(url) }
             out.close()
         }
-        out.closeArray()
         out.key("history")
-        out.openArray()
-        for entry in contract.history {
-            out.element()
-            out.history(entry)
-        }
-        out.closeArray()
+        out.array(contract.history) { out, entry in out.history(entry) }
         out.key("id"); out.string(contract.id)
         if let value = contract.leadName { out.key("leadName"); out.string(value) }
         out.key("leadParty"); out.string(contract.leadParty)
@@ -55,15 +47,12 @@ public enum ContractJSON {
             out.close()
         }
         out.key("renewalOptions")
-        out.openArray()
-        for option in contract.renewalOptions {
-            out.element()
+        out.array(contract.renewalOptions) { out, option in
             out.open()
             out.key("exercised"); out.bool(option.exercised)
             out.key("months"); out.number(option.months)
             out.close()
         }
-        out.closeArray()
         out.key("revision"); out.number(contract.revision)
         out.key("schema"); out.number(contract.schema)
         out.key("singleAward"); out.bool(contract.singleAward)
@@ -122,19 +111,20 @@ public enum ContractJSON {
             bytes.append(UInt8(ascii: ":"))
         }
 
-        mutating func element() { comma() }
-
         mutating func bool(_ value: Bool) { bytes.append(contentsOf: value ? Array("true".utf8) : Array("false".utf8)) }
         mutating func number(_ value: Int) { bytes.append(contentsOf: String(value).utf8) }
 
-        mutating func strings(_ values: [String]) {
+        /// `[a,b,…]`, each element written by `write`.
+        mutating func array<Element>(_ elements: [Element], _ write: (inout Writer, Element) -> Void) {
             openArray()
-            for value in values {
-                element()
-                string(value)
+            for element in elements {
+                comma()
+                write(&self, element)
             }
             closeArray()
         }
+
+        mutating func strings(_ values: [String]) { array(values) { out, value in out.string(value) } }
 
         mutating func string(_ text: String) {
             bytes.append(UInt8(ascii: "\""))

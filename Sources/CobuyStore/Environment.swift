@@ -2,7 +2,7 @@ import CobuyCore
 import Foundation
 
 /// Where the store is, what time it is and who is acting, from flags, the environment and the
-/// config file, in that order (DESIGN.md §2).
+/// config file, in that order (docs/DESIGN.md §2).
 public struct CobuyEnvironment: Sendable {
     public var variables: [String: String]
 
@@ -62,16 +62,9 @@ public struct CobuyEnvironment: Sendable {
     }
 }
 
-/// `$XDG_CONFIG_HOME/cobuy/config.json`: who the officer is.
-public struct OfficerConfig: Codable, Sendable, Equatable {
-    public var name: String
-    public var party: String
-
-    public init(name: String, party: String) {
-        self.name = name
-        self.party = party
-    }
-}
+/// `$XDG_CONFIG_HOME/cobuy/config.json`: who the officer is, `{"name": …, "party": …}`, the
+/// core's `Officer` as it is encoded.
+public typealias OfficerConfig = Officer
 
 public enum EnvironmentError: Error, CustomStringConvertible, Sendable {
     case badClock(String)

@@ -5,11 +5,18 @@
 /// - a flag: its two letters (🇺🇸 → `US`);
 /// - otherwise its first scalar (👨‍👩‍👧 → 👨, 👍🏽 → 👍, ☀️ → ☀), padded with spaces to the width;
 /// - a first scalar curses does not know (newer than its tables): `�` padded with spaces.
+///
+/// Format characters (zero-width joiner and non-joiner, word joiner, byte-order mark, direction
+/// marks, soft hyphen, tags) are never sent: terminals disagree about them, and tmux joins the
+/// character after a U+200D to the cell before it, so one in a title shifted the rest of the
+/// row (doubled borders, misaligned panes). ``DisplayWidth`` counts them as 0 columns, and
+/// without them the terminal draws exactly that.
 enum CursesGlyphs {
     /// The scalars to draw `character` in `columns` columns; `measure` is `wcwidth`.
     static func scalars(for character: Character, columns: Int, measure: (UInt32) -> Int) -> [UInt32] {
         if let ascii = character.asciiValue { return [UInt32(ascii)] }
-        let values = character.unicodeScalars.map(\.value)
+        let values = character.unicodeScalars.filter { !isZeroWidthFormat($0) }.map(\.value)
+        if values.isEmpty { return Array(repeating: UInt32(0x20), count: columns) }
         var total = 0
         for value in values {
             let width = measure(value)
@@ -29,6 +36,12 @@ enum CursesGlyphs {
             if width > 0, width <= columns { return [first] + padding(width) }
         }
         return [0xFFFD] + padding(1)
+    }
+
+    /// A format character (general category Cf: U+200B–U+200F, U+2060–U+2064, U+FEFF, U+00AD,
+    /// tags...), drawn as nothing.
+    static func isZeroWidthFormat(_ scalar: Unicode.Scalar) -> Bool {
+        scalar.value == 0x00AD || scalar.properties.generalCategory == .format
     }
 
     /// `text` as a NUL-terminated wide string for `waddnwstr`, at most `maxColumns` columns

@@ -3,7 +3,7 @@ import CobuyCore
 import CobuyStore
 import Foundation
 
-/// Errors the commands report as one line on stderr, with the exit status DESIGN.md §3 names.
+/// Errors the commands report as one line on stderr, with the exit status docs/DESIGN.md §3 names.
 enum CLIError: Error {
     /// Exit 64.
     case usage(String)
@@ -30,6 +30,7 @@ func reportingErrors(_ body: () throws -> Void) throws {
             throw ExitCode(ExitStatus.usage)
         case let .refused(id, action, refusal):
             printError("refused: \(id) \(action): \(refusal.description) [guard: \(refusal.guardName)]")
+            for check in refusal.unmet { printError("  ✗ \(check)") }
             throw ExitCode(ExitStatus.refused)
         case let .failed(message):
             printError(message)

@@ -16,10 +16,13 @@ struct CatalogOptions: ParsableArguments {
     @Option(help: ArgumentHelp("In this category.", valueName: "C")) var category: String?
     @Option(help: ArgumentHelp("Led by this party (id or part of its name).", valueName: "L")) var lead: String?
     @Option(help: ArgumentHelp("Only contracts this party may join today.", valueName: "PARTY")) var joinableBy: String?
+    @Option(help: ArgumentHelp("single: only single-award contracts (some statutes forbid piggybacking a multiple award); multiple: only multiple-award ones.",
+                               valueName: "single|multiple"))
+    var award: String?
 
     var isUsed: Bool {
         offset != nil || sort != nil || descending || expiring != nil || region != nil || eligibleKind != nil
-            || category != nil || lead != nil || joinableBy != nil
+            || category != nil || lead != nil || joinableBy != nil || award != nil
     }
 
     func validate() throws {
@@ -28,6 +31,7 @@ struct CatalogOptions: ParsableArguments {
         if let sort, CatalogQuery.Sort(column: sort) == nil {
             throw ValidationError("--sort takes one of \(CatalogQuery.Sort.allCases.map(\.rawValue).joined(separator: ", ")).")
         }
+        if let award, award != "single", award != "multiple" { throw ValidationError("--award takes single or multiple, not \"\(award)\".") }
         if let region, RegionCode(region) == nil { throw ValidationError("--region takes a code such as US or US-OR, not \"\(region)\".") }
         if let eligibleKind, PartyKind(rawValue: eligibleKind) == nil || PartyKind(rawValue: eligibleKind) == .vendor {
             throw ValidationError("--eligible-kind takes one of \(PartyKind.publicBodies.map(\.rawValue).joined(separator: ", ")).")
@@ -43,6 +47,7 @@ struct CatalogOptions: ParsableArguments {
         query.eligibleKind = eligibleKind.flatMap(PartyKind.init(rawValue:))
         query.category = category
         query.lead = lead
+        query.singleAward = award.map { $0 == "single" }
         if let joinableBy {
             let party = try session.store.load(Party.self, id: joinableBy)
             query.joinableBy = CatalogQuery.JoiningParty(party: party, addenda: session.store.loadLocal(.addendum).records)

@@ -70,6 +70,12 @@ enum ActionFlags {
                 value = tokens[index + 1]
                 index += 1
             }
+            if parameter.isPerRequirementLine, let given = values[name], let value {
+                // One flag per line: `--quantity 1=40 --quantity 2=12` reads as `1=40,2=12`.
+                values[name] = given + "," + value
+                index += 1
+                continue
+            }
             guard values[name] == nil else { throw CLIError.usage("--\(name) is given twice.") }
             values[name] = value
             index += 1

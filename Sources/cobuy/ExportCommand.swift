@@ -56,7 +56,6 @@ struct ExportAddendum: ParsableCommand {
                 throw CLIError.failed(error.description)
             }
             if output == "-" {
-                guard format != .docx else { throw CLIError.usage("A Word document cannot go to standard output; give -o PATH.") }
                 StandardOutput.write(data)
                 return
             }
@@ -77,7 +76,7 @@ extension AddendumExporter.Format {
     }
 }
 
-/// Shared by the command line and the UI's export.
+/// The command line's side of an export: its templates and its wording of a refused path.
 enum DraftExport {
     static func exporter(environment: CobuyEnvironment) throws -> AddendumExporter {
         do {
@@ -87,58 +86,36 @@ enum DraftExport {
         }
     }
 
-    /// What may be at an export's path: nothing, or a regular file when `force` says so. A
-    /// symbolic link (dangling or not), a device, a FIFO, a socket or a folder is never replaced:
-    /// the rename would put a regular file where the officer had something else.
+    /// Refuses a path `ExportFile` would not write, in the command line's words.
     static func checkTarget(_ path: String, force: Bool) throws {
-        let absolute = path.hasPrefix("/") ? path : FileManager.default.currentDirectoryPath + "/" + path
-        var info = stat()
-        if lstat(absolute, &info) == 0 {
-            switch ExportTarget(mode: info.st_mode) {
-            case .regularFile:
-                guard force else {
-                    throw CLIError.failed("\(path) already exists; nothing was written. Choose another -o PATH or add --force.")
-                }
-            case .symbolicLink:
-                throw CLIError.failed(force
-                    ? "\(path) is a symbolic link; Cobuy replaces only regular files, so nothing was written. Give the path it points to, or remove the link."
-                    : "\(path) already exists (a symbolic link); nothing was written. Choose another -o PATH.")
-            case .other(let what):
-                throw CLIError.failed("\(path) is \(what), not a regular file; nothing was written, with or without --force. Choose another -o PATH.")
-            }
-        } else if errno != ENOENT {
-            throw CLIError.failed("\(path) cannot be checked (\(String(cString: strerror(errno)))); nothing was written.")
-        }
-        var isFolder: ObjCBool = false
-        let folder = (absolute as NSString).deletingLastPathComponent
-        if !folder.isEmpty, !(FileManager.default.fileExists(atPath: folder, isDirectory: &isFolder) && isFolder.boolValue) {
-            throw CLIError.failed("The folder \((path as NSString).deletingLastPathComponent) does not exist; nothing was written.")
+        do throws(ExportFile.Refusal) {
+            try ExportFile.check(path, replacing: force)
+        } catch {
+            throw CLIError.failed(message(error, force: force))
         }
     }
 
-    /// Writes atomically through the store's durable writer, after ``checkTarget(_:force:)``.
+    /// Writes atomically through the one export writer.
     static func write(_ data: Data, to path: String, force: Bool) throws {
-        try checkTarget(path, force: force)
-        try DurableFile.write(data, to: path.hasPrefix("/") ? path : FileManager.default.currentDirectoryPath + "/" + path)
+        do {
+            try ExportFile.write(data, to: path, replacing: force)
+        } catch let refusal as ExportFile.Refusal {
+            throw CLIError.failed(message(refusal, force: force))
+        }
     }
 
-}
-
-/// What lies at an export's path (`lstat`, so a link is seen as a link).
-enum ExportTarget: Equatable {
-    case regularFile
-    case symbolicLink
-    case other(String)
-
-    init(mode: mode_t) {
-        switch mode & S_IFMT {
-        case S_IFREG: self = .regularFile
-        case S_IFLNK: self = .symbolicLink
-        case S_IFDIR: self = .other("a folder")
-        case S_IFCHR, S_IFBLK: self = .other("a device")
-        case S_IFIFO: self = .other("a FIFO (named pipe)")
-        case S_IFSOCK: self = .other("a socket")
-        default: self = .other("a special file")
+    static func message(_ refusal: ExportFile.Refusal, force: Bool) -> String {
+        switch refusal {
+        case .exists:
+            return "\(refusal) Choose another -o PATH or add --force."
+        case .symbolicLink(let path):
+            return force
+                ? "\(refusal) Give the path it points to, or remove the link."
+                : "\(path) already exists (a symbolic link); nothing was written. Choose another -o PATH."
+        case let .notAFile(path, what):
+            return "\(path) is \(what), not a regular file; nothing was written, with or without --force. Choose another -o PATH."
+        case .unreadable, .noFolder:
+            return refusal.description
         }
     }
 }

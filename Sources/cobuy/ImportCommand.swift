@@ -136,14 +136,6 @@ enum Importing {
         path.hasPrefix("/") ? path : FileManager.default.currentDirectoryPath + "/" + path
     }
 
-    static func read(_ path: String) throws -> Data {
-        do {
-            return try DurableFile.read(path)
-        } catch {
-            throw CLIError.failed("\(path): \(error)")
-        }
-    }
-
     /// One line on a terminal's standard error, rewritten in place; "" clears it.
     static func progress(_ text: String) {
         StandardOutput.writeError("\r\(Printable.line(text))\u{1B}[K")

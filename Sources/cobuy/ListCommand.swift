@@ -95,8 +95,8 @@ struct ListCommand: ParsableCommand {
         let stream = OutputStream(toMemory: ())
         let writer = try CSVWriter(stream: stream)
         let names = rows.first?.columns.map(\.name) ?? defaultColumns
-        try writer.write(row: names)
-        for row in rows { try writer.write(row: row.columns.map { Printable.line($0.value) }) }
+        try writer.write(row: names.map(Printable.spreadsheetCell))
+        for row in rows { try writer.write(row: row.columns.map { Printable.spreadsheetCell($0.value) }) }
         writer.stream.close()
         if let data = stream.property(forKey: .dataWrittenToMemoryStreamKey) as? Data {
             StandardOutput.write(data)

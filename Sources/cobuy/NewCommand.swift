@@ -85,7 +85,7 @@ struct NewAddendum: ParsableCommand {
             let officer = try officerOptions.officer(session.environment)
             let id = try runAction(id: contract, action: "new addendum") {
                 try ActionRunner.create(officer: officer, now: session.now, note: note, in: session.store) { context in
-                    AddendumMachine.draft(contract: contract, party: party, in: context)
+                    Creation.addendum(contract: contract, party: party, in: context)
                 }.id
             }
             print(id)
@@ -109,38 +109,22 @@ struct NewContract: ParsableCommand {
     @Option(help: ArgumentHelp("Eligible regions, comma-separated, or all.", valueName: "R,R")) var regions: String?
     @Flag(help: "Nobody but the lead may use it.") var none = false
     @Option(help: ArgumentHelp("Maximum value.", valueName: "AMOUNT")) var ceiling: String?
+    @Option(help: ArgumentHelp("Currency of the ceiling when it does not say (default: the store's).", valueName: "CODE"))
+    var currency: String?
     @Option(help: ArgumentHelp("Renewal options.", valueName: "N")) var renewals: Int = 0
     @Option(name: .customLong("renewal-months"), help: ArgumentHelp("Months per renewal option.", valueName: "M"))
     var renewalMonths: Int = 12
 
     func run() throws {
         try reportingErrors {
+            let request = try ContractRegistration(title: title, lead: lead, vendor: vendor, category: category, publisher: publisher,
+                                                   kinds: kinds, regions: regions, closed: none, ceiling: ceiling, currency: currency,
+                                                   renewals: renewals, renewalMonths: renewalMonths)
             let session = try CommandSession(storeOptions)
             let officer = try officerOptions.officer(session.environment)
-            var clause = CooperativeClause.closed
-            if !none {
-                let split = { (text: String?) in (text ?? "all").split(separator: ",").map { $0.trimmingSpaces } }
-                switch SolicitationMachine.parseClause(kinds: split(kinds), regions: split(regions)) {
-                case .success(let value): clause = value
-                case .failure(let refusal): throw CLIError.refused(id: "contract", action: "new", refusal)
-                }
-            }
-            var ceilingValue: Money?
-            if let ceiling {
-                switch Money.parse(ceiling, defaultCurrency: "USD") {
-                case .success(let value): ceilingValue = value
-                case .failure(let problem):
-                    throw CLIError.usage("--ceiling expects an amount such as 250000 or 250,000.00, got \"\(ceiling)\": \(problem).")
-                }
-            }
-            try requireWithin(renewals, Limits.renewalOptions, flag: "--renewals")
-            try requireWithin(renewalMonths, Limits.renewalMonths, flag: "--renewal-months")
             let id = try runAction(id: "contract", action: "new contract") {
                 try ActionRunner.create(officer: officer, now: session.now, in: session.store) { context in
-                    Creation.registeredContract(title: title, lead: lead, vendor: vendor, category: category, publisher: publisher,
-                                                   clause: clause, ceiling: ceilingValue,
-                                                   renewals: Array(repeating: RenewalOption(months: renewalMonths), count: renewals),
-                                                   in: context)
+                    Creation.registeredContract(request, in: context)
                 }.id
             }
             print(id)

@@ -5,6 +5,30 @@ import CobuyCore
 enum Printable {
     /// One line: control characters dropped, line breaks and tabs become spaces.
     static func line(_ text: String) -> String {
+        withoutStrayJoiners(controlsRemoved(text))
+    }
+
+    /// Format characters (zero-width joiners, word joiners, direction marks...) outside an emoji
+    /// sequence are dropped: tmux joins the character after a U+200D to the one before, so one
+    /// in a title shifted every column after it. An emoji sequence (👨‍👩‍👧) keeps its joiners,
+    /// since terminals draw it as the one glyph its width counts.
+    static func withoutStrayJoiners(_ text: String) -> String {
+        guard text.unicodeScalars.contains(where: { $0.value == 0xAD || $0.properties.generalCategory == .format }) else { return text }
+        var result = ""
+        for character in text {
+            let scalars = character.unicodeScalars
+            if scalars.count > 1, let first = scalars.first, first.properties.isEmojiPresentation || scalars.contains(where: { $0.value == 0xFE0F }) {
+                result.append(character)
+                continue
+            }
+            for scalar in scalars where !(scalar.value == 0xAD || scalar.properties.generalCategory == .format) {
+                result.unicodeScalars.append(scalar)
+            }
+        }
+        return result
+    }
+
+    static func controlsRemoved(_ text: String) -> String {
         var result = ""
         result.unicodeScalars.reserveCapacity(text.unicodeScalars.count)
         for scalar in text.unicodeScalars {
@@ -15,6 +39,18 @@ enum Printable {
             }
         }
         return result
+    }
+
+    /// A CSV cell a spreadsheet reads as text, never as a formula: record text is untrusted,
+    /// and a cell that begins with `=`, `+`, `-` or `@` (or a tab or carriage return, which some
+    /// spreadsheets skip before looking) would run as one when the file is opened. Such a cell
+    /// gets a leading `'`, which spreadsheets show as text and do not display. One line, as
+    /// ``line(_:)`` makes it.
+    static func spreadsheetCell(_ text: String) -> String {
+        let clean = line(text)
+        let startsUnsafe = text.first.map { $0 == "\t" || $0 == "\r" || $0 == "\r\n" } ?? false
+            || clean.first.map { "=+-@".contains($0) } ?? false
+        return startsUnsafe ? "'" + clean : clean
     }
 
     /// Columns a string takes in a terminal: wide East Asian characters and emoji count two,

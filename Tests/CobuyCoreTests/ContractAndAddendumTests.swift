@@ -93,13 +93,23 @@ import Testing
         #expect(world.addendum(id).status == .terminated)
     }
 
-    @Test func anIneligiblePartyIsRefusedAtSubmitNamingTheFailingChecks() throws {
+    @Test func aPartyNoLongerEligibleIsRefusedAtSubmitNamingTheFailingChecks() throws {
+        // Drafting checks the gate; a draft left until the term runs short is checked again.
         var world = World()
-        let (id, _) = try piggyback(&world, World.austin)
-        try #require(try world.act(World.austin, "edit", on: id, ["scope": "Sedans", "spend": "100", "contact": "Lucía"]) == nil)
-        let refusal = try world.act(World.austin, "submit", on: id)
+        let (id, _) = try piggyback(&world, World.bend)
+        try #require(try world.act(World.bend, "edit", on: id, ["scope": "Sedans", "spend": "100", "contact": "Jo"]) == nil)
+        world.day = CalendarDate("2029-01-01")!
+        let refusal = try world.act(World.bend, "submit", on: id)
         #expect(refusal?.guardName == "joinable")
-        #expect(refusal?.reason.contains("US-TX is outside the eligible regions") == true)
+        #expect(refusal?.reason.contains("days of term remain; at least 90 are needed") == true)
+    }
+
+    @Test func anIneligiblePartyCannotEvenDraft() throws {
+        var world = World()
+        let (_, contract) = try world.complete()
+        world.day = CalendarDate("2026-04-01")!
+        let refused = AddendumMachine.draft(contract: contract, party: "city-of-austin", in: world.context(World.austin))
+        #expect(refused.failureGuard == "joinable")
     }
 
     @Test func returnRejectAndWithdraw() throws {
@@ -183,5 +193,53 @@ import Testing
         let (_, contract) = try world.complete()
         let draft = try #require(world.directory.addenda(onContract: contract).first)
         #expect(check(evaluate(world, contract: contract, party: "marion-county", excluding: draft.id), "no-other-addendum")?.passed == true)
+    }
+}
+
+@Suite struct JoinGateTests {
+    @Test func aDraftForAPartyTheChecklistRefusesIsRefusedWithEveryFailedCheck() throws {
+        var world = World()
+        let (_, contract) = try world.complete()
+        // The contract admits cities and counties in Oregon; Austin is in Texas.
+        world.day = CalendarDate("2026-04-01")!
+        let refused = Creation.addendum(contract: contract, party: "city-of-austin", in: world.context(World.austin))
+        guard case .failure(let refusal) = refused else { Issue.record("expected a refusal"); return }
+        #expect(refusal.guardName == "joinable")
+        #expect(refusal.unmet.count == 1)
+        #expect(refusal.unmet.first?.hasPrefix("region:") == true)
+    }
+
+    @Test func tooLittleTermLeftRefusesTheDraft() throws {
+        var world = World()
+        let (_, contract) = try world.complete()
+        world.day = CalendarDate("2029-01-01")!
+        let refused = Creation.addendum(contract: contract, party: "city-of-bend", in: world.context(World.bend))
+        guard case .failure(let refusal) = refused else { Issue.record("expected a refusal"); return }
+        #expect(refusal.unmet.contains { $0.hasPrefix("remaining-term:") })
+    }
+
+    @Test func aRegisteredContractTakesItsCurrencyFromTheFlagOrTheStoreDefault() throws {
+        let world = World()
+        let euro = try ContractRegistration(title: "Salt", lead: "city-of-salem", vendor: "acme-fleet", ceiling: "250000", currency: "EUR")
+        #expect(euro.ceiling == Money(amount: 25_000_000, currency: "EUR"))
+        let plain = try ContractRegistration(title: "Salt", lead: "city-of-salem", vendor: "acme-fleet", ceiling: "250000")
+        #expect(plain.ceiling?.currency == ActionContext.defaultCurrency)
+        #expect(throws: ActionInputError.self) { try ContractRegistration(title: "T", lead: "l", vendor: "v", ceiling: "lots") }
+        #expect(throws: ActionInputError.self) { try ContractRegistration(title: "T", lead: "l", vendor: "v", currency: "euro") }
+        #expect(throws: ActionInputError.self) { try ContractRegistration(title: "T", lead: "l", vendor: "v", renewals: -1) }
+        let contract = try Creation.registeredContract(euro, in: world.context(World.salem)).get()
+        #expect(contract.ceiling?.currency == "EUR")
+        #expect(contract.cooperativeClause.open)
+        let closed = try ContractRegistration(title: "Salt", lead: "city-of-salem", vendor: "acme-fleet", closed: true)
+        #expect(try Creation.registeredContract(closed, in: world.context(World.salem)).get().cooperativeClause == .closed)
+        let vendorLead = try ContractRegistration(title: "Salt", lead: "acme-fleet", vendor: "acme-fleet")
+        #expect(Creation.registeredContract(vendorLead, in: world.context(World.salem)).failureGuard == "lead-known")
+    }
+}
+
+extension Result where Failure == Refusal {
+    var failureGuard: String? {
+        if case .failure(let refusal) = self { return refusal.guardName }
+        return nil
     }
 }

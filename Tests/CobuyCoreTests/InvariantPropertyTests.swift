@@ -21,6 +21,9 @@ import Testing
         case ("criterion", _): return pick(["Price", "Service", "Taste"])
         case ("weight", _): return pick(["0", "10", "40", "60", "100", "101"])
         case ("score", _): return pick(["-1", "0", "50", "90", "100", "101"])
+        case ("quantity", _) where parameter.isPerRequirementLine:
+            return pick(["1=5", "1=0", "2=3", "1=4,2=7", "1=-1", "9=1", "1=1000000001", "5", "1=2,1=3"])
+        case ("line", _): return pick(["1", "2", "3", "-1"])
         case ("quantity", _), ("minimum", _), ("renewals", _), ("renewal-months", _): return pick(["-1", "0", "1", "2", "12"])
         case ("kinds", _): return pick(["all", "city,county", "school-district", "vendor"])
         case ("regions", _): return pick(["all", "US-OR", "US", "US-TX", "Oregon"])

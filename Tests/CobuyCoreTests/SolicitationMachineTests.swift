@@ -235,7 +235,7 @@ import Testing
         let actions = SolicitationMachine.actions(for: world.solicitation(id), in: world.context(World.salem))
         #expect(actions.count == SolicitationAction.specs.count)
         let allowed = Set(actions.filter(\.isAllowed).map(\.spec.name))
-        #expect(allowed == ["add-line", "invite", "designate-lead", "circulate", "set-cost-sharing", "cancel"])
+        #expect(allowed == ["add-line", "invite", "designate-lead", "circulate", "set-cost-sharing", "cancel", "pledge", "remove-line"])
         #expect(actions.first { $0.spec.name == "publish" }?.refusal?.guardName == "state")
     }
 

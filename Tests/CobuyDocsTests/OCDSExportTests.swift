@@ -102,6 +102,34 @@ import Testing
                                       "/contracts/statusDetails", "/tender/statusDetails"]), "\(found.sorted())")
     }
 
+    @Test(.enabled(if: OCDSExportTests.schemaFolder != nil, "needs the OCDS 1.1.5 codelists in ../shared/ocds"))
+    func everyCodeComesFromItsCodelist() throws {
+        let folder = try #require(Self.schemaFolder).appendingPathComponent("1.1.5/codelists")
+        func codes(_ name: String) throws -> Set<String> {
+            let text = try String(contentsOf: folder.appendingPathComponent(name), encoding: .utf8)
+            return Set(text.split(separator: "\n").dropFirst().compactMap { $0.split(separator: ",").first.map(String.init) })
+        }
+        var used: [(value: String, list: String)] = []
+        for release in try Self.releases(try Self.export(AddendumExportTests.store)) {
+            used += (release["tag"] as? [String] ?? []).map { ($0, "releaseTag.csv") }
+            used.append((release["initiationType"] as? String ?? "", "initiationType.csv"))
+            for party in release["parties"] as? [[String: Any]] ?? [] { used += (party["roles"] as? [String] ?? []).map { ($0, "partyRole.csv") } }
+            if let tender = release["tender"] as? [String: Any] {
+                used.append((tender["status"] as? String ?? "", "tenderStatus.csv"))
+                used.append((tender["mainProcurementCategory"] as? String ?? "", "procurementCategory.csv"))
+                if let criteria = tender["awardCriteria"] as? String { used.append((criteria, "awardCriteria.csv")) }
+            }
+            used += (release["awards"] as? [[String: Any]] ?? []).map { ($0["status"] as? String ?? "", "awardStatus.csv") }
+            used += (release["contracts"] as? [[String: Any]] ?? []).map { ($0["status"] as? String ?? "", "contractStatus.csv") }
+            for related in release["relatedProcesses"] as? [[String: Any]] ?? [] {
+                used += (related["relationship"] as? [String] ?? []).map { ($0, "relatedProcess.csv") }
+                used.append((related["scheme"] as? String ?? "", "relatedProcessScheme.csv"))
+            }
+        }
+        #expect(used.count > 100)
+        for (value, list) in used { #expect(try codes(list).contains(value), "\(value) is not in \(list)") }
+    }
+
     @Test func cobuysExtensionIsShippedWithItsSchema() throws {
         let folder = Self.root.appendingPathComponent("Resources/ocds-extension")
         let metadata = try #require(try JSONSerialization.jsonObject(with: Data(contentsOf: folder.appendingPathComponent("extension.json"))) as? [String: Any])
@@ -171,6 +199,26 @@ import Testing
         #expect((partner["relatedProcesses"] as? [[String: Any]])?.first?["identifier"] as? String == "ocds-cobuy0-SOL-2025-0001")
     }
 
+    @Test func aPublishersSilenceIsNeverRepublishedAsAClosedClause() throws {
+        var directory = Self.directory(AddendumExportTests.store)
+        var silent = try #require(directory.contracts["CON-2024-0001"])
+        silent.source = ContractSource(kind: .imported, publisher: "Elsewhere", ocid: "ocds-zzzzzz-1")
+        silent.cooperativeClause = .notStated("the publisher")
+        var framework = silent
+        framework.id = "CON-2024-0099"
+        framework.source.ocid = "ocds-zzzzzz-2"
+        framework.source.framework = true
+        directory.insert(.contract(silent))
+        directory.insert(.contract(framework))
+        let releases = try Self.releases(try Self.export(directory))
+        let tender = { (ocid: String) in releases.first { $0["ocid"] as? String == ocid }?["tender"] as? [String: Any] }
+        #expect(tender("ocds-zzzzzz-1") != nil)
+        #expect(tender("ocds-zzzzzz-1")?["techniques"] == nil)
+        let techniques = try #require(tender("ocds-zzzzzz-2")?["techniques"] as? [String: Any])
+        #expect(techniques["hasFrameworkAgreement"] as? Bool == true)
+        #expect((techniques["frameworkAgreement"] as? [String: Any])?["buyerCategories"] == nil)
+    }
+
     @Test func anEmptyStoreIsRefusedRatherThanWrittenAsAnInvalidPackage() {
         #expect(throws: OCDSExport.Failure.nothingToPublish) {
             try OCDSExport(ocidPrefix: "ocds-cobuy0", publisher: "Test", now: Self.now).package(RecordDirectory())
@@ -186,8 +234,13 @@ import Testing
         directory.insert(.contract(terminated))
         let data = try OCDSExport(ocidPrefix: "ocds-cobuy0", publisher: "Test", now: Self.now).package(directory)
         let imported = try OCDSImport.read(file: "export.json", data: data, publisher: nil, now: Self.now)
-        let back = Dictionary(imported.catalog.contracts.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        let contracts = imported.catalog.contracts.filter { $0.source.callOffOf == nil }
+        let back = Dictionary(contracts.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
         #expect(back.count == directory.contracts.count)
+        // Every addendum comes back as a call-off under its master, never as a contract of its own to join.
+        let callOffs = imported.catalog.contracts.filter { $0.source.callOffOf != nil }
+        #expect(callOffs.count == directory.addenda.count)
+        #expect(callOffs.allSatisfy { $0.source.callOffOf?.hasPrefix("ocds-cobuy0-") == true })
         for contract in directory.contracts.values {
             let other = try #require(back[contract.id], "\(contract.id)")
             #expect(other.renewalOptions == contract.renewalOptions, "\(contract.id)")

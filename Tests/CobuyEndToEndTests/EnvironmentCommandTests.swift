@@ -1,7 +1,7 @@
 import Foundation
 import Testing
 
-/// The binary finds its store, clock and officer as DESIGN.md §2 orders them.
+/// The binary finds its store, clock and officer as docs/DESIGN.md §2 orders them.
 @Suite struct EnvironmentCommandTests {
     @Test func theStoreComesFromTheFlagThenCOBUY_STOREThenXDG_DATA_HOME() throws {
         let sandbox = try CobuySandbox()

@@ -23,11 +23,16 @@ import Testing
         target.run(["init"])
         let imported = target.run(["import", "ocds", package])
         #expect(imported.status == 0, "\(imported.stderr)")
-        #expect(imported.stdout.contains("1 contract(s)"))
+        // The cooperative contract, and each partner's addendum as a call-off under it (its own
+        // process, linked by relatedProcesses), never a contract to join.
+        #expect(imported.stdout.contains("3 contract(s)"), "\(imported.stdout)")
         let contracts = target.run(["list", "contracts", "--format", "json"])
         let rows = (try JSONSerialization.jsonObject(with: Data(contracts.stdout.utf8)) as? [[String: Any]]) ?? []
-        #expect(rows.map { $0["id"] as? String } == ["CON-2026-0001"])
+        #expect(rows.first?["id"] as? String == "CON-2026-0001")
         #expect(rows.first?["vendor"] as? String == "Acme Fleet Services")
+        #expect(rows.dropFirst().allSatisfy { ($0["id"] as? String)?.contains("-PA-") == true }, "\(rows)")
+        let callOff = try #require(rows.dropFirst().first?["id"] as? String)
+        #expect(target.run(["actions", callOff, "--as", "Ana Ruiz", "--for", "city-of-salem"]).stdout.contains("call-off under the framework"))
         #expect(target.run(["validate"]).status == 0)
         // Re-importing replaces; nothing is duplicated.
         #expect(target.run(["import", "ocds", package]).status == 0)

@@ -1,7 +1,7 @@
 import Foundation
 import Testing
 
-/// Every guard in DESIGN.md's tables that the command line can reach refuses with exit status
+/// Every guard in docs/DESIGN.md's tables that the command line can reach refuses with exit status
 /// 1, one line on stderr naming the record and the unmet condition, and changes no file.
 @Suite struct GuardTests {
     static let scenarios: [Scenario] = [
@@ -128,18 +128,15 @@ import Testing
         ]),
         Scenario(name: "piggyback addenda", steps: Stage.active + [
             .refuse(.salem, ["do", "$CON", "cancel", "--reason", "Too late"], record: "$CON", guard: "state", mentions: ["pending", "active"]),
-            // A Texas city on an Oregon-only contract.
-            .ok(.austin, ["new", "addendum", "--contract", "$CON", "--party", "city-of-austin"], capture: ("PA", "PA-")),
-            .ok(.austin, ["do", "$PA", "edit", "--scope", "Sedans", "--contact", "Lucía Romero <lr@austintexas.gov>", "--spend", "1000"]),
-            .refuse(.austin, ["do", "$PA", "submit"], record: "$PA", guard: "joinable", mentions: ["city-of-austin", "may not join", "US-TX"]),
+            // A Texas city on an Oregon-only contract is refused at the draft (GuardTests below checks its lines).
+            // An eligible Oregon city.
+            .ok(.bend, ["new", "addendum", "--contract", "$CON", "--party", "city-of-bend"], capture: ("PA2", "PA-")),
             // Drafting for somebody else, or twice.
             .refuse(.bend, ["new", "addendum", "--contract", "$CON", "--party", "city-of-austin"], record: "$CON", guard: "role",
                     mentions: ["city-of-austin", "city-of-bend"]),
-            .refuse(.austin, ["new", "addendum", "--contract", "$CON", "--party", "city-of-austin"], record: "$CON",
-                    guard: "no-other-addendum", mentions: ["$PA"]),
+            .refuse(.bend, ["new", "addendum", "--contract", "$CON", "--party", "city-of-bend"], record: "$CON",
+                    guard: "no-other-addendum", mentions: ["$PA2"]),
             .refuse(.acme, ["new", "addendum", "--contract", "$CON", "--party", "acme-fleet"], record: "$CON", guard: "public-body"),
-            // An eligible Oregon city.
-            .ok(.bend, ["new", "addendum", "--contract", "$CON", "--party", "city-of-bend"], capture: ("PA2", "PA-")),
             .refuse(.bend, ["do", "$PA2", "submit"], record: "$PA2", guard: "filled", mentions: ["scope"]),
             .refuse(.bend, ["do", "$PA2", "edit", "--end", "2030-01-01"], record: "$PA2", guard: "end-within-contract",
                     mentions: ["2030-01-01", "2029-03-01"]),
@@ -167,10 +164,11 @@ import Testing
             .refuse(.salem, ["do", "$CON", "terminate", "--reason", "  "], record: "$CON", guard: "reason-required"),
         ]),
         Scenario(name: "late piggyback", steps: Stage.active + [
-            // 76 days before the contract ends: less than the 90-day minimum remaining term.
-            .clock("2028-12-15T09:00:00Z"),
             .ok(.bend, ["new", "addendum", "--contract", "$CON", "--party", "city-of-bend"], capture: ("PA", "PA-")),
             .ok(.bend, ["do", "$PA", "edit", "--scope", "Sedans", "--contact", "Jo Park", "--spend", "1000"]),
+            // 76 days before the contract ends: less than the 90-day minimum remaining term.
+            .clock("2028-12-15T09:00:00Z"),
+            .refuse(.austin, ["new", "addendum", "--contract", "$CON", "--party", "city-of-bend"], record: "$CON", guard: "role"),
             .refuse(.bend, ["do", "$PA", "submit"], record: "$PA", guard: "joinable", mentions: ["city-of-bend", "76 days"]),
             // After the end date the contract is expired.
             .clock("2029-03-05T09:00:00Z"),
@@ -187,34 +185,57 @@ import Testing
         #expect(validate.status == 0, "\(validate)")
     }
 
-    @Test func actionsForAnIneligiblePartyNameTheFailingEligibilityChecks() throws {
+    @Test func newAddendumForAPartyTheChecklistRefusesExitsOneWithTheFailingChecks() throws {
         let sandbox = try CobuySandbox()
-        let ids = Scenario(name: "ineligible", steps: Stage.active + [
-            .ok(.austin, ["new", "addendum", "--contract", "$CON", "--party", "city-of-austin"], capture: ("PA", "PA-")),
+        let ids = Scenario(name: "ineligible", steps: Stage.active).run(in: sandbox)
+        let contract = try #require(ids["CON"])
+        let before = sandbox.snapshot()
+        let refused = sandbox.run(["new", "addendum", "--contract", contract, "--party", "city-of-austin"], as: .austin)
+        #expect(refused.status == 1 && !refused.crashed, "\(refused)")
+        #expect(refused.stdout.isEmpty, "\(refused)")
+        #expect(refused.stderrLines.first?.contains("[guard: joinable]") == true, "\(refused)")
+        #expect(refused.stderrLines.first?.contains("city-of-austin may not join \(contract)") == true, "\(refused)")
+        // One failing check a line after the refusal: here only the region.
+        #expect(refused.stderrLines.count == 2, "\(refused)")
+        #expect(refused.stderrLines.last?.contains("✗ region: US-TX is outside the eligible regions") == true, "\(refused)")
+        #expect(sandbox.snapshot() == before, "a refused draft writes nothing")
+    }
+
+    @Test func actionsForAPartyNoLongerEligibleNameTheFailingEligibilityChecks() throws {
+        let sandbox = try CobuySandbox()
+        let ids = Scenario(name: "late", steps: Stage.active + [
+            .ok(.bend, ["new", "addendum", "--contract", "$CON", "--party", "city-of-bend"], capture: ("PA", "PA-")),
+            // 76 days before the contract ends: less than the 90-day minimum remaining term.
+            .clock("2028-12-15T09:00:00Z"),
         ]).run(in: sandbox)
         let addendum = try #require(ids["PA"]), contract = try #require(ids["CON"])
 
-        let text = sandbox.run(["actions", addendum, "--for", "city-of-austin"])
+        let text = sandbox.run(["actions", addendum, "--for", "city-of-bend"])
         #expect(text.status == 0 && !text.crashed, "\(text)")
-        #expect(text.stdout.contains("Joinability: city-of-austin may not join \(contract)"), "\(text)")
-        #expect(text.stdout.contains("✗ region"), "\(text)")
-        for passing in ["active", "cooperative"] {
+        #expect(text.stdout.contains("Joinability: city-of-bend may not join \(contract)"), "\(text)")
+        #expect(text.stdout.contains("✗ remaining-term"), "\(text)")
+        for passing in ["active", "cooperative", "region"] {
             #expect(text.stdout.split(separator: "\n").contains { $0.contains("✓ \(passing)") }, "\(passing): \(text)")
         }
         #expect(text.stdout.contains("✗ submit"), "the refused action is listed with its reason: \(text)")
 
-        let json = sandbox.run(["actions", addendum, "--format", "json", "--for", "city-of-austin"])
+        let json = sandbox.run(["actions", addendum, "--format", "json", "--for", "city-of-bend"])
         let object = try #require(try JSONSerialization.jsonObject(with: Data(json.stdout.utf8)) as? [String: Any], "\(json)")
         let joinability = try #require(object["joinability"] as? [String: Any])
         #expect(joinability["joinable"] as? Bool == false)
         let checks = try #require(joinability["checks"] as? [[String: Any]])
-        #expect(checks.filter { $0["passed"] as? Bool == false }.compactMap { $0["name"] as? String } == ["region"])
-        let failing = try #require(checks.first { $0["name"] as? String == "region" })
-        #expect((failing["reason"] as? String)?.contains("US-TX") == true, "\(failing)")
+        #expect(checks.filter { $0["passed"] as? Bool == false }.compactMap { $0["name"] as? String } == ["remaining-term"])
+        let failing = try #require(checks.first { $0["name"] as? String == "remaining-term" })
+        #expect((failing["reason"] as? String)?.contains("76 days") == true, "\(failing)")
         let submit = try #require((object["actions"] as? [[String: Any]])?.first { $0["name"] as? String == "submit" })
         #expect(submit["allowed"] as? Bool == false)
         #expect(submit["guard"] as? String == "joinable")
+    }
 
+    @Test func theContractsChecklistIsForThePartyActing() throws {
+        let sandbox = try CobuySandbox()
+        let ids = Scenario(name: "checklist", steps: Stage.active).run(in: sandbox)
+        let contract = try #require(ids["CON"])
         // The contract's own checklist, for the party acting.
         let onContract = sandbox.run(["actions", contract, "--as", "Lucía Romero", "--for", "city-of-austin"])
         #expect(onContract.stdout.contains("may not join") && onContract.stdout.contains("✗ region"), "\(onContract)")

@@ -101,11 +101,12 @@ import Testing
         screen.press("Enter")
     }
 
-    /// Acts for another party: `o`, Ctrl-U and a new name, Tab, the party found by filtering
-    /// the list, Enter.
+    /// Acts for another party: `o` (it opens on the party list, the current party selected),
+    /// Tab to the name, Ctrl-U and a new name, Tab, the party found by filtering the list, Enter.
     func actAs(_ name: String, for party: String, filter: String, on screen: TmuxScreen) throws {
         screen.type("o")
         try screen.waitFor("Who is acting?")
+        screen.press("Tab")
         screen.press("C-u")
         screen.type(name)
         screen.press("Tab")
@@ -180,6 +181,230 @@ import Testing
         #expect(join["quantity"] as? String == "30", "\(join)")
         let signers = history.filter { $0["action"] as? String == "sign-agreement" }.compactMap { ($0["details"] as? [String: Any])?["signer"] as? String }
         #expect(signers == ["Danielle Bethell", "Keith Stahley"])
+    }
+
+    // MARK: 2b. A live store
+
+    @Test func aSolicitationCreatedInAnotherShellAppearsWithoutAKey() throws {
+        let sandbox = try CobuySandbox()
+        sandbox.seed()
+        let screen = try launch(sandbox, "--store '\(sandbox.store)'")
+        defer { screen.kill() }
+        screen.type("2")
+        try screen.waitFor("Solicitations:")
+        let id = sandbox.must(["new", "solicitation", "--title", "Snow plows 2027", "--lead", "city-of-salem"], as: .salem).lastLine
+        let created = Date()
+        try screen.waitFor(id, "Snow plows 2027", timeout: 5)
+        let seconds = Date().timeIntervalSince(created)
+        print("a solicitation made in another shell showed after \(String(format: "%.2f", seconds)) s")
+        #expect(seconds < 1.5, "within a second (plus tmux's polling)")
+        try quit(screen)
+    }
+
+    // MARK: 2c. The whole job by keys
+
+    /// Keys sent to the UI, counted: what an officer would type.
+    final class Keyboard {
+        let screen: TmuxScreen
+        var count = 0
+        init(_ screen: TmuxScreen) { self.screen = screen }
+        func type(_ text: String) { count += text.count; screen.type(text) }
+        func press(_ keys: String...) { count += keys.count; for key in keys { screen.press(key) } }
+        /// `:`, a prefix of the command's name, Enter.
+        func command(_ prefix: String) { type(":" + prefix); press("Enter") }
+        /// `o`, a filter that finds the party, Enter.
+        func actFor(_ filter: String, _ party: String) throws {
+            type("o")
+            try screen.waitFor("Who is acting?")
+            type(filter)
+            try screen.waitFor("(\(party),")
+            press("Enter")
+            try screen.waitFor("for \(party).", absent: ["Who is acting?"])
+        }
+    }
+
+    /// From nothing but the parties: a joint solicitation created, formed, tendered, awarded and
+    /// completed, its contract signed, then a piggyback addendum by another city to executed
+    /// with both signatures, all by keys in the UI (the clock moved once, past the closing
+    /// date, by starting Cobuy again with a later COBUY_NOW).
+    @Test func aJointSolicitationFromNothingToCompleteThenAPiggybackAddendumToExecutedByKeys() throws {
+        let sandbox = try CobuySandbox()
+        sandbox.seed()
+        var screen = try launch(sandbox, "--store '\(sandbox.store)'", width: 120, height: 40)
+        defer { screen.kill() }
+        var keys = Keyboard(screen)
+
+        keys.command("new sol")
+        try screen.waitFor("new solicitation", "title*")
+        keys.type("Road salt 2027")
+        keys.press("Enter")
+        let created = try screen.waitFor("Created SOL-", "Road salt 2027  [draft]")
+        let id = try #require(created.range(of: "SOL-[0-9]{4}-[0-9]{4}", options: .regularExpression).map { String(created[$0]) })
+
+        keys.command("add-l")
+        try screen.waitFor("add-line — \(id)")
+        keys.type("Rock salt")
+        keys.press("Tab")
+        keys.type("500")
+        keys.press("Tab")
+        keys.type("ton")
+        keys.press("Enter")
+        try screen.waitFor("\(id): add-line done")
+        keys.command("inv")
+        try screen.waitFor("invite — \(id)")
+        keys.type("marion")
+        try screen.waitFor("Marion County (marion-county)")
+        keys.press("Enter")
+        try screen.waitFor("\(id): invite done")
+        keys.command("circ")
+        try screen.waitFor("\(id): circulate done", "[forming]")
+
+        try keys.actFor("marion", "marion-county")
+        keys.command("join")
+        try screen.waitFor("join — \(id)")
+        keys.press("Enter")
+        try screen.waitFor("\(id): join done")
+        keys.command("sign")
+        try screen.waitFor("sign-agreement — \(id)")
+        keys.press("Tab")
+        keys.type("Sam Lee")
+        keys.press("Enter")
+        try screen.waitFor("\(id): sign-agreement done")
+
+        try keys.actFor("salem", "city-of-salem")
+        keys.command("sign")
+        try screen.waitFor("sign-agreement — \(id)")
+        keys.press("Tab")
+        keys.type("Ana Ruiz")
+        keys.press("Enter")
+        try screen.waitFor("\(id): sign-agreement done")
+        keys.command("form")
+        try screen.waitFor("\(id): form done", "[formed]")
+        keys.command("set-t")
+        try screen.waitFor("set-tender — \(id)")
+        keys.type("RFP 27-001")
+        keys.press("Tab")
+        keys.type("2026-02-01")
+        keys.press("Enter")
+        try screen.waitFor("\(id): set-tender done")
+        keys.command("add-c")
+        try screen.waitFor("add-criterion — \(id)")
+        keys.type("Price")
+        keys.press("Tab")
+        keys.type("100")
+        keys.press("Enter")
+        try screen.waitFor("\(id): add-criterion done")
+        keys.command("set-coo")
+        try screen.waitFor("set-cooperative — \(id)")
+        keys.type("all")
+        keys.press("Tab")
+        keys.type("all")
+        keys.press("Enter")
+        try screen.waitFor("\(id): set-cooperative done")
+        keys.command("pub")
+        try screen.waitFor("y: yes    n or Esc: no")
+        keys.type("y")
+        try screen.waitFor("\(id): publish done", "[soliciting]")
+        keys.command("rec")
+        try screen.waitFor("record-proposal — \(id)")
+        keys.type("acme")
+        keys.press("Tab")
+        keys.type("50000")
+        keys.press("Enter")
+        try screen.waitFor("\(id): record-proposal done")
+        keys.type("q")
+        #expect(try screen.waitForExitStatus() == 0)
+
+        // The closing date passes.
+        screen.kill()
+        sandbox.now = "2026-02-02T09:00:00Z"
+        screen = try launch(sandbox, "--store '\(sandbox.store)'", width: 120, height: 40)
+        let before = keys.count
+        keys = Keyboard(screen)
+        keys.count = before
+        keys.type("2")
+        try screen.waitFor("Solicitations:", id)
+        keys.command("close")
+        try screen.waitFor("y: yes    n or Esc: no")
+        keys.type("y")
+        try screen.waitFor("\(id): close done", "[evaluating]")
+        keys.command("score")
+        try screen.waitFor("score — \(id)")
+        keys.type("acme")
+        keys.press("Tab")
+        keys.type("price")
+        keys.press("Tab")
+        keys.type("90")
+        keys.press("Enter")
+        try screen.waitFor("\(id): score done")
+        keys.command("award")
+        try screen.waitFor("award — \(id)")
+        keys.type("acme")
+        keys.press("Enter")
+        try screen.waitFor("y: yes    n or Esc: no")
+        keys.type("y")
+        let awarded = try screen.waitFor("\(id): award done", "[awarded]")
+        let contract = try #require(awarded.range(of: "CON-[0-9]{4}-[0-9]{4}", options: .regularExpression).map { String(awarded[$0]) })
+
+        // The lead signs the contract (its term starts today), then completes the solicitation.
+        keys.type("3")
+        try screen.waitFor("Contracts:", contract)
+        keys.command("sign")
+        try screen.waitFor("sign — \(contract)")
+        keys.press("Tab")
+        keys.type("2028-02-01")
+        keys.press("Enter")
+        try screen.waitFor("\(contract): sign done")
+        keys.type("2")
+        try screen.waitFor("Solicitations:", id)
+        keys.command("compl")
+        try screen.waitFor("y: yes    n or Esc: no")
+        keys.type("y")
+        try screen.waitFor("\(id): complete done")
+        keys.type("3")
+        try screen.waitFor("Contracts:", contract)
+
+        // The City of Bend piggybacks on it.
+        try keys.actFor("bend", "city-of-bend")
+        keys.type("+")
+        let drafted = try screen.waitFor("Drafted PA-")
+        let addendum = try #require(drafted.range(of: "PA-[0-9]{4}-[0-9]{4}", options: .regularExpression).map { String(drafted[$0]) })
+        keys.type("e")
+        try screen.waitFor("edit — \(addendum)")
+        keys.type("Rock salt for winter roads")
+        keys.press("Tab")
+        keys.type("Jo Park")
+        keys.press("Tab")
+        keys.type("20000")
+        keys.press("Enter")
+        try screen.waitFor("\(addendum): edit done")
+        keys.command("sub")
+        try screen.waitFor("\(addendum): submit done", "[submitted]")
+        try keys.actFor("salem", "city-of-salem")
+        keys.command("appr")
+        try screen.waitFor("\(addendum): approve done", "[approved]")
+        try keys.actFor("bend", "city-of-bend")
+        keys.command("sign")
+        try screen.waitFor("sign — \(addendum)")
+        keys.press("Enter")
+        try screen.waitFor("y: yes    n or Esc: no")
+        keys.type("y")
+        try screen.waitFor("\(addendum): sign done")
+        try keys.actFor("acme", "acme-fleet")
+        keys.command("sign")
+        try screen.waitFor("sign — \(addendum)")
+        keys.press("Enter")
+        try screen.waitFor("y: yes    n or Esc: no")
+        keys.type("y")
+        try screen.waitFor("\(addendum): sign done", "[executed]")
+        print("the whole job took \(keys.count) keystrokes")
+        #expect(keys.count <= 450)
+        try quit(screen)
+
+        #expect(sandbox.json(id)?["status"] as? String == "complete")
+        let record = try #require(sandbox.json(addendum))
+        #expect(record["status"] as? String == "executed")
+        #expect(record["party"] as? String == "city-of-bend")
     }
 
     // MARK: 3. Search

@@ -9,6 +9,21 @@ final class EventLog: @unchecked Sendable {
     private var events: [String] = []
     func append(_ event: String) { lock.lock(); events.append(event); lock.unlock() }
     var all: [String] { lock.lock(); defer { lock.unlock() }; return events }
+
+    /// Runs `work` on a thread of its own within `group`, logging `success` when it returns
+    /// and the error when it throws.
+    func thread(in group: DispatchGroup, logging success: String? = nil, _ work: @escaping @Sendable () throws -> Void) {
+        group.enter()
+        Thread.detachNewThread {
+            defer { group.leave() }
+            do {
+                try work()
+                if let success { self.append(success) }
+            } catch {
+                self.append("failed: \(error)")
+            }
+        }
+    }
 }
 
 /// The store's `flock` makes writers take turns, in one process or many.
@@ -26,22 +41,16 @@ final class EventLog: @unchecked Sendable {
         /// Read, dawdle, write back what was read: without the lock the second writer would
         /// read the old revision and collide (or overwrite) when it writes.
         func readModifyWrite(_ name: String, pause: UInt32, signal: DispatchSemaphore?, change: @escaping @Sendable (inout JointSolicitation) -> Void) {
-            finished.enter()
-            Thread.detachNewThread {
-                defer { finished.leave() }
-                do {
-                    try store.transaction { transaction in
-                        log.append("\(name) in")
-                        signal?.signal()
-                        guard case .solicitation(var record) = try transaction.load(id) else { return }
-                        let readAt = record.revision
-                        usleep(pause)
-                        change(&record)
-                        try transaction.update(.solicitation(record), readAt: readAt)
-                        log.append("\(name) out")
-                    }
-                } catch {
-                    log.append("\(name) failed: \(error)")
+            log.thread(in: finished) {
+                try store.transaction { transaction in
+                    log.append("\(name) in")
+                    signal?.signal()
+                    guard case .solicitation(var record) = try transaction.load(id) else { return }
+                    let readAt = record.revision
+                    usleep(pause)
+                    change(&record)
+                    try transaction.update(.solicitation(record), readAt: readAt)
+                    log.append("\(name) out")
                 }
             }
         }
@@ -66,17 +75,10 @@ final class EventLog: @unchecked Sendable {
         let log = EventLog()
         let finished = DispatchGroup()
         for thread in 0..<threads {
-            finished.enter()
-            Thread.detachNewThread {
-                defer { finished.leave() }
+            log.thread(in: finished) {
                 for index in 0..<perThread {
-                    do {
-                        try ActionRunner.perform("add-line", ActionArguments(["text": "line \(thread)-\(index)", "quantity": "1", "unit": "each"]),
-                                                 on: id, officer: TemporaryStore.officer, now: TemporaryStore.now, in: store)
-                        log.append("ok")
-                    } catch {
-                        log.append("failed: \(error)")
-                    }
+                    try temporary.addLine("line \(thread)-\(index)", to: id)
+                    log.append("ok")
                 }
             }
         }
@@ -102,17 +104,7 @@ final class EventLog: @unchecked Sendable {
         let before = try temporary.bytes(.solicitation, id)
         let log = EventLog()
         let finished = DispatchGroup()
-        finished.enter()
-        Thread.detachNewThread {
-            defer { finished.leave() }
-            do {
-                try ActionRunner.perform("add-line", ActionArguments(["text": "waited", "quantity": "1", "unit": "each"]),
-                                         on: id, officer: TemporaryStore.officer, now: TemporaryStore.now, in: store)
-                log.append("written")
-            } catch {
-                log.append("failed: \(error)")
-            }
-        }
+        log.thread(in: finished, logging: "written") { try temporary.addLine("waited", to: id) }
         usleep(400_000)
         #expect(log.all.isEmpty, "the writer must wait for the lock")
         #expect(try temporary.bytes(.solicitation, id) == before)

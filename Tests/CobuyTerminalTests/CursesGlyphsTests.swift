@@ -73,3 +73,12 @@ import Testing
         #expect(pairs.pair(foreground: 2, background: -1) == (0, false))
     }
 }
+
+@Test func formatCharactersAreNeverSentToTheTerminal() {
+    let measure: (UInt32) -> Int = { DisplayWidth.of(scalar: Unicode.Scalar($0) ?? " ") }
+    #expect(CursesGlyphs.scalars(for: "d\u{200D}", columns: 1, measure: measure) == [0x64])
+    #expect(CursesGlyphs.scalars(for: " \u{200D}\u{200D}", columns: 1, measure: measure) == [0x20])
+    #expect(CursesGlyphs.scalars(for: "a\u{200C}", columns: 1, measure: measure) == [0x61])
+    let eye: Character = "👁\u{200D}🗨"
+    #expect(CursesGlyphs.scalars(for: eye, columns: DisplayWidth.of(eye), measure: measure).allSatisfy { $0 != 0x200D })
+}

@@ -22,7 +22,7 @@ import Testing
         var contracts: [CooperativeContract] = []
         for n in 0..<catalogSize {
             let clause = CooperativeClause(open: n % 4 != 0, kinds: n % 2 == 0 ? nil : [kinds[n % 3]],
-                                           regions: n % 5 == 0 ? nil : [regions[n % regions.count]])
+                                           regions: n % 5 == 0 ? nil : [regions[n % regions.count]], statedBy: "the publisher")
             var contract = CooperativeContract(
                 id: String(format: "CON-T%05d", n), title: n % 7 == 0 ? "Road salt lot \(n)" : "Office chairs lot \(n)",
                 description: n % 10 == 0 ? "Deicing material delivered statewide" : "Ergonomic seating",

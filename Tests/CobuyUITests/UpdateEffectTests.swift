@@ -72,6 +72,11 @@ import Testing
         #expect(state.isRunning == false)
     }
 
+    @Test func aChangeBehindTheUIAsksForAReload() throws {
+        var state = try Self.state()
+        #expect(state.update(.storeChanged) == [.reload])
+    }
+
     @Test func aConflictAsksForAReload() throws {
         var state = try Self.state()
         #expect(state.update(.failed("changed meanwhile", conflict: true)) == [.reload])
@@ -182,5 +187,41 @@ import Testing
         #expect(Pick.ranked(picks, typed: "mrn cnty").map(\.id) == ["marion-county"])
         #expect(Pick.ranked(picks, typed: "city").first?.id == "city-of-salem", "an id prefix comes first")
         #expect(Pick.ranked(picks, typed: "zzz").isEmpty)
+    }
+
+    @Test func slashStartsANewSearchAndUpRecallsTheEarlierOnes() throws {
+        var state = try Self.state()
+        _ = state.update(.key(.character("3")))
+        _ = state.update(.key(.character("/")))
+        for character in "salt" { _ = state.update(.key(.character(character))) }
+        _ = state.update(.key(.enter))
+        _ = state.update(.key(.character("/")))
+        #expect(state.search?.field.text == "", "not appended to the last search")
+        #expect(state.lists[.contract]?.count == 40)
+        _ = state.update(.key(.up))
+        #expect(state.search?.field.text == "salt")
+        #expect(state.lists[.contract]?.count == 10)
+        _ = state.update(.key(.escape))
+        #expect(state.lists[.contract]?.search == "salt", "Esc puts the previous search back")
+    }
+
+    @Test func theHighlightFollowsItsActionWhenTheListReorders() throws {
+        var state = try Self.state()
+        state.opened = RecordView(id: "SOL-2026-0001")
+        let before = state.availableActions(for: "SOL-2026-0001").map(\.spec.name)
+        // Birch County invited and a line added: circulate becomes allowed and the list reorders.
+        var solicitation = try #require(state.snapshot.directory.solicitation("SOL-2026-0001"))
+        solicitation.partners.append(Partner(party: "birch-county", status: .invited))
+        solicitation.lines.append(RequirementLine(number: 1, text: "Rock salt", quantity: 100, unit: "ton"))
+        var records = state.snapshot.directory.parties.values.map(AnyRecord.party)
+        records.append(.solicitation(solicitation))
+        let changed = StoreSnapshot(records: records, problems: [], today: Self.today, catalog: state.snapshot.catalog)
+        var preview = state
+        preview.snapshot = changed
+        let reordered = preview.availableActions(for: "SOL-2026-0001").map(\.spec.name)
+        let moved = try #require(before.first { reordered.firstIndex(of: $0) != before.firstIndex(of: $0) }, "the list reorders")
+        state.opened?.selectedAction = try #require(before.firstIndex(of: moved))
+        _ = state.update(.loaded(changed))
+        #expect(reordered[state.opened?.selectedAction ?? -1] == moved)
     }
 }

@@ -76,6 +76,11 @@ import Testing
         guard case .form(let form)? = app.state.modal else { Issue.record("add-line should open a form"); return }
         #expect(form.isDirty)
         app.dispatch(.key(.escape))
+        #expect(app.state.modal == .confirmDiscard(form), "Esc on a typed form asks first")
+        app.dispatch(.key(.character("n")))
+        #expect(app.state.modal == .form(form), "n goes back to the form as it was")
+        app.dispatch(.key(.escape))
+        app.dispatch(.key(.character("y")))
         #expect(app.state.modal == nil)
         #expect(app.state.message?.text.contains("Cancelled") == true)
         #expect(try DurableFile.read(store.path(of: .solicitation, id: id)) == before)
@@ -235,5 +240,44 @@ import Testing
         #expect(state.search?.field.text == "r", "an invisible search does not take keys")
         let effects = state.update(.key(.character("q")))
         #expect(effects == [.quit] && !state.isRunning)
+    }
+}
+
+/// Changes made behind the UI's back show without a key, the selection kept on its record.
+@Suite struct LiveStoreTests {
+    @Test func aSolicitationCreatedElsewhereAppearsAndTheSelectionStays() throws {
+        let (store, folder, id) = try Fixtures.draftStore()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let app = Fixtures.app(store: store, folder: folder, officer: Fixtures.salem)
+        app.dispatch(.key(.character("2")))
+        #expect(app.state.selectedRecordID == id)
+        #expect(app.pollStore() == false, "nothing changed yet")
+        // Another process (the command line) adds one that sorts before it.
+        let other = try ActionRunner.create(officer: Fixtures.salem, now: Fixtures.now, in: store) { context in
+            Creation.solicitation(title: "Asphalt", lead: "city-of-salem", category: "Roads", description: "", in: context)
+        }
+        #expect(app.pollStore() == true)
+        #expect(app.state.snapshot.directory.solicitation(other.id) != nil)
+        #expect(app.state.lists[.solicitation]?.count == 2)
+        #expect(app.state.selectedRecordID == id, "the selection stays on its record")
+    }
+
+    @Test func theUIsOwnWritesDoNotReloadTwice() throws {
+        let (store, folder, _) = try Fixtures.draftStore()
+        defer { try? FileManager.default.removeItem(atPath: folder) }
+        let app = Fixtures.app(store: store, folder: folder, officer: Fixtures.salem)
+        app.dispatch(.key(.character("2")))
+        app.dispatch(.key(.enter))
+        app.dispatch(.key(.character(":")))
+        for character in "add-line" { app.dispatch(.key(.character(character))) }
+        app.dispatch(.key(.enter))
+        for character in "Sand" { app.dispatch(.key(.character(character))) }
+        app.dispatch(.key(.tab))
+        app.dispatch(.key(.character("5")))
+        app.dispatch(.key(.tab))
+        for character in "ton" { app.dispatch(.key(.character(character))) }
+        app.dispatch(.key(.enter))
+        #expect(app.state.message?.kind == .success)
+        #expect(app.pollStore() == false, "the reload after the action already read it")
     }
 }

@@ -12,7 +12,8 @@ public struct ActionContext: Sendable {
     public var currency: String
 
     public init(now: Timestamp, officer: Officer, note: String? = nil, lookup: any RecordLookup = RecordDirectory(),
-                ids: IDPool = IDPool(existing: []), minimumRemainingTermDays: Int = 90, currency: String = "USD") {
+                ids: IDPool = IDPool(existing: []), minimumRemainingTermDays: Int = Joinability.minimumRemainingTermDays,
+                currency: String = ActionContext.defaultCurrency) {
         self.now = now
         self.officer = officer
         self.note = note
@@ -21,6 +22,9 @@ public struct ActionContext: Sendable {
         self.minimumRemainingTermDays = minimumRemainingTermDays
         self.currency = currency
     }
+
+    /// The currency of amounts typed without one, until a store records its own.
+    public static let defaultCurrency = "USD"
 
     /// Today, in UTC.
     public var today: CalendarDate { now.date }

@@ -45,18 +45,33 @@ public struct ParameterSpec: Hashable, Sendable {
     public var help: String
     public var kind: Kind
     public var isRequired: Bool
+    /// One value per requirement line of the record, as `LINE=N`: the command line takes the
+    /// flag once per line (the values arrive joined by commas), and a form shows one field
+    /// per line (``JointSolicitation/lines``) and joins the filled ones the same way
+    /// (``ActionArguments/joiningLineValues(_:)``).
+    public var isPerRequirementLine: Bool
 
-    public init(_ flag: String, _ placeholder: String, _ help: String, kind: Kind = .text, required: Bool = true) {
+    public init(_ flag: String, _ placeholder: String, _ help: String, kind: Kind = .text, required: Bool = true,
+                perRequirementLine: Bool = false) {
         self.flag = flag
         self.placeholder = placeholder
         self.help = help
         self.kind = kind
         self.isRequired = required
+        self.isPerRequirementLine = perRequirementLine
+    }
+
+    /// `--quantity LINE=N`, repeatable: a partner's quantity of each requirement line.
+    public static func lineQuantities(required: Bool) -> ParameterSpec {
+        ParameterSpec("quantity", "LINE=N", "Your quantity of a requirement line, e.g. 1=40; repeat for each line "
+                      + "(a bare N still works: on a one-line solicitation it is that line's)",
+                      kind: .list, required: required, perRequirementLine: true)
     }
 
     public var usage: String {
         let body = kind == .switchFlag ? "--\(flag)" : "--\(flag) \(placeholder)"
-        return isRequired ? body : "[\(body)]"
+        let repeated = isPerRequirementLine ? "\(body) ..." : body
+        return isRequired ? repeated : "[\(repeated)]"
     }
 }
 
@@ -69,6 +84,16 @@ public struct ActionArguments: Sendable, Hashable {
     }
 
     public subscript(flag: String) -> String? { values[flag] }
+
+    /// A per-line input from a form's fields, by line number: `[1: "40", 2: ""]` -> `1=40`.
+    /// Empty fields are left out; `nil` when every field is empty.
+    public static func joiningLineValues(_ fields: [Int: String]) -> String? {
+        let filled = fields.sorted { $0.key < $1.key }.compactMap { line, text -> String? in
+            let value = text.trimmingSpaces
+            return value.isEmpty ? nil : "\(line)=\(value)"
+        }
+        return filled.isEmpty ? nil : filled.joined(separator: ",")
+    }
 
     func text(_ flag: String) throws(ActionInputError) -> String {
         guard let value = values[flag] else { throw ActionInputError.missing(flag) }

@@ -7,11 +7,15 @@ public struct Refusal: Error, Hashable, Sendable, CustomStringConvertible {
     public var reason: String
     /// What would unblock it, as a sentence; may be empty when nothing can.
     public var remedy: String
+    /// The failed checks one by one (`remaining-term: Only 12 days ...`), for a refusal that
+    /// sums up a checklist; empty otherwise.
+    public var unmet: [String]
 
-    public init(_ guardName: String, _ reason: String, remedy: String = "") {
+    public init(_ guardName: String, _ reason: String, remedy: String = "", unmet: [String] = []) {
         self.guardName = guardName
         self.reason = reason
         self.remedy = remedy
+        self.unmet = unmet
     }
 
     public var description: String {

@@ -4,6 +4,8 @@ public struct CostSharing: Hashable, Sendable, Codable {
         case equal
         case population
         case pooledSpend = "pooled-spend"
+        /// By each partner's share of the quantities pledged, line by line.
+        case quantity
     }
 
     public var method: Method
@@ -19,11 +21,14 @@ public struct CostSharing: Hashable, Sendable, Codable {
         public var party: String
         public var population: Int
         public var pooledSpend: Int
+        /// The partner's share of the pooled quantities, in any consistent scale.
+        public var pooledQuantity: Int
 
-        public init(party: String, population: Int, pooledSpend: Int) {
+        public init(party: String, population: Int, pooledSpend: Int, pooledQuantity: Int = 0) {
             self.party = party
             self.population = population
             self.pooledSpend = pooledSpend
+            self.pooledQuantity = pooledQuantity
         }
     }
 
@@ -37,6 +42,7 @@ public struct CostSharing: Hashable, Sendable, Codable {
         case .equal: weights = participants.map { _ in 1 }
         case .population: weights = participants.map { max(0, $0.population) }
         case .pooledSpend: weights = participants.map { max(0, $0.pooledSpend) }
+        case .quantity: weights = participants.map { max(0, $0.pooledQuantity) }
         }
         var basis = method
         if weights.allSatisfy({ $0 == 0 }) {

@@ -17,13 +17,17 @@ public struct Joinability: Hashable, Sendable {
     public var party: String
     public var checks: [Check]
 
+    /// Piggybacking needs at least this many days of the contract's term left: long enough to
+    /// sign an addendum and place orders before the term ends.
+    public static let minimumRemainingTermDays = 90
+
     public var isJoinable: Bool { checks.allSatisfy(\.passed) }
     public var failures: [Check] { checks.filter { !$0.passed } }
 
     /// Runs every check. `excluding` leaves out one addendum (the one being submitted) from the
     /// "no other addendum" check.
     public static func evaluate(contract: CooperativeContract, party: Party, today: CalendarDate,
-                                addenda: [ParticipatingAddendum], minimumRemainingDays: Int = 90,
+                                addenda: [ParticipatingAddendum], minimumRemainingDays: Int = Joinability.minimumRemainingTermDays,
                                 excluding addendumID: String? = nil) -> Joinability {
         var checks: [Check] = []
         let named = contract.namedParticipants.contains(party.id)

@@ -6,15 +6,18 @@ public enum ContractAction: Hashable, Sendable {
     case terminate(reason: String)
     case cancel(reason: String)
 
-    public var name: String {
+    public var actionName: ContractActionName {
         switch self {
-        case .sign: return "sign"
-        case .amend: return "amend"
-        case .renew: return "renew"
-        case .terminate: return "terminate"
-        case .cancel: return "cancel"
+        case .sign: return .sign
+        case .amend: return .amend
+        case .renew: return .renew
+        case .terminate: return .terminate
+        case .cancel: return .cancel
         }
     }
+
+    /// The command name, as the audit trail records it.
+    public var name: String { actionName.rawValue }
 
     public var details: [String: String] {
         switch self {
@@ -25,107 +28,18 @@ public enum ContractAction: Hashable, Sendable {
         }
     }
 
-    public static let specs: [ActionSpec] = [
-        ActionSpec("sign", "Sign the contract; its term starts", parameters: [
-            ParameterSpec("date", "YYYY-MM-DD", "Start of the term", kind: .date),
-            ParameterSpec("end", "YYYY-MM-DD", "End of the initial term", kind: .date),
-        ]),
-        ActionSpec("amend", "Amend the contract's end date", parameters: [
-            ParameterSpec("date", "YYYY-MM-DD", "The new end date", kind: .date),
-        ]),
-        ActionSpec("renew", "Exercise the next renewal option"),
-        ActionSpec("terminate", "Terminate the contract", parameters: [
-            ParameterSpec("reason", "R", "Why"),
-        ], irreversible: true),
-        ActionSpec("cancel", "Cancel the contract before it is signed", parameters: [
-            ParameterSpec("reason", "R", "Why"),
-        ], irreversible: true),
-    ]
+    public static let specs: [ActionSpec] = ContractActionName.allCases.map(\.spec)
 }
 
-/// The cooperative contract's state machine: pending → active → terminated, or pending → cancelled.
-public enum ContractMachine: StateMachine {
-    public typealias Subject = CooperativeContract
-    public typealias Action = ContractAction
-
-    public static var specs: [ActionSpec] { ContractAction.specs }
-
-    public static func parse(_ name: String, _ arguments: ActionArguments, currency: String) throws(ActionInputError) -> ContractAction {
+extension ContractAction {
+    /// Builds an action from its name and typed inputs.
+    public static func parse(_ name: ContractActionName, _ arguments: ActionArguments) throws(ActionInputError) -> ContractAction {
         switch name {
-        case "sign": return .sign(start: try arguments.date("date"), end: try arguments.date("end"))
-        case "amend": return .amend(end: try arguments.date("date"))
-        case "renew": return .renew
-        case "terminate": return .terminate(reason: try arguments.text("reason"))
-        case "cancel": return .cancel(reason: try arguments.text("reason"))
-        default: throw .unknownAction(name, kind: .contract, known: specs.map(\.name))
+        case .sign: return .sign(start: try arguments.date("date"), end: try arguments.date("end"))
+        case .amend: return .amend(end: try arguments.date("date"))
+        case .renew: return .renew
+        case .terminate: return .terminate(reason: try arguments.text("reason"))
+        case .cancel: return .cancel(reason: try arguments.text("reason"))
         }
-    }
-
-    public static func precheck(_ name: String, on record: CooperativeContract, in context: ActionContext) -> Refusal? {
-        if record.source.kind == .imported {
-            return Refusal("imported", "\(record.id) was imported from \(record.source.publisher ?? "its publisher"); its publisher maintains it.",
-                           remedy: "Import the publisher's updated file again to bring in changes.")
-        }
-        let allowed: [CooperativeContract.Status]
-        switch name {
-        case "sign", "cancel": allowed = [.pending]
-        case "amend", "renew", "terminate": allowed = [.active]
-        default: allowed = []
-        }
-        guard allowed.contains(record.status) else {
-            return .wrongState(name, status: record.status.rawValue, allowed: allowed.map(\.rawValue))
-        }
-        if let refusal = context.requireActingFor(record.leadParty, role: "contract's lead party", action: name) {
-            return refusal
-        }
-        if name == "renew" {
-            guard !record.unusedRenewals.isEmpty else {
-                return Refusal("renewal-left", "No renewal option is left on \(record.id).", remedy: "Amend the end date instead, if the contract allows it.")
-            }
-            if record.isExpired(today: context.today) {
-                return Refusal("not-expired", "\(record.id) expired on \(record.period?.end.description ?? "?"); an expired contract cannot be renewed.")
-            }
-        }
-        return nil
-    }
-
-    public static func apply(_ action: ContractAction, to record: CooperativeContract,
-                             in context: ActionContext) -> Result<Outcome<CooperativeContract>, Refusal> {
-        if let refusal = precheck(action.name, on: record, in: context) { return .failure(refusal) }
-        var next = record
-        switch action {
-        case let .sign(start, end):
-            guard end > start else {
-                return .failure(Refusal("end-after-start", "The end date \(end) is not after the start date \(start)."))
-            }
-            next.period = ContractPeriod(start: start, end: end)
-            next.status = .active
-        case let .amend(end):
-            guard let period = record.period else { return .failure(Refusal("period", "\(record.id) has no term to amend.")) }
-            guard end > period.start else {
-                return .failure(Refusal("end-after-start", "The new end date \(end) is not after the start date \(period.start)."))
-            }
-            guard end != period.end else { return .failure(Refusal("end-changes", "The contract already ends on \(end).")) }
-            next.period?.end = end
-        case .renew:
-            guard let index = record.renewalOptions.firstIndex(where: { !$0.exercised }), let period = record.period else {
-                return .failure(Refusal("renewal-left", "No renewal option is left on \(record.id)."))
-            }
-            next.renewalOptions[index].exercised = true
-            next.period?.end = period.end.adding(months: record.renewalOptions[index].months)
-        case let .terminate(reason):
-            guard !reason.trimmingSpaces.isEmpty else { return .failure(.emptyText("reason", "reason")) }
-            next.closingReason = reason.trimmingSpaces
-            next.status = .terminated
-        case let .cancel(reason):
-            guard !reason.trimmingSpaces.isEmpty else { return .failure(.emptyText("reason", "reason")) }
-            next.closingReason = reason.trimmingSpaces
-            next.status = .cancelled
-        }
-        var details = action.details
-        if case .renew = action, let end = next.period?.end { details["end"] = end.description }
-        let event = context.entry(for: record, action: action.name, from: record.status.rawValue, to: next.status.rawValue, details: details)
-        next.history.append(event)
-        return .success(Outcome(record: next, event: event))
     }
 }

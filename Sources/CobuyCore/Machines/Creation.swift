@@ -68,28 +68,77 @@ public enum Creation {
         return .success(solicitation)
     }
 
-    /// A contract awarded elsewhere, entered by hand from another cooperative's documents.
-    public static func registeredContract(title: String, lead: String, vendor: String, category: String, publisher: String?,
-                                          clause: CooperativeClause, ceiling: Money?, renewals: [RenewalOption],
-                                          in context: ActionContext) -> Result<CooperativeContract, Refusal> {
-        guard !title.trimmingSpaces.isEmpty else { return .failure(.emptyText("title", "title")) }
-        guard let leadParty = context.lookup.party(lead), leadParty.kind.isPublicBody else {
-            return .failure(Refusal("lead-known", "The lead \(lead) is not a public body in the store.", remedy: "Create it with cobuy new party."))
+    /// A draft participating addendum for `party` on `contract`, with the party's statutory
+    /// terms: the join gate. Refused unless the party passes every check of the joinability
+    /// checklist (``Joinability``), so the command line and the UI refuse the same parties.
+    public static func addendum(contract contractID: String, party partyID: String,
+                             in context: ActionContext) -> Result<ParticipatingAddendum, Refusal> {
+        guard let contract = context.lookup.contract(contractID) else {
+            return .failure(Refusal("contract-known", "There is no contract \(contractID) in the store.", remedy: "See cobuy list contracts."))
         }
-        guard let vendorParty = context.lookup.party(vendor), vendorParty.kind == .vendor else {
-            return .failure(Refusal("vendor", "\(vendor) is not a vendor in the store.", remedy: "Create it with cobuy new party --kind vendor."))
+        guard let party = context.lookup.party(partyID) else {
+            return .failure(Refusal("party-known", "There is no party \(partyID) in the store.", remedy: "Create it with cobuy new party."))
+        }
+        guard party.kind.isPublicBody else {
+            return .failure(Refusal("public-body", "\(party.id) is a vendor; only public bodies sign participating addenda."))
+        }
+        guard context.officer.party == party.id || context.officer.party == contract.leadParty else {
+            return .failure(Refusal("role", "Only \(party.id) itself or the contract's lead may draft its addendum; you act for \(context.officer.party).",
+                                    remedy: "Act with --for \(party.id)."))
+        }
+        if let existing = context.lookup.addenda(onContract: contract.id).first(where: { $0.party == party.id && $0.status.blocksAnother }) {
+            return .failure(Refusal("no-other-addendum", "\(party.id) already has addendum \(existing.id) (\(existing.status.rawValue)) on \(contract.id).",
+                                    remedy: "Work on \(existing.id) instead."))
+        }
+        let checklist = Joinability.evaluate(contract: contract, party: party, today: context.today,
+                                             addenda: context.lookup.addenda(onContract: contract.id),
+                                             minimumRemainingDays: context.minimumRemainingTermDays)
+        guard checklist.isJoinable else {
+            return .failure(Refusal("joinable", "\(party.id) may not join \(contract.id): "
+                                        + checklist.failures.map(\.reason).joined(separator: " "),
+                                    remedy: "See cobuy actions \(contract.id) --for \(party.id) for the full checklist.",
+                                    unmet: checklist.failures.map { "\($0.name): \($0.reason)" }))
         }
         var ids = context.ids
-        var contract = CooperativeContract(id: ids.next("CON", year: context.today.year), title: title.trimmingSpaces,
-                                           category: category.trimmingSpaces,
-                                           source: ContractSource(kind: .registered, publisher: publisher ?? leadParty.name),
-                                           leadParty: lead, vendor: vendor, cooperativeClause: clause)
+        var addendum = ParticipatingAddendum(id: ids.next("PA", year: context.today.year), contract: contract.id,
+                                             party: party.id, localTerms: party.statutoryTerms)
+        addendum.contacts = party.contacts
+        addendum.endDate = contract.period?.end
+        addendum.history = [context.entry(for: addendum, action: "create", from: nil, to: ParticipatingAddendum.Status.draft.rawValue,
+                                          details: ["contract": contract.id, "party": party.id])]
+        return .success(addendum)
+    }
+
+    /// A contract awarded elsewhere, entered by hand from another cooperative's documents.
+    public static func registeredContract(_ request: ContractRegistration,
+                                          in context: ActionContext) -> Result<CooperativeContract, Refusal> {
+        guard !request.title.trimmingSpaces.isEmpty else { return .failure(.emptyText("title", "title")) }
+        guard let leadParty = context.lookup.party(request.lead), leadParty.kind.isPublicBody else {
+            return .failure(Refusal("lead-known", "The lead \(request.lead) is not a public body in the store.",
+                                    remedy: "Create it with cobuy new party."))
+        }
+        guard let vendorParty = context.lookup.party(request.vendor), vendorParty.kind == .vendor else {
+            return .failure(Refusal("vendor", "\(request.vendor) is not a vendor in the store.",
+                                    remedy: "Create it with cobuy new party --kind vendor."))
+        }
+        var clause = CooperativeClause.closed
+        if let kinds = request.kinds, let regions = request.regions {
+            switch SolicitationMachine.parseClause(kinds: kinds, regions: regions) {
+            case .success(let value): clause = value
+            case .failure(let refusal): return .failure(refusal)
+            }
+        }
+        var ids = context.ids
+        var contract = CooperativeContract(id: ids.next("CON", year: context.today.year), title: request.title.trimmingSpaces,
+                                           category: request.category.trimmingSpaces,
+                                           source: ContractSource(kind: .registered, publisher: request.publisher ?? leadParty.name),
+                                           leadParty: request.lead, vendor: request.vendor, cooperativeClause: clause)
         contract.leadName = leadParty.name
         contract.vendorName = vendorParty.name
-        contract.ceiling = ceiling
-        contract.renewalOptions = renewals
+        contract.ceiling = request.ceiling
+        contract.renewalOptions = Array(repeating: RenewalOption(months: request.renewalMonths), count: request.renewals)
         contract.history = [context.entry(for: contract, action: "create", from: nil, to: "pending",
-                                          details: ["lead": lead, "vendor": vendor])]
+                                          details: ["lead": request.lead, "vendor": request.vendor])]
         return .success(contract)
     }
 }

@@ -1,57 +1,64 @@
 /// The joint solicitation's state machine.
 public enum SolicitationMachine: StateMachine {
     public typealias Subject = JointSolicitation
+    public typealias Name = SolicitationActionName
     public typealias Action = SolicitationAction
     typealias Status = JointSolicitation.Status
 
-    public static var specs: [ActionSpec] { SolicitationAction.specs }
-
-    public static func parse(_ name: String, _ arguments: ActionArguments, currency: String) throws(ActionInputError) -> SolicitationAction {
+    public static func parse(_ name: Name, _ arguments: ActionArguments, currency: String) throws(ActionInputError) -> SolicitationAction {
         try SolicitationAction.parse(name, arguments, currency: currency)
     }
 
     /// The states each action may start from.
-    static func allowedStates(_ name: String) -> [Status] {
+    static func allowedStates(_ name: Name) -> [Status] {
         switch name {
-        case "add-line", "designate-lead", "circulate": return [.draft]
-        case "invite": return [.draft, .forming]
-        case "join", "sign-agreement", "withdraw", "form": return [.forming]
-        case "set-cost-sharing": return [.draft, .forming, .formed]
-        case "set-tender", "add-criterion", "set-cooperative", "publish": return [.formed]
-        case "record-proposal", "close": return [.soliciting]
-        case "score", "reject-proposal", "award": return [.evaluating]
-        case "complete": return [.awarded]
-        case "cancel": return Status.allCases.filter(\.isOpen)
-        case "declare-unsuccessful": return [.soliciting, .evaluating]
-        default: return []
+        case .addLine, .designateLead, .circulate: return [.draft]
+        case .invite: return [.draft, .forming]
+        case .join, .signAgreement, .withdraw, .form: return [.forming]
+        case .setCostSharing: return [.draft, .forming, .formed]
+        case .setTender, .addCriterion, .setCooperative, .publish: return [.formed]
+        case .recordProposal, .close: return [.soliciting]
+        case .score, .rejectProposal, .award: return [.evaluating]
+        case .complete: return [.awarded]
+        case .cancel: return Status.allCases.filter(\.isOpen)
+        case .declareUnsuccessful: return [.soliciting, .evaluating]
+        // Quantities and lines change until the cooperative is formed; then they are the tender's.
+        case .pledge, .removeLine: return [.draft, .forming]
         }
     }
 
     /// Who may act: partners act for themselves; everything else belongs to the lead, or, in a
     /// draft that has no lead yet, to any partner.
-    static func roleRefusal(_ name: String, _ record: JointSolicitation, _ context: ActionContext) -> Refusal? {
-        let verb = name.replacingAll("-", with: " ")
+    static func roleRefusal(_ name: Name, _ record: JointSolicitation, _ context: ActionContext) -> Refusal? {
+        let verb = name.rawValue.replacingAll("-", with: " ")
         switch name {
-        case "join":
+        case .join:
             guard let partner = record.partner(context.officer.party), partner.status == .invited else {
                 return Refusal("invited", "\(context.officer.party) is not an invited partner that has yet to join.",
                                remedy: "The lead must invite it first (invite --party \(context.officer.party)).")
             }
             return nil
-        case "sign-agreement":
+        case .signAgreement:
             guard let partner = record.partner(context.officer.party), partner.status == .joined else {
                 return Refusal("joined", "\(context.officer.party) has not joined the cooperative or has already signed.",
                                remedy: "Join first (join --party \(context.officer.party)).")
             }
             return nil
-        case "withdraw":
+        case .withdraw:
             let isPartner = record.partner(context.officer.party).map { $0.status != .withdrawn } ?? false
             guard isPartner || context.officer.party == record.leadParty else {
                 return Refusal("role", "Only a partner (for itself) or the lead may withdraw a partner; \(context.officer.party) is neither.",
                                remedy: record.leadParty.map { "Act with --for \($0) or for the partner itself." } ?? "")
             }
             return nil
-        default:
+        case .pledge:
+            guard let partner = record.partner(context.officer.party), partner.status == .joined || partner.status == .signed else {
+                return Refusal("joined", "\(context.officer.party) is not a partner that has joined; only partners state quantities.",
+                               remedy: "Join first (join --party \(context.officer.party)).")
+            }
+            return nil
+        case .addLine, .invite, .designateLead, .circulate, .form, .setCostSharing, .setTender, .addCriterion, .setCooperative,
+             .publish, .recordProposal, .close, .score, .rejectProposal, .award, .complete, .cancel, .declareUnsuccessful, .removeLine:
             if record.leadParty == nil, record.status == .draft {
                 let isPartner = record.activePartners.contains { $0.party == context.officer.party }
                 return isPartner ? nil : Refusal("role", "Only a partner may \(verb) this draft; \(context.officer.party) is not one.")
@@ -60,22 +67,22 @@ public enum SolicitationMachine: StateMachine {
         }
     }
 
-    public static func precheck(_ name: String, on record: JointSolicitation, in context: ActionContext) -> Refusal? {
+    public static func precheck(_ name: Name, on record: JointSolicitation, in context: ActionContext) -> Refusal? {
         let allowed = allowedStates(name)
         guard allowed.contains(record.status) else {
-            return .wrongState(name, status: record.status.rawValue, allowed: allowed.map(\.rawValue))
+            return .wrongState(name.rawValue, status: record.status.rawValue, allowed: allowed.map(\.rawValue))
         }
         if let refusal = roleRefusal(name, record, context) { return refusal }
         let today = context.today
         switch name {
-        case "circulate":
+        case .circulate:
             guard record.leadParty != nil else {
                 return Refusal("lead-designated", "No lead party is designated.", remedy: "Designate one with designate-lead --party P.")
             }
             guard !record.lines.isEmpty else {
                 return Refusal("requirement-lines", "The solicitation has no requirement lines.", remedy: "Add one with add-line.")
             }
-        case "form":
+        case .form:
             if let lead = record.leadParty, record.partner(lead)?.status != .signed {
                 return Refusal("lead-signed", "The lead party \(lead) has not signed the cooperative agreement.",
                                remedy: "The lead signs with sign-agreement --party \(lead) --signer NAME.")
@@ -85,7 +92,7 @@ public enum SolicitationMachine: StateMachine {
                 return Refusal("partners-signed", "Not every partner has signed the agreement: \(unsigned.joined(separator: ", ")).",
                                remedy: "Each signs with sign-agreement, or withdraws.")
             }
-        case "publish":
+        case .publish:
             guard let number = record.solicitationNumber, !number.isEmpty, let closing = record.closingDate else {
                 return Refusal("tender-set", "The solicitation number and closing date are not set.",
                                remedy: "Set them with set-tender --number N --date YYYY-MM-DD.")
@@ -102,12 +109,12 @@ public enum SolicitationMachine: StateMachine {
                 return Refusal("cooperative-decided", "The cooperative clause is not decided.",
                                remedy: "Decide with set-cooperative --kinds K --regions R, or --none.")
             }
-        case "record-proposal":
+        case .recordProposal:
             if let closing = record.closingDate, today > closing {
                 return Refusal("before-closing", "The closing date \(closing) has passed; no more proposals can be received.",
                                remedy: "Close the solicitation instead.")
             }
-        case "close":
+        case .close:
             if let closing = record.closingDate, today <= closing {
                 return Refusal("closing-passed", "The closing date \(closing) has not passed (today is \(today)).",
                                remedy: "Wait until \(closing.adding(days: 1)).")
@@ -116,18 +123,19 @@ public enum SolicitationMachine: StateMachine {
                 return Refusal("minimum-proposals", "Only \(record.proposals.count) proposal(s) received; at least \(record.minimumProposals) needed.",
                                remedy: "Declare it unsuccessful with declare-unsuccessful --reason R.")
             }
-        case "award":
+        case .award:
             guard record.proposals.contains(where: \.responsive) else {
                 return Refusal("responsive-proposal", "No responsive proposal remains to award.",
                                remedy: "Declare it unsuccessful with declare-unsuccessful --reason R.")
             }
-        case "complete":
+        case .complete:
             let inactive = record.awards.map(\.contract).filter { context.lookup.contract($0)?.status != .active }
             guard inactive.isEmpty else {
                 return Refusal("contracts-active", "Not every contract from this solicitation is active: \(inactive.joined(separator: ", ")).",
                                remedy: "The lead signs each with cobuy do CON sign --date D --end E.")
             }
-        default:
+        case .addLine, .invite, .designateLead, .join, .signAgreement, .withdraw, .setCostSharing, .setTender, .addCriterion,
+             .setCooperative, .score, .rejectProposal, .cancel, .declareUnsuccessful, .pledge, .removeLine:
             break
         }
         return nil
@@ -135,7 +143,7 @@ public enum SolicitationMachine: StateMachine {
 
     public static func apply(_ action: SolicitationAction, to record: JointSolicitation,
                              in context: ActionContext) -> Result<Outcome<JointSolicitation>, Refusal> {
-        if let refusal = precheck(action.name, on: record, in: context) { return .failure(refusal) }
+        if let refusal = precheck(action.actionName, on: record, in: context) { return .failure(refusal) }
         var next = record
         var created: [AnyRecord] = []
         var ids = context.ids
@@ -177,7 +185,7 @@ public enum SolicitationMachine: StateMachine {
         case .circulate:
             next.status = .forming
 
-        case let .join(party, quantity, spend):
+        case let .join(party, quantity, lines, spend):
             guard party == context.officer.party else {
                 return .failure(Refusal("role", "A partner joins only for itself; you act for \(context.officer.party), not \(party).",
                                         remedy: "Act with --for \(party)."))
@@ -185,12 +193,66 @@ public enum SolicitationMachine: StateMachine {
             if let quantity, quantity <= 0 {
                 return .failure(Refusal("quantity-positive", "The pooled quantity must be more than 0; it is \(quantity)."))
             }
+            if let lines, let refusal = pledgeRefusal(lines, on: record) { return .failure(refusal) }
             guard let index = next.partners.firstIndex(where: { $0.party == party }) else {
                 return .failure(Refusal("invited", "\(party) is not invited."))
             }
             next.partners[index].status = .joined
             next.partners[index].quantity = quantity
+            next.partners[index].quantities = lines.flatMap { merged(nil, $0) }
             next.partners[index].estimatedSpend = spend
+            next.recomputePooledTotals()
+
+        case let .pledge(party, lines, spend):
+            guard party == context.officer.party else {
+                return .failure(Refusal("role", "A partner states quantities only for itself; you act for \(context.officer.party), not \(party).",
+                                        remedy: "Act with --for \(party)."))
+            }
+            guard !lines.isEmpty || spend != nil else {
+                return .failure(Refusal("something-to-pledge", "Nothing to change.",
+                                        remedy: "Give --quantity LINE=N for each line, --spend AMOUNT, or both."))
+            }
+            if let refusal = pledgeRefusal(lines, on: record) { return .failure(refusal) }
+            if let spend, spend.amount <= 0 {
+                return .failure(Refusal("spend-positive", "The estimated spend must be more than 0."))
+            }
+            guard let index = next.partners.firstIndex(where: { $0.party == party }) else {
+                return .failure(Refusal("joined", "\(party) is not a partner."))
+            }
+            if !lines.isEmpty {
+                next.partners[index].quantities = merged(record.partners[index].quantities, lines)
+                // Quantities per line replace the single number stated before.
+                next.partners[index].quantity = nil
+            }
+            if let spend { next.partners[index].estimatedSpend = spend }
+            next.recomputePooledTotals()
+
+        case let .removeLine(number):
+            guard let line = record.lines.first(where: { $0.number == number }) else {
+                return .failure(Refusal("line-known", "There is no requirement line \(number).",
+                                        remedy: "Use one of: \(record.lines.map { String($0.number) }.joined(separator: ", ")).".trimmingSpaces))
+            }
+            if record.status == .forming, record.lines.count == 1 {
+                return .failure(Refusal("lines-left", "Line \(number) is the only requirement line of a circulated solicitation.",
+                                        remedy: "Cancel the solicitation instead, or add the new line before removing this one."))
+            }
+            next.lines.removeAll { $0.number == number }
+            var dropped: [String] = []
+            for index in next.partners.indices {
+                guard let pledged = next.partners[index].pledged(onLine: number) else { continue }
+                dropped.append("\(next.partners[index].party) \(pledged)")
+                let left = (next.partners[index].quantities ?? []).filter { $0.line != number }
+                next.partners[index].quantities = left.isEmpty ? nil : left
+            }
+            next.recomputePooledTotals()
+            // The audit trail says what the line was and whose pledges went with it.
+            var details = action.details
+            details["text"] = line.text
+            details["unit"] = line.unit
+            details["pledges"] = dropped.isEmpty ? "none" : dropped.joined(separator: ", ")
+            let event = context.entry(for: record, action: action.name, from: record.status.rawValue, to: next.status.rawValue, details: details)
+            next.history.append(event)
+            return .success(Outcome(record: next, event: event))
 
         case let .signAgreement(party, signer):
             guard party == context.officer.party else {
@@ -219,6 +281,8 @@ public enum SolicitationMachine: StateMachine {
             }
             next.partners[index].status = .withdrawn
             next.partners[index].withdrawalReason = reason.trimmingSpaces
+            // Its pledges stay on record but leave the totals.
+            next.recomputePooledTotals()
 
         case .form:
             next.status = .formed
@@ -272,6 +336,15 @@ public enum SolicitationMachine: StateMachine {
 
         case .publish:
             next.status = .soliciting
+            if record.hasLinePledges {
+                // The tender goes out with the partners' totals; the audit trail keeps what was published.
+                var details = action.details
+                for line in record.lines { details["line \(line.number)"] = "\(line.tenderQuantity) \(line.unit)" }
+                let event = context.entry(for: record, action: action.name, from: record.status.rawValue, to: next.status.rawValue,
+                                          details: details)
+                next.history.append(event)
+                return .success(Outcome(record: next, event: event))
+            }
 
         case let .recordProposal(vendor, price):
             guard let party = context.lookup.party(vendor), party.kind == .vendor else {
@@ -372,7 +445,13 @@ public enum SolicitationMachine: StateMachine {
                     let party = context.lookup.party(partner.party)
                     var addendum = ParticipatingAddendum(id: ids.next("PA", year: today.year), contract: contract.id,
                                                          party: partner.party, localTerms: party?.statutoryTerms ?? [])
-                    addendum.scope = record.lines.map { "\($0.text) (\($0.unit))" }.joined(separator: "; ")
+                    let own = partner.scopeLines(of: record.lines)
+                    if own.isEmpty {
+                        addendum.scope = record.lines.map { "\($0.text) (\($0.unit))" }.joined(separator: "; ")
+                    } else {
+                        addendum.scope = own.map { "\($0.text): \($0.quantity) \($0.unit)" }.joined(separator: "; ")
+                        addendum.lines = own
+                    }
                     addendum.estimatedAnnualSpend = partner.estimatedSpend
                     addendum.contacts = party?.contacts ?? []
                     addendum.endDate = contract.period?.end
@@ -400,6 +479,39 @@ public enum SolicitationMachine: StateMachine {
                                   to: next.status.rawValue, details: action.details)
         next.history.append(event)
         return .success(Outcome(record: next, event: event, created: created))
+    }
+
+    /// Why quantities per line cannot be taken, or `nil`: every line must exist, be named once,
+    /// and have a quantity from 0 (taking a pledge back) to ``LineQuantity/maximum``.
+    static func pledgeRefusal(_ lines: [LineQuantity], on record: JointSolicitation) -> Refusal? {
+        var seen = Set<Int>()
+        for pledge in lines {
+            guard record.lines.contains(where: { $0.number == pledge.line }) else {
+                let known = record.lines.map { String($0.number) }.joined(separator: ", ")
+                return Refusal("line-known", "There is no requirement line \(pledge.line).",
+                               remedy: known.isEmpty ? "The lead adds lines with add-line." : "The lines are: \(known).")
+            }
+            guard seen.insert(pledge.line).inserted else {
+                return Refusal("line-once", "Line \(pledge.line) is given twice.", remedy: "Give each line's quantity once.")
+            }
+            guard pledge.quantity >= 0 else {
+                return Refusal("quantity-not-negative", "A quantity cannot be negative; line \(pledge.line) has \(pledge.quantity).",
+                               remedy: "Give 0 to take back a line's quantity.")
+            }
+            guard pledge.quantity <= LineQuantity.maximum else {
+                return Refusal("quantity-limit", "Line \(pledge.line)'s quantity \(pledge.quantity) is more than the limit of \(LineQuantity.maximum.grouped).",
+                               remedy: "Check the number; quantities are counted in the line's unit.")
+            }
+        }
+        return nil
+    }
+
+    /// `old` with the lines in `new` set to their new quantities (0 removes a line), in line order.
+    static func merged(_ old: [LineQuantity]?, _ new: [LineQuantity]) -> [LineQuantity]? {
+        var byLine = Dictionary((old ?? []).map { ($0.line, $0.quantity) }, uniquingKeysWith: { _, last in last })
+        for pledge in new { byLine[pledge.line] = pledge.quantity }
+        let result = byLine.filter { $0.value > 0 }.sorted { $0.key < $1.key }.map { LineQuantity(line: $0.key, quantity: $0.value) }
+        return result.isEmpty ? nil : result
     }
 
     /// `8450` hundredths -> `84.50`.

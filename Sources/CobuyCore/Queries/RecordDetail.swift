@@ -59,7 +59,13 @@ public struct RecordDetail: Sendable, Hashable {
                 sections.append(Section("Cost sharing", ["\(sharing.total) shared by \(sharing.method.rawValue)"]))
             }
             if !solicitation.lines.isEmpty {
-                sections.append(Section("Requirement lines", solicitation.lines.map { "\($0.number). \($0.text): \($0.quantity) \($0.unit)" }))
+                sections.append(Section("Requirement lines", solicitation.lines.map { line in
+                    guard let total = line.pooledTotal else { return "\(line.number). \(line.text): \(line.quantity) \(line.unit)" }
+                    return "\(line.number). \(line.text): \(total) \(line.unit) pooled (estimated \(line.quantity))"
+                }))
+            }
+            if solicitation.hasLinePledges {
+                sections.append(Section("Pooled requirements", RecordDetail.pooledTable(solicitation, name: name)))
             }
             if !solicitation.criteria.isEmpty {
                 sections.append(Section("Evaluation criteria (total \(solicitation.criteriaWeightTotal))",
@@ -189,5 +195,29 @@ public struct RecordDetail: Sendable, Hashable {
             lines += section.lines.map { "  \($0)" }
         }
         return lines
+    }
+}
+
+extension RecordDetail {
+    /// Lines × partners: each line with its total in its unit, then each partner still in the
+    /// cooperative with its quantity and its share of the line's total.
+    static func pooledTable(_ solicitation: JointSolicitation, name: (String?) -> String) -> [String] {
+        var rows: [String] = []
+        for line in solicitation.lines {
+            let total = line.pooledTotal ?? 0
+            rows.append("\(line.number). \(line.text): \(total) \(line.unit) in all")
+            for partner in solicitation.activePartners {
+                guard let pledged = partner.pledged(onLine: line.number) else { continue }
+                rows.append("   \(name(partner.party)): \(pledged) \(line.unit), \(percent(pledged, of: total)) of the line")
+            }
+        }
+        return rows
+    }
+
+    /// `19.2%`, rounded to a tenth, in integers.
+    static func percent(_ part: Int, of whole: Int) -> String {
+        guard whole > 0 else { return "0%" }
+        let tenths = Int((Double(part) * 1000 / Double(whole)).rounded())
+        return "\(tenths / 10).\(tenths % 10)%"
     }
 }

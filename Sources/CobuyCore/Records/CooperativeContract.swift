@@ -119,11 +119,6 @@ public struct CooperativeContract: Record, Hashable {
         isExpired(today: today) ? "expired" : status.rawValue
     }
 
-    /// Days from today to the end of the term (negative once expired).
-    public func daysRemaining(today: CalendarDate) -> Int? {
-        endDate.map { today.days(until: $0) }
-    }
-
     public var unusedRenewals: [RenewalOption] { renewalOptions.filter { !$0.exercised } }
 
     public func consistencyProblems() -> [String] {

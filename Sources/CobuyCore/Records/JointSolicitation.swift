@@ -45,7 +45,7 @@ public struct JointSolicitation: Record, Hashable {
     public var conflict: RecordConflict?
 
     public init(id: String, title: String, description: String = "", category: String = "",
-                leadParty: String?, partners: [Partner], currency: String = "USD") {
+                leadParty: String?, partners: [Partner], currency: String = ActionContext.defaultCurrency) {
         self.schema = JointSolicitation.currentSchema
         self.revision = 0
         self.id = id
@@ -106,16 +106,43 @@ public struct JointSolicitation: Record, Hashable {
         return total
     }
 
-    /// Cost shares of the solicitation's own costs, when a method and total are set.
+    /// Cost shares of the solicitation's own costs, when a method and total are set. Every
+    /// partner still in the cooperative takes part, the lead included.
     public func costShares(lookup: any RecordLookup) -> [CostShare]? {
         guard let costSharing else { return nil }
         let sharing = activePartners.map { partner in
             CostSharing.Participant(party: partner.party,
                                     population: lookup.party(partner.party)?.population ?? 0,
-                                    pooledSpend: partner.estimatedSpend?.amount ?? 0)
+                                    pooledSpend: partner.estimatedSpend?.amount ?? 0,
+                                    pooledQuantity: quantityWeight(of: partner))
         }
         return costSharing.shares(among: sharing)
     }
+
+    /// A partner's weight by quantity: its fraction of each line's total, summed over the lines
+    /// in millionths. Lines are in different units, so fractions are added, never quantities.
+    func quantityWeight(of partner: Partner) -> Int {
+        var weight = 0
+        for line in lines {
+            guard let total = line.pooledTotal, total > 0, let pledged = partner.pledged(onLine: line.number) else { continue }
+            weight += Int((Double(pledged) / Double(total) * 1_000_000).rounded())
+        }
+        return weight
+    }
+
+    /// What the partners still in the cooperative pledged on `line`, or `nil` when none did.
+    public func pooledTotal(onLine line: Int) -> Int? {
+        let pledges = activePartners.compactMap { $0.pledged(onLine: line) }
+        return pledges.isEmpty ? nil : pledges.reduce(0, +)
+    }
+
+    /// Brings every line's total up to date with the pledges of the partners still in.
+    mutating func recomputePooledTotals() {
+        for index in lines.indices { lines[index].pooledTotal = pooledTotal(onLine: lines[index].number) }
+    }
+
+    /// Whether any partner has stated quantities line by line.
+    public var hasLinePledges: Bool { partners.contains { !($0.quantities ?? []).isEmpty } }
 
     public func consistencyProblems() -> [String] {
         var problems = historyProblems()
@@ -124,6 +151,15 @@ public struct JointSolicitation: Record, Hashable {
         if let leadParty, partner(leadParty) == nil { problems.append("leadParty \(leadParty) is not among the partners") }
         if Set(partners.map(\.party)).count != partners.count { problems.append("partners lists a party twice") }
         if criteriaWeightTotal > 100 { problems.append("criteria weights total \(criteriaWeightTotal), more than 100") }
+        let numbers = Set(lines.map(\.number))
+        for partner in partners {
+            for pledge in partner.quantities ?? [] where !numbers.contains(pledge.line) {
+                problems.append("partner \(partner.party) pledges on line \(pledge.line), which does not exist")
+            }
+        }
+        for line in lines where line.pooledTotal != pooledTotal(onLine: line.number) {
+            problems.append("line \(line.number) has pooledTotal \(line.pooledTotal.map(String.init) ?? "none"), but its partners pledged \(pooledTotal(onLine: line.number).map(String.init) ?? "none")")
+        }
         switch status {
         case .awarded, .complete:
             if awards.isEmpty { problems.append("status is \(status.rawValue) but there is no award") }
@@ -147,8 +183,12 @@ public struct Partner: Hashable, Sendable, Codable {
 
     public var party: String
     public var status: Status
-    /// Pooled quantity this partner expects to buy.
+    /// One quantity for the whole requirement, as stated before quantities were given per line
+    /// (`join --quantity N` on a solicitation of several lines); not part of any line's total.
     public var quantity: Int?
+    /// What the partner pledges to buy of each requirement line, in the line's unit; `nil`
+    /// until it states any.
+    public var quantities: [LineQuantity]?
     public var estimatedSpend: Money?
     public var signer: String?
     public var signedOn: CalendarDate?
@@ -160,14 +200,33 @@ public struct Partner: Hashable, Sendable, Codable {
         self.quantity = quantity
         self.estimatedSpend = estimatedSpend
     }
+
+    /// The lines this partner pledged to, each with the partner's own quantity, for its addendum.
+    public func scopeLines(of lines: [RequirementLine]) -> [RequirementLine] {
+        lines.compactMap { line in
+            pledged(onLine: line.number).map { RequirementLine(number: line.number, text: line.text, quantity: $0, unit: line.unit) }
+        }
+    }
+
+    /// The quantity pledged on `line`, or `nil` if none.
+    public func pledged(onLine line: Int) -> Int? {
+        quantities?.first { $0.line == line }?.quantity
+    }
 }
 
 /// One thing the partners need, with its unit.
 public struct RequirementLine: Hashable, Sendable, Codable {
     public var number: Int
     public var text: String
+    /// The quantity the line was added with: the lead's estimate of the whole need. On an
+    /// addendum's scope, the participant's own quantity.
     public var quantity: Int
     public var unit: String
+    /// What the partners still in the cooperative pledged, summed; `nil` until one pledges.
+    public var pooledTotal: Int?
+
+    /// The quantity solicited: the partners' total once they have pledged, else the estimate.
+    public var tenderQuantity: Int { pooledTotal ?? quantity }
 
     public init(number: Int, text: String, quantity: Int, unit: String) {
         self.number = number

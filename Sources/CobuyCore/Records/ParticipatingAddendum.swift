@@ -25,6 +25,9 @@ public struct ParticipatingAddendum: Record, Hashable {
     public var contract: String
     public var party: String
     public var scope: String
+    /// The requirement lines in its scope with the participant's own quantities, for an
+    /// addendum drafted from a joint solicitation where the participant pledged per line.
+    public var lines: [RequirementLine]?
     /// Pre-filled from the party's statutory terms.
     public var localTerms: [StatutoryTerm]
     public var orderOfPrecedence: [String]
@@ -57,6 +60,7 @@ public struct ParticipatingAddendum: Record, Hashable {
         self.contract = contract
         self.party = party
         self.scope = ""
+        self.lines = nil
         self.localTerms = localTerms
         self.orderOfPrecedence = ParticipatingAddendum.standardPrecedence
         self.contacts = []

@@ -95,7 +95,8 @@ public struct Money: Hashable, Sendable, Codable, CustomStringConvertible {
         return Money(amount: sum, currency: currency)
     }
 
-    static func isCurrencyCode(_ text: String) -> Bool {
+    /// Three capital letters, as ISO 4217 codes are.
+    public static func isCurrencyCode(_ text: String) -> Bool {
         text.count == 3 && text.unicodeScalars.allSatisfy { $0.value >= 65 && $0.value <= 90 }
     }
 

@@ -8,6 +8,8 @@ public struct ActionForm: Sendable, Equatable {
         public var input: TextField
         /// For switch parameters.
         public var isOn: Bool = false
+        /// What the field was opened with.
+        public var initial: String = ""
     }
 
     public var recordID: String
@@ -30,13 +32,19 @@ public struct ActionForm: Sendable, Equatable {
         fields = spec.parameters.map { parameter in
             var initial = prefill[parameter.flag] ?? ""
             if initial.isEmpty, case .choice(let options) = parameter.kind, parameter.isRequired { initial = options.first ?? "" }
-            return Field(parameter: parameter, input: TextField(initial))
+            return Field(parameter: parameter, input: TextField(initial), initial: initial)
         }
     }
 
     /// Something was typed that Esc would throw away.
     public var isDirty: Bool {
         fields.contains { !$0.input.isEmpty && !isChoice($0.parameter) || $0.isOn }
+    }
+
+    /// Something was typed beyond what the form was opened with (a `new …` form starts with
+    /// the officer's party in it).
+    public var isTyped: Bool {
+        fields.contains { $0.input.text != $0.initial } || fields.contains(where: \.isOn)
     }
 
     private func isChoice(_ parameter: ParameterSpec) -> Bool {

@@ -17,6 +17,15 @@ extension AppState {
                 self.modal = nil
                 return []
             }
+        case .confirmDiscard(let form):
+            switch key {
+            case .character("y"), .character("Y"):
+                self.modal = nil
+                message = .info("Cancelled; nothing was changed.")
+            default:
+                self.modal = .form(form)
+            }
+            return []
         case .confirm(let confirmation):
             switch key {
             case .character("y"), .character("Y"), .enter:

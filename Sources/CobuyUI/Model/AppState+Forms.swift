@@ -38,6 +38,10 @@ extension AppState {
             // A partner acts for itself: offer the officer's party.
             if ["join", "sign-agreement", "withdraw"].contains(actionName) { prefill[parameter.flag] = officer?.party }
         }
+        // A signature is dated today unless the officer says otherwise (a contract's too).
+        if actionName == "sign", availability.spec.parameters.contains(where: { $0.flag == "date" }), prefill["date"] == nil {
+            prefill["date"] = today.description
+        }
         if actionName == "sign", RecordKind(id: recordID) == .addendum {
             prefill["date"] = today.description
             prefill["party"] = officer?.party == (snapshot.directory.contract((snapshot.directory.addenda[recordID]?.contract) ?? "")?.vendor) ? "vendor" : "participant"
@@ -99,6 +103,10 @@ extension AppState {
         var form = form
         switch key {
         case .escape:
+            if form.isTyped {
+                modal = .confirmDiscard(form)
+                return []
+            }
             modal = nil
             message = .info("Cancelled; nothing was changed.")
             return []

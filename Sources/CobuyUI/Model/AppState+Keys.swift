@@ -73,8 +73,13 @@ extension AppState {
             self.tab = tab
             opened = nil
         case .search:
+            // A new search each time; ↑ recalls the earlier ones. Esc puts the previous one back.
             guard let kind = tab.kind, let list = lists[kind] else { return [] }
-            search = SearchInput(field: TextField(list.search), previous: list.search)
+            search = SearchInput(field: TextField(), previous: list.search)
+            if !list.search.isEmpty {
+                lists[kind]?.search = ""
+                refreshList(kind)
+            }
         case .newRecord:
             guard let kind = NewRecord.forTab(tab) else { return [] }
             return openNewForm(kind)

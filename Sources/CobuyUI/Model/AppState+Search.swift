@@ -11,10 +11,23 @@ extension AppState {
             search = nil
         case .enter:
             search = nil
+            let typed = input.field.text.trimmingSpaces
+            if !typed.isEmpty {
+                searchHistory.removeAll { $0 == typed }
+                searchHistory.append(typed)
+            }
             let count = lists[kind]?.count ?? 0
-            message = .info("\(count) match(es) for \"\(input.field.text)\"; n/N to move, c to clear.")
+            message = .info("\(count) match(es) for \"\(input.field.text)\"; j/k to move, c to clear.")
         case .down: move(1)
-        case .up: move(-1)
+        case .up:
+            // Earlier searches, newest first.
+            let index = (input.recalled ?? searchHistory.count) - 1
+            guard searchHistory.indices.contains(index) else { return [] }
+            input.recalled = index
+            input.field = TextField(searchHistory[index])
+            search = input
+            lists[kind]?.search = input.field.text
+            lists[kind]?.selected = 0
         default:
             guard let edit = TextEditing.edit(for: key) else { return [] }
             input.field.apply(edit)

@@ -10,13 +10,25 @@ extension AppState {
             return handle(key)
         case .mouse(let event):
             return handle(event)
+        case .storeChanged:
+            // Read it again; the lists keep their selection on its record.
+            return [.reload]
         case let .resize(width, height):
             self.width = width
             self.height = height
             return []
         case .loaded(let snapshot):
+            // The actions list reorders as the record changes: the highlight stays on the
+            // action it was on, so the next Enter does not run another one.
+            let highlighted = opened.flatMap { view in
+                availableActions(for: view.id).dropFirst(view.selectedAction).first?.spec.name
+            }
             self.snapshot = snapshot
             refreshDerived()
+            if let name = highlighted, let id = opened?.id,
+               let index = availableActions(for: id).firstIndex(where: { $0.spec.name == name }) {
+                opened?.selectedAction = index
+            }
             if let opened, snapshot.record(opened.id) == nil { self.opened = nil }
             if !snapshot.problems.isEmpty, message == nil {
                 message = .error("\(snapshot.problems.count) file(s) could not be read and were skipped; run cobuy validate. First: \(snapshot.problems[0].description)")

@@ -41,6 +41,8 @@ public struct AppState: Sendable {
     public var modal: Modal?
     /// The list search being typed (`/`), with the query it replaces on Esc.
     public var search: SearchInput?
+    /// Searches kept with Enter, oldest first (↑ in a search recalls them).
+    public var searchHistory: [String] = []
     public var message: StatusMessage?
     public var width: Int
     public var height: Int
@@ -157,6 +159,8 @@ public enum Modal: Sendable, Equatable {
     case identity(IdentityForm)
     /// Quit with unsaved input? (y/n)
     case confirmQuit
+    /// Esc on a form with input: throw it away? (y/n; n goes back to the form)
+    case confirmDiscard(ActionForm)
     /// Where to write an addendum draft, and in which format.
     case export(ExportPrompt)
 }
@@ -173,7 +177,7 @@ public struct ExportPrompt: Sendable, Equatable {
     public init(addendumID: String, participant: String, folder: String) {
         self.addendumID = addendumID
         self.participant = participant
-        let name = FileNames.safe("\(addendumID)-\(participant)") + ".md"
+        let name = AddendumDraft.fileName(addendum: addendumID, participant: participant, extension: "md")
         path = TextField(folder.isEmpty ? name : folder + "/" + name)
     }
 
@@ -196,6 +200,8 @@ public struct Confirmation: Sendable, Equatable {
 public struct SearchInput: Sendable, Equatable {
     public var field: TextField
     public var previous: String
+    /// Which earlier search ↑ brought back (an index into the history).
+    public var recalled: Int?
 }
 
 public struct StatusMessage: Sendable, Equatable {

@@ -83,14 +83,14 @@ public enum NewRecord: String, CaseIterable, Sendable, Equatable {
             return Creation.party(id: text("id"), name: text("name"), kind: text("kind"), region: text("region"),
                                   population: population, terms: [], signatory: optional("signatory"), in: context).map(AnyRecord.party)
         case .contract:
-            let split = { (flag: String) in (optional(flag) ?? "all").split(separator: ",").map { $0.trimmingSpaces } }
-            let clause: CooperativeClause
-            switch SolicitationMachine.parseClause(kinds: split("kinds"), regions: split("regions")) {
-            case .success(let value): clause = value
-            case .failure(let refusal): return .failure(refusal)
+            let request: ContractRegistration
+            do {
+                request = try ContractRegistration(title: text("title"), lead: text("lead"), vendor: text("vendor"), category: text("category"),
+                                                   kinds: optional("kinds"), regions: optional("regions"))
+            } catch {
+                return .failure(Refusal("input", "\(error)"))
             }
-            return Creation.registeredContract(title: text("title"), lead: text("lead"), vendor: text("vendor"), category: text("category"),
-                                               publisher: nil, clause: clause, ceiling: nil, renewals: [], in: context)
+            return Creation.registeredContract(request, in: context)
                 .map(AnyRecord.contract)
         case .addendum:
             return AddendumMachine.draft(contract: text("contract"), party: text("party"), in: context).map(AnyRecord.addendum)

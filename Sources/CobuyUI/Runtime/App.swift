@@ -20,6 +20,8 @@ public final class App {
     /// The catalog index (nil if it cannot be opened: lists then show the store's own contracts).
     private let catalog: CatalogIndex?
     private var indexing: IndexingJob?
+    /// Changes to the store's files made by anyone else.
+    private let watcher: StoreWatcher
 
     public init(store: Store, environment: CobuyEnvironment, terminal: any TerminalBackend, theme: Theme,
                 officer: Officer?, now: Timestamp, bundledTemplates: String? = nil) {
@@ -30,6 +32,7 @@ public final class App {
         self.theme = theme
         log = UILog(folder: environment.stateFolder)
         let size = terminal.size
+        watcher = StoreWatcher(folders: [store.root, store.catalogFolder] + RecordKind.allCases.map(store.folder))
         let catalog = store.catalogIndex()
         self.catalog = catalog
         // The store's own files are re-read at once (milliseconds); a changed catalog file,
@@ -59,9 +62,11 @@ public final class App {
             // Poll often while indexing runs, to show its progress and its end.
             let event = terminal.nextEvent(timeoutMilliseconds: indexing == nil ? 500 : 100)
             let indexingChanged = pollIndexing()
+            let storeChanged = pollStore()
             guard let event else {
-                // Progress, or the end of the indexing and the reload after it, shows at once.
-                if indexingChanged { terminal.draw(View.render(state, theme: theme)) }
+                // Progress, the end of the indexing and the reload after it, or a change by
+                // someone else shows at once.
+                if indexingChanged || storeChanged { terminal.draw(View.render(state, theme: theme)) }
                 continue
             }
             switch event {
@@ -86,6 +91,13 @@ public final class App {
             let effect = pending.removeFirst()
             for result in execute(effect) { pending += state.update(result) }
         }
+    }
+
+    /// Reloads when someone else changed the store's files; whether it did.
+    func pollStore() -> Bool {
+        guard watcher.changed() else { return false }
+        dispatch(.storeChanged)
+        return true
     }
 
     /// Shows the background indexing's progress, and reloads once it has ended.
@@ -116,6 +128,11 @@ public final class App {
     }
 
     private func reload() -> Message {
+        // What changed up to now is read below: the watcher need not report it again.
+        _ = watcher.changed()
+        // The store's own contracts (an award's, one registered) are listed from the index:
+        // bring it up to date with them now, not at the next Ctrl-R.
+        if let catalog, indexing == nil, catalog.staleSources() == ["local"] { _ = try? catalog.refresh() }
         state.now = now()
         return .loaded(StoreSnapshot.load(from: store, today: state.now.date, catalog: catalog))
     }
@@ -192,13 +209,11 @@ public final class App {
             do {
                 let (exporter, draft) = try draftSource(id)
                 let data = try exporter.render(draft, as: AddendumExporter.Format(rawValue: format) ?? .md)
-                let absolute = path.hasPrefix("/") ? path : FileManager.default.currentDirectoryPath + "/" + path
-                guard !FileManager.default.fileExists(atPath: absolute) else {
-                    return [.failed("\(path) already exists; choose another name (nothing is ever overwritten from here).", conflict: false)]
-                }
-                try DurableFile.write(data, to: absolute)
+                let absolute = try ExportFile.write(data, to: path, replacing: false)
                 log.write("exported \(id) as \(format) to \(absolute)")
                 return [.exported(path: path)]
+            } catch let refusal as ExportFile.Refusal {
+                return [.failed("\(refusal) Choose another name (nothing is ever overwritten from here).", conflict: false)]
             } catch {
                 return [.failed("Could not write \(path): \(error)", conflict: false)]
             }

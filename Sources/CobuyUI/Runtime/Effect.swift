@@ -25,6 +25,8 @@ public enum Effect: Sendable, Equatable {
 /// Everything that happens to the UI: keys, resizes and the results of effects.
 public enum Message: Sendable {
     case key(Key)
+    /// The store's files changed behind the UI (another process, a `git pull`).
+    case storeChanged
     case mouse(MouseEvent)
     case resize(width: Int, height: Int)
     case loaded(StoreSnapshot)

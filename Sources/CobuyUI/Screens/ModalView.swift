@@ -9,6 +9,7 @@ enum ModalView {
         case .form(let form): drawForm(form, in: screen, into: &grid, theme: theme)
         case .confirm(let confirmation): drawQuestion(confirmation.question, in: screen, into: &grid, theme: theme)
         case .confirmQuit: drawQuestion("A form has input that is not saved. Quit anyway?", in: screen, into: &grid, theme: theme)
+        case .confirmDiscard: drawQuestion("Throw away what you typed in this form?", in: screen, into: &grid, theme: theme)
         case .palette(let palette): drawPalette(palette, in: screen, into: &grid, theme: theme)
         case .help: drawHelp(state, in: screen, into: &grid, theme: theme)
         case .identity(let form): drawIdentity(form, in: screen, into: &grid, theme: theme)

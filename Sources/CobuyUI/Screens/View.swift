@@ -113,7 +113,7 @@ enum StatusLines {
         case .form?:
             return [KeyBinding([], "Enter", "Submit", .open, hint: "submit"), KeyBinding([], "Tab", "Next field", .nextPane, hint: "next field"),
                     KeyBinding([], "Esc", "Cancel", .back, hint: "cancel"), KeyBinding([], "Ctrl-A/E/K/U/W", "Edit", .open, hint: "edit")]
-        case .confirm?, .confirmQuit?:
+        case .confirm?, .confirmQuit?, .confirmDiscard?:
             return [KeyBinding([], "y", "Yes", .open, hint: "yes"), KeyBinding([], "n/Esc", "No", .back, hint: "no")]
         case .palette?:
             return [KeyBinding([], "Enter", "Run", .open, hint: "run"), KeyBinding([], "↑/↓", "Choose", .moveDown, hint: "choose"), KeyBinding([], "Esc", "Close", .back, hint: "close")]

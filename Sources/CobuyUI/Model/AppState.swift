@@ -98,7 +98,8 @@ public struct AppState: Sendable {
 
     /// The dashboard's entries in display order.
     public var dashboardEntries: [Dashboard.Entry] {
-        snapshot.dashboard.closingSolicitations + snapshot.dashboard.expiringContracts + snapshot.dashboard.addendaAwaiting
+        snapshot.dashboard.needsDecision + snapshot.dashboard.closingSolicitations + snapshot.dashboard.expiringContracts
+            + snapshot.dashboard.addendaAwaiting
     }
 
     public var currentList: RecordList? {
@@ -278,6 +279,7 @@ public enum PaletteCommand: Sendable, Equatable {
     case changeOfficer
     case joinContract(String)
     case new(NewRecord)
+    case sync
 }
 
 extension RecordSummary {

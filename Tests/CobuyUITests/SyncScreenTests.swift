@@ -61,4 +61,12 @@ import Testing
         #expect(section.lines.contains { $0.contains("\"Light trucks\"") && $0.contains("Ana Ruiz") })
         #expect(section.lines.contains { $0.contains("\"Heavy trucks\"") && $0.contains("Bo Lind") })
     }
+
+    @Test func theTabBarSaysWhatIsLeftToSync() throws {
+        var state = try Self.state(conflicted: false)
+        state.syncStatus = "2 behind"
+        #expect(View.render(state, theme: .monochrome).text.contains("Ana Ruiz for city-of-salem · 2 behind"))
+        state.syncStatus = nil
+        #expect(!View.render(state, theme: .monochrome).text.contains("behind"))
+    }
 }

@@ -30,6 +30,8 @@ public struct AppState: Sendable {
 
     public var snapshot: StoreSnapshot
     public var now: Timestamp
+    /// In a store shared through git: "3 changes to sync", "2 behind", "synced"; nil otherwise.
+    public var syncStatus: String?
     public var officer: Officer?
     public var storeName: String
     public var tab: Tab = .dashboard

@@ -135,6 +135,7 @@ public final class App {
         // bring it up to date with them now, not at the next Ctrl-R.
         if let catalog, indexing == nil, catalog.staleSources() == ["local"] { _ = try? catalog.refresh() }
         state.now = now()
+        state.syncStatus = SyncStatus.text(for: store)
         return .loaded(StoreSnapshot.load(from: store, today: state.now.date, catalog: catalog))
     }
 

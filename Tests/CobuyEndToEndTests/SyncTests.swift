@@ -156,3 +156,18 @@ struct Consortium {
         #expect(consortium.sandbox.run(["sync", "--bogus"]).status == 64)
     }
 }
+
+/// The consortium simulation at a small size: members take random valid actions between
+/// syncs in a random order; all stores must end identical with every event made in them.
+@Suite struct SyncSimulationTests {
+    @Test func randomMembersSyncingInRandomOrderConverge() throws {
+        let sandbox = try CobuySandbox()
+        let bench = URL(fileURLWithPath: sandbox.binary).deletingLastPathComponent().appendingPathComponent("cobuy-bench").path
+        try #require(FileManager.default.isExecutableFile(atPath: bench), "cobuy-bench is not beside cobuy")
+        let output = sandbox.execute(bench, ["simulate", "4", "8", "2", "3"],
+                                     environment: sandbox.environment.merging(["GIT_CONFIG_NOSYSTEM": "1", "TMPDIR": sandbox.folder + "/"]) { $1 },
+                                     timeout: 600)
+        #expect(output.status == 0, "\(output)")
+        #expect(output.stdout.contains("stores identical: yes"))
+    }
+}

@@ -52,6 +52,7 @@ struct Consortium {
         _ = must(salem, ["new", "party", "--id", "acme-fleet", "--name", "Acme Fleet", "--kind", "vendor", "--region", "US-WA"])
         _ = must(salem, ["new", "contract", "--title", "Fleet maintenance", "--lead", "city-of-salem", "--vendor", "acme-fleet",
                          "--kinds", "all", "--regions", "all"])
+        _ = must(salem, ["do", "CON-2026-0001", "sign", "--date", "2026-01-05", "--end", "2028-01-04"])
         _ = must(salem, ["new", "addendum", "--contract", "CON-2026-0001", "--party", "city-of-salem"])
         _ = must(salem, ["new", "solicitation", "--title", "Road salt"])
         _ = must(salem, ["do", "SOL-2026-0001", "invite", "--party", "marion-county"])
@@ -91,7 +92,9 @@ struct Consortium {
         #expect(consortium.records(marion) == reference)
         #expect(consortium.records(salemTwo) == reference)
         let all = reference.values.map { String(decoding: $0, as: UTF8.self) }
-        #expect(all.reduce(0) { $0 + $1.components(separatedBy: "\"sequence\"").count - 1 } == 12)
+        // 3 parties, the contract (created, signed), the addendum, the draft (created, invited,
+        // two lines) and three new solicitations.
+        #expect(all.reduce(0) { $0 + $1.components(separatedBy: "\"sequence\"").count - 1 } == 13)
         #expect(!all.contains { $0.contains("\"conflict\"") })
         let draft = String(decoding: reference["solicitations/SOL-2026-0001.json"] ?? Data(), as: UTF8.self)
         #expect(draft.contains("Rock salt") && draft.contains("Brine"))

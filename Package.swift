@@ -62,7 +62,7 @@ let package = Package(
         .target(
             name: "CobuyUI",
             dependencies: [
-                "CobuyCore", "CobuyStore", "CobuyTerminal", "CobuyDocs",
+                "CobuyCore", "CobuyStore", "CobuyTerminal", "CobuyDocs", "CobuySync",
             ]
         ),
         // `cobuy-generate`: N realistic cooperative contracts as an OCDS release package (benchmarks).

@@ -24,6 +24,7 @@ ana
 "$cobuy" new party --id marion-county --name "Marion County" --kind county --region US-OR --population 345000 >/dev/null
 "$cobuy" new party --id acme-fleet --name "Acme Fleet Services" --kind vendor --region US-WA >/dev/null
 contract=$("$cobuy" new contract --title "Fleet maintenance" --lead city-of-salem --vendor acme-fleet --kinds all --regions all)
+"$cobuy" do "$contract" sign --date 2026-03-02 --end 2028-03-01 >/dev/null
 addendum=$("$cobuy" new addendum --contract "$contract" --party city-of-salem)
 draft=$("$cobuy" new solicitation --title "Road salt" --category Supplies)
 "$cobuy" do "$draft" invite --party marion-county >/dev/null
@@ -55,7 +56,7 @@ cmp salem.sums marion.sums && cmp salem.sums salem-2.sums || fail "the stores di
 lines=$(grep -c '"number"' "$work/marion/solicitations/$draft.json")
 [ "$lines" = 2 ] || fail "expected both lines in $draft, found $lines"
 events=$(cat "$work"/salem/{solicitations,contracts,addenda,parties}/*.json | grep -c '"sequence"')
-[ "$events" = 12 ] || fail "expected 12 events, counted $events"
+[ "$events" = 13 ] || fail "expected 13 events, counted $events"
 echo "   ok: byte-identical records, $events events, ids $salem_new $marion_new $bo_new, validate clean, no markers"
 
 echo "2. Two members write the same addendum field two ways"

@@ -146,6 +146,9 @@ extension AppState {
         case .reload:
             message = .info("Reloaded.")
             return [.reload]
+        case .sync:
+            message = .info("Syncing with the other members: committing, fetching, merging, pushing…")
+            return [.sync]
         case .quit:
             return requestQuit()
         case .changeOfficer:

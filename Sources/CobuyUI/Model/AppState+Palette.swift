@@ -22,6 +22,7 @@ extension AppState {
             entries.append(Palette.Entry(name: "go \(tab.title.lowercased())", detail: "Show the \(tab.title) tab", command: .tab(tab)))
         }
         entries.append(Palette.Entry(name: "reload", detail: "Read the store again", command: .reload))
+        entries.append(Palette.Entry(name: "sync", detail: "Send your work to the other members and receive theirs", command: .sync))
         entries.append(Palette.Entry(name: "officer", detail: "Change who is acting", command: .changeOfficer))
         entries.append(Palette.Entry(name: "help", detail: "Every key", command: .help))
         entries.append(Palette.Entry(name: "quit", detail: "Leave Cobuy", command: .quit))
@@ -65,6 +66,7 @@ extension AppState {
         case .changeOfficer: return perform(.changeOfficer)
         case .joinContract: return joinSelectedContract()
         case .new(let kind): return openNewForm(kind)
+        case .sync: return perform(.sync)
         }
     }
 }

@@ -48,6 +48,10 @@ extension AppState {
             indexing = nil
             message = .info(text)
             return [.reload]
+        case let .synced(summary, needDecision):
+            message = needDecision.isEmpty ? .success(summary)
+                : .error("\(summary): \(needDecision.joined(separator: ", ")) — see the dashboard")
+            return []
         case .exported(let path):
             modal = nil
             self.message = .success("Wrote \(path).")

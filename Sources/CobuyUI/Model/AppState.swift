@@ -30,6 +30,8 @@ public struct AppState: Sendable {
 
     public var snapshot: StoreSnapshot
     public var now: Timestamp
+    /// In a store shared through git: "3 changes to sync", "2 behind", "synced"; nil otherwise.
+    public var syncStatus: String?
     public var officer: Officer?
     public var storeName: String
     public var tab: Tab = .dashboard
@@ -97,7 +99,8 @@ public struct AppState: Sendable {
 
     /// The dashboard's entries in display order.
     public var dashboardEntries: [Dashboard.Entry] {
-        snapshot.dashboard.closingSolicitations + snapshot.dashboard.expiringContracts + snapshot.dashboard.addendaAwaiting
+        snapshot.dashboard.needsDecision + snapshot.dashboard.closingSolicitations + snapshot.dashboard.expiringContracts
+            + snapshot.dashboard.addendaAwaiting
     }
 
     public var currentList: RecordList? {
@@ -277,6 +280,7 @@ public enum PaletteCommand: Sendable, Equatable {
     case changeOfficer
     case joinContract(String)
     case new(NewRecord)
+    case sync
 }
 
 extension RecordSummary {

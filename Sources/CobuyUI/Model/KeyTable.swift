@@ -10,6 +10,8 @@ public enum Command: Sendable, Equatable {
     case sortNext, sortReverse
     case filterStatus, filterJoinable, filterExpiring, clearFilters
     case help, palette, reload, quit, changeOfficer
+    /// Send this clone's work to the other members and receive theirs (a shared store).
+    case sync
 }
 
 /// One entry of a key table: the keys, how help writes them, what they do.
@@ -58,6 +60,7 @@ public enum KeyTable {
         KeyBinding([.character(":")], ":", "Command palette: every action by name", .palette, hint: "commands"),
         KeyBinding([.character("?"), .function(1)], "?", "Help: every key", .help, hint: "help"),
         KeyBinding([.ctrl("r"), .function(5)], "Ctrl-R", "Reload the store from disk", .reload),
+        KeyBinding([.ctrl("y"), .function(6)], "Ctrl-Y", "Sync with the other members (a shared store)", .sync),
         KeyBinding([.character("o")], "o", "Change the acting officer", .changeOfficer),
         KeyBinding([.character("q")], "q", "Quit (asks if a form has input)", .quit, hint: "quit"),
     ]

@@ -1,6 +1,7 @@
 import CobuyCore
 import CobuyDocs
 import CobuyStore
+import CobuySync
 import CobuyTerminal
 import Foundation
 
@@ -134,6 +135,7 @@ public final class App {
         // bring it up to date with them now, not at the next Ctrl-R.
         if let catalog, indexing == nil, catalog.staleSources() == ["local"] { _ = try? catalog.refresh() }
         state.now = now()
+        state.syncStatus = SyncStatus.text(for: store)
         return .loaded(StoreSnapshot.load(from: store, today: state.now.date, catalog: catalog))
     }
 
@@ -152,6 +154,17 @@ public final class App {
                 }
             }
             return [reload()]
+        case .sync:
+            do {
+                let report = try Sync(shared: SharedStore(store: store)).run()
+                let problems = report.rejected.prefix(2).map(\.description)
+                let summary = ([report.summary] + problems).joined(separator: "; ")
+                log.write("sync: \(summary)")
+                return [reload(), report.rejected.isEmpty ? .synced(summary, needDecision: report.conflicts.map(\.id))
+                                                          : .failed(summary, conflict: false)]
+            } catch {
+                return [.failed("sync: \(error)", conflict: false)]
+            }
         case .cancelIndexing:
             indexing?.cancel()
             return []

@@ -20,6 +20,8 @@ public enum Effect: Sendable, Equatable {
     case cancelIndexing
     /// Write the addendum's draft to a file.
     case exportDraft(addendumID: String, format: String, path: String)
+    /// Commit, fetch, merge and push a store shared through git.
+    case sync
 }
 
 /// Everything that happens to the UI: keys, resizes and the results of effects.
@@ -43,4 +45,6 @@ public enum Message: Sendable {
     case indexing(String)
     /// The background indexing ended (how, in one line); the store is reloaded.
     case indexed(String)
+    /// A sync ended: its one-line result, and the records that need a decision.
+    case synced(String, needDecision: [String])
 }

@@ -5,7 +5,10 @@ import CobuyTerminal
 enum DashboardScreen {
     static func draw(_ state: AppState, in rect: Rect, into grid: inout CellGrid, theme: Theme) {
         let dashboard = state.snapshot.dashboard
-        let sections: [(String, [Dashboard.Entry], String)] = [
+        // Records a sync left in conflict come first, and only when there are some.
+        let decisions: [(String, [Dashboard.Entry], String)] = dashboard.needsDecision.isEmpty ? []
+            : [("Needs a decision", dashboard.needsDecision, "")]
+        let sections: [(String, [Dashboard.Entry], String)] = decisions + [
             ("Solicitations closing", dashboard.closingSolicitations, "No solicitation is open for proposals."),
             ("Contracts expiring within \(Dashboard.expiryWindow) days", dashboard.expiringContracts, "No contract ends in the next \(Dashboard.expiryWindow) days."),
             ("Addenda awaiting approval or signature", dashboard.addendaAwaiting, "No addendum is waiting on anyone."),

@@ -48,8 +48,10 @@ enum TabBar {
         let who = state.officer.map { "\($0.name) for \($0.party)" } ?? "nobody acting (o)"
         let used = (positions.last.map { $0.start + $0.width } ?? 0) + 1
         let room = grid.width - used
-        let withDate = " \(who) · \(state.today) "
-        let right = DisplayWidth.of(withDate) <= room ? withDate : " \(who) "
+        let sync = state.syncStatus.map { " · \($0)" } ?? ""
+        let withDate = " \(who)\(sync) · \(state.today) "
+        let withSync = " \(who)\(sync) "
+        let right = DisplayWidth.of(withDate) <= room ? withDate : DisplayWidth.of(withSync) <= room ? withSync : " \(who) "
         if DisplayWidth.of(right) <= room {
             grid.put(right, x: grid.width - DisplayWidth.of(right), y: 0, style: theme.tabInactive)
         }

@@ -83,6 +83,7 @@ struct NewAddendum: ParsableCommand {
         try reportingErrors {
             let session = try CommandSession(storeOptions)
             let officer = try officerOptions.officer(session.environment)
+            let contract = RecordIDs.canonical(contract), party = RecordIDs.canonical(party)
             let id = try runAction(id: contract, action: "new addendum") {
                 try ActionRunner.create(officer: officer, now: session.now, note: note, in: session.store) { context in
                     Creation.addendum(contract: contract, party: party, in: context)

@@ -64,13 +64,9 @@ public enum ContractMachine: StateMachine {
             next.renewalOptions[index].exercised = true
             next.period?.end = period.end.adding(months: record.renewalOptions[index].months)
         case let .terminate(reason):
-            guard !reason.trimmingSpaces.isEmpty else { return .failure(.emptyText("reason", "reason")) }
-            next.closingReason = reason.trimmingSpaces
-            next.status = .terminated
+            if let refusal = next.close(as: .terminated, reason: reason) { return .failure(refusal) }
         case let .cancel(reason):
-            guard !reason.trimmingSpaces.isEmpty else { return .failure(.emptyText("reason", "reason")) }
-            next.closingReason = reason.trimmingSpaces
-            next.status = .cancelled
+            if let refusal = next.close(as: .cancelled, reason: reason) { return .failure(refusal) }
         }
         var details = action.details
         if case .renew = action, let end = next.period?.end { details["end"] = end.description }

@@ -467,14 +467,10 @@ public enum SolicitationMachine: StateMachine {
             next.status = .complete
 
         case let .cancel(reason):
-            guard !reason.trimmingSpaces.isEmpty else { return .failure(.emptyText("reason", "reason")) }
-            next.closingReason = reason.trimmingSpaces
-            next.status = .cancelled
+            if let refusal = next.close(as: .cancelled, reason: reason) { return .failure(refusal) }
 
         case let .declareUnsuccessful(reason):
-            guard !reason.trimmingSpaces.isEmpty else { return .failure(.emptyText("reason", "reason")) }
-            next.closingReason = reason.trimmingSpaces
-            next.status = .unsuccessful
+            if let refusal = next.close(as: .unsuccessful, reason: reason) { return .failure(refusal) }
         }
 
         let event = context.entry(for: record, action: action.name, from: record.status.rawValue,

@@ -53,19 +53,12 @@ public struct CooperativeContract: Record, Hashable {
         self.category = category
         self.source = source
         self.leadParty = leadParty
-        self.leadName = nil
         self.vendor = vendor
-        self.vendorName = nil
-        self.period = nil
-        self.termEnd = nil
         self.renewalOptions = []
-        self.ceiling = nil
-        self.awardedValue = nil
         self.cooperativeClause = cooperativeClause
         self.namedParticipants = namedParticipants
         self.singleAward = singleAward
         self.documents = []
-        self.closingReason = nil
         self.history = []
     }
 

@@ -56,16 +56,11 @@ public struct JointSolicitation: Record, Hashable {
         self.leadParty = leadParty
         self.partners = partners
         self.lines = []
-        self.cooperativeClause = nil
-        self.costSharing = nil
-        self.solicitationNumber = nil
-        self.closingDate = nil
         self.minimumProposals = 1
         self.criteria = []
         self.proposals = []
         self.awards = []
         self.currency = currency
-        self.closingReason = nil
         self.history = []
     }
 
@@ -264,7 +259,6 @@ public struct Proposal: Hashable, Sendable, Codable {
         self.price = price
         self.receivedOn = receivedOn
         self.responsive = true
-        self.rejectionReason = nil
         self.scores = [:]
     }
 }

@@ -60,17 +60,10 @@ public struct ParticipatingAddendum: Record, Hashable {
         self.contract = contract
         self.party = party
         self.scope = ""
-        self.lines = nil
         self.localTerms = localTerms
         self.orderOfPrecedence = ParticipatingAddendum.standardPrecedence
         self.contacts = []
-        self.estimatedAnnualSpend = nil
-        self.effectiveDate = nil
-        self.endDate = nil
         self.purchaseOrderInstructions = ""
-        self.participantSignature = nil
-        self.vendorSignature = nil
-        self.lastReason = nil
         self.history = []
     }
 

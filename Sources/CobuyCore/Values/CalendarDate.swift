@@ -2,7 +2,7 @@
 ///
 /// Arithmetic uses the proleptic Gregorian calendar through a day count since 1970-01-01, so it
 /// needs no Foundation calendar and gives the same answer on every machine.
-public struct CalendarDate: Hashable, Comparable, Sendable, CustomStringConvertible, Codable {
+public struct CalendarDate: Hashable, Comparable, Sendable, CustomStringConvertible, TextCoded {
     public let year: Int
     public let month: Int
     public let day: Int
@@ -123,18 +123,6 @@ public struct CalendarDate: Hashable, Comparable, Sendable, CustomStringConverti
         (lhs.year, lhs.month, lhs.day) < (rhs.year, rhs.month, rhs.day)
     }
 
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.singleValueContainer()
-        let text = try container.decode(String.self)
-        guard let date = CalendarDate(text) else {
-            throw DecodingError.dataCorruptedError(
-                in: container, debugDescription: "expected a date as YYYY-MM-DD, found \"\(text)\"")
-        }
-        self = date
-    }
-
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.singleValueContainer()
-        try container.encode(description)
-    }
+    public var codedText: String { description }
+    public static var expectedText: String { "a date as YYYY-MM-DD" }
 }

@@ -1,5 +1,5 @@
 /// A region as ISO 3166: a country (`US`) or a subdivision (`US-OR`).
-public struct RegionCode: Hashable, Comparable, Sendable, Codable, CustomStringConvertible {
+public struct RegionCode: Hashable, Comparable, Sendable, TextCoded, CustomStringConvertible {
     public let code: String
 
     /// Accepts `CC` or `CC-SSS` (1–3 letters or digits after the dash), upper case.
@@ -51,18 +51,6 @@ public struct RegionCode: Hashable, Comparable, Sendable, Codable, CustomStringC
 
     public static func < (lhs: RegionCode, rhs: RegionCode) -> Bool { lhs.code < rhs.code }
 
-    public init(from decoder: any Decoder) throws {
-        let container = try decoder.singleValueContainer()
-        let text = try container.decode(String.self)
-        guard let region = RegionCode(text) else {
-            throw DecodingError.dataCorruptedError(
-                in: container, debugDescription: "expected a region such as US or US-OR, found \"\(text)\"")
-        }
-        self = region
-    }
-
-    public func encode(to encoder: any Encoder) throws {
-        var container = encoder.singleValueContainer()
-        try container.encode(code)
-    }
+    public var codedText: String { code }
+    public static var expectedText: String { "a region such as US or US-OR" }
 }

@@ -78,7 +78,14 @@ let package = Package(
             ]
         ),
         // `swift run -c release cobuy-bench`: the numbers in the closing notes.
-        .executableTarget(name: "cobuy-bench", dependencies: ["CobuyCore", "CobuyStore", "CobuyTerminal", "CobuyUI", "CobuySync"]),
+        .executableTarget(name: "cobuy-bench", dependencies: ["CobuyCore", "CobuyStore", "CobuySync", "CobuyTerminal", "CobuyUI"]),
+        // `bash Tests/fuzz/run SECONDS`: libFuzzer targets for everything that reads untrusted bytes
+        // (Tests/fuzz/README.md). An ordinary build only replays files through a target.
+        .executableTarget(
+            name: "cobuy-fuzz",
+            dependencies: ["CobuyCore", "CobuyJSON", "CobuyStore", "CobuyDocs", "CobuySync", "CobuyTerminal", "CNcurses"],
+            path: "Tests/fuzz/Targets"
+        ),
         .testTarget(
             name: "CobuyCoreTests",
             dependencies: ["CobuyCore", .product(name: "PropertyBased", package: "swift-property-based")]

@@ -1,4 +1,5 @@
 import CobuyCore
+import CobuyStore
 import Foundation
 import Mustache
 
@@ -38,7 +39,13 @@ public struct AddendumExporter: Sendable {
         for folder in [userTemplates, bundledTemplates].compactMap({ $0 }) {
             let path = "\(folder)/\(AddendumExporter.templateName)"
             guard FileManager.default.fileExists(atPath: path) else { continue }
-            guard let data = FileManager.default.contents(atPath: path), let text = String(data: data, encoding: .utf8) else {
+            // Only a regular file of at most 1 MB: a FIFO would block and /dev/zero never end.
+            let data: Data
+            do throws(StoreError) { data = try DurableFile.read(path, limit: 1 << 20) } catch {
+                if case let .io(_, message) = error { throw ExportError.template(path: path, message: message) }
+                throw ExportError.template(path: path, message: error.description)
+            }
+            guard let text = String(data: data, encoding: .utf8) else {
                 throw ExportError.template(path: path, message: "it is not readable UTF-8 text")
             }
             // The parser recurses once per nested section: a deep template would overflow the stack.

@@ -410,6 +410,12 @@ public struct OCDSExport {
            [.rejected, .withdrawn, .terminated].contains(addendum.status) {
             object["statusDetails"] = reason
         }
+        // What this buyer takes of each of the master tender's items (its quantities per line).
+        if let lines = addendum.lines, !lines.isEmpty {
+            object["items"] = lines.map { line -> [String: Any] in
+                ["id": String(line.number), "description": line.text, "quantity": line.quantity, "unit": ["name": line.unit]]
+            }
+        }
         let related: [[String: Any]] = [["id": "1", "relationship": ["framework"], "title": contract.title, "scheme": "ocid",
                                          "identifier": masterOCID]]
         let blocks: [String: Any] = [

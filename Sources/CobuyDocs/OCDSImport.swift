@@ -295,7 +295,16 @@ public enum OCDSImport {
                                                    date: element.captured.last ?? nil, captured: true) : nil
             }
         }
-        if outline.isArray { return (objects(outline.elements ?? [], path: ""), "release-array", nil, []) }
+        // Elements that are no object are named, not dropped.
+        func strays(_ elements: [JSONScanner.Element], path: String) -> [Skipped] {
+            elements.enumerated().compactMap { index, element in
+                element.isObject ? nil : Skipped(path: "\(path)[\(index)]", reason: "is not an object (a release must be one)")
+            }
+        }
+        if outline.isArray {
+            let elements = outline.elements ?? []
+            return (objects(elements, path: ""), "release-array", nil, strays(elements, path: ""))
+        }
         guard outline.isObject else { throw .notOCDS("the top level is neither an object nor an array") }
         let members = outline.members
         func member(_ key: String) -> (value: Range<Int>, elements: [JSONScanner.Element]?)? {
@@ -304,7 +313,7 @@ public enum OCDSImport {
         let publisher = member("publisher").flatMap { try? JSONTape(bytes, range: $0.value).root["name"]?.string }
         if let releases = member("releases") {
             guard let elements = releases.elements else { throw .notOCDS("releases is not an array") }
-            return (objects(elements, path: "releases"), "release-package", publisher, [])
+            return (objects(elements, path: "releases"), "release-package", publisher, strays(elements, path: "releases"))
         }
         if member("records") != nil {
             var skipped: [Skipped] = []
@@ -324,10 +333,15 @@ public enum OCDSImport {
         let prefix = path.isEmpty ? "" : path + "."
         if let list = package["releases"] {
             guard let elements = list.elements else { throw .notOCDS("\(prefix)releases is not an array") }
-            return elements.enumerated().compactMap { number, release in
-                guard release.isObject, let place = release.byteRange else { return nil }
-                return ReleaseLocation(path: "\(prefix)releases[\(number)]", range: place)
+            var releases: [ReleaseLocation] = []
+            for (number, release) in elements.enumerated() {
+                guard release.isObject, let place = release.byteRange else {
+                    skipped.append(Skipped(path: "\(prefix)releases[\(number)]", reason: "is not an object (a release must be one)"))
+                    continue
+                }
+                releases.append(ReleaseLocation(path: "\(prefix)releases[\(number)]", range: place))
             }
+            return releases
         }
         guard let list = package["records"] else { return nil }
         guard let records = list.elements else { throw .notOCDS("\(prefix)records is not an array") }

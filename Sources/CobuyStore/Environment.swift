@@ -50,7 +50,8 @@ public struct CobuyEnvironment: Sendable {
     }
 
     public func loadConfig() -> OfficerConfig? {
-        guard let data = try? DurableFile.read(configPath) else { return nil }
+        // Two short fields: a larger file (or a FIFO, a device) is not read at all.
+        guard let data = try? DurableFile.read(configPath, limit: 64 << 10) else { return nil }
         return try? JSONDecoder().decode(OfficerConfig.self, from: data)
     }
 

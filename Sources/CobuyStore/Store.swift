@@ -131,6 +131,8 @@ public struct Store: Sendable {
         guard DurableFile.exists(path) else {
             // Imported contracts and their parties live in the catalog.
             if let imported = catalogRecord(id, kind: kind) { return imported }
+            // A folder that cannot be read hides its records: say so rather than "no such record".
+            _ = try DurableFile.listing(folder(kind))
             throw .notFound(kind: kind, id: id)
         }
         switch decode(kind: kind, data: try DurableFile.read(path, limit: Store.recordSizeLimit), path: path, expectedID: id) {

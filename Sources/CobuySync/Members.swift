@@ -32,7 +32,8 @@ public struct Members: Codable, Equatable, Sendable {
     public static func load(root: String) -> Members {
         let files = DurableFile.names(in: "\(root)/\(folder)").filter { $0.hasSuffix(".json") }.sorted()
         return Members(members: files.compactMap { name in
-            FileManager.default.contents(atPath: "\(root)/\(folder)/\(name)").flatMap(decodeMember)
+            // Only a regular file of at most 64 KB (a FIFO named like a member would block).
+            (try? DurableFile.read("\(root)/\(folder)/\(name)", limit: 64 << 10)).flatMap(decodeMember)
         })
     }
 

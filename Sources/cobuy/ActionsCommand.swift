@@ -10,7 +10,7 @@ struct ActionsCommand: ParsableCommand {
 
     @OptionGroup var storeOptions: StoreOptions
     @OptionGroup var officerOptions: OfficerOptions
-    @Argument(help: ArgumentHelp("The record.", valueName: "ID")) var id: String
+    @Argument(help: ArgumentHelp("The record.", valueName: "ID"), transform: RecordIDs.canonical) var id: String
     @Option(help: "text or json.") var format: ShowFormat = .text
 
     func run() throws {
@@ -73,7 +73,9 @@ enum Checklists {
                                         addenda: context.lookup.addenda(onContract: contract.id),
                                         minimumRemainingDays: context.minimumRemainingTermDays)
         case .addendum(let addendum):
-            guard let contract = context.lookup.contract(addendum.contract), let party = context.lookup.party(addendum.party) else { return nil }
+            // Only while joining still applies (submit and approve check it again), as in the UI.
+            guard addendum.status == .draft || addendum.status == .submitted,
+                  let contract = context.lookup.contract(addendum.contract), let party = context.lookup.party(addendum.party) else { return nil }
             return Joinability.evaluate(contract: contract, party: party, today: context.today,
                                         addenda: context.lookup.addenda(onContract: contract.id),
                                         minimumRemainingDays: context.minimumRemainingTermDays, excluding: addendum.id)

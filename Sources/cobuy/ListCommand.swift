@@ -27,8 +27,22 @@ struct ListCommand: ParsableCommand {
 
     func validate() throws {
         if let limit, let message = limitProblem(limit, Limits.count, flag: "--limit") { throw ValidationError(message) }
+        if let status, let valid = Self.statuses(of: kind), !valid.contains(status.lowercased()) {
+            // A typo would otherwise list nothing and look like an empty store.
+            throw ValidationError("--status \(status) is not a state of \(kind.rawValue); use one of: \(valid.joined(separator: ", ")).")
+        }
         if kind != .contracts, catalog.isUsed {
             throw ValidationError("--offset, --sort, --expiring, --region, --eligible-kind, --category, --lead and --joinable-by apply to contracts only.")
+        }
+    }
+
+    /// The states `--status` takes for a kind (nil: not checked).
+    static func statuses(of kind: Kind) -> [String]? {
+        switch kind {
+        case .solicitations: return JointSolicitation.Status.allCases.map(\.rawValue)
+        case .contracts: return CooperativeContract.Status.allCases.map(\.rawValue) + ["expired"]
+        case .addenda: return ParticipatingAddendum.Status.allCases.map(\.rawValue)
+        case .parties, .conflicts: return nil
         }
     }
 
@@ -65,7 +79,7 @@ struct ListCommand: ParsableCommand {
         for problem in index.problems() { session.reportSkipped(problem) }
         var query = try catalog.query(session)
         query.text = self.query ?? ""
-        query.status = status
+        query.status = status?.lowercased()
         let page = try index.search(query, today: session.today, offset: catalog.offset ?? 0, limit: limit)
         let lookup = StoreLookup(store: session.store, index: index)
         let rows = page.contracts.map { RecordSummary(.contract($0), today: session.today, lookup: lookup) }

@@ -122,6 +122,23 @@ import Testing
         #expect(try world.act(World.salem, "add-criterion", on: id, ["criterion": "Service", "weight": "40"])?.guardName == "weights-at-most-100")
     }
 
+    /// A hand-edited file can hold any weights (the fuzzer's records target made this one):
+    /// the total saturates instead of trapping, and adding a criterion is refused.
+    @Test func criteriaWeightsPastIntMaxAreRefusedNotTrapped() throws {
+        var world = World()
+        let id = try world.formed()
+        var edited = world.solicitation(id)
+        edited.criteria = [EvaluationCriterion(name: "Price", weight: Int.max), EvaluationCriterion(name: "Range", weight: 1)]
+        world.store([.solicitation(edited)])
+        #expect(world.solicitation(id).criteriaWeightTotal == Int.max)
+        #expect(world.solicitation(id).consistencyProblems().contains("criteria weights total \(Int.max), more than 100"))
+        let refusal = try world.act(World.salem, "add-criterion", on: id, ["criterion": "Service", "weight": "1"])
+        #expect(refusal?.guardName == "weights-at-most-100")
+        #expect(refusal?.reason.contains("more than 100") == true)
+        edited.criteria = [EvaluationCriterion(name: "Price", weight: Int.min), EvaluationCriterion(name: "Range", weight: -1)]
+        #expect(edited.criteriaWeightTotal == Int.min)
+    }
+
     @Test func setCooperativeNeedsKnownKindsAndRegions() throws {
         var world = World()
         let id = try world.formed()

@@ -51,6 +51,7 @@ import Testing
         let reasons = imported.skipped.map(\.description)
         #expect(reasons.contains { $0.contains("releases[1]") && $0.contains("no ocid") })
         #expect(reasons.contains { $0.contains("contracts[1].id") })
+        #expect(reasons.contains { $0.hasPrefix("releases[4]: is not an object") })
         // A status outside the codelist and an amount that is no number are read as near as can
         // be, and said in the contract's provenance.
         let signed = try #require(imported.catalog.contracts.first { $0.id.hasSuffix("c-2") })

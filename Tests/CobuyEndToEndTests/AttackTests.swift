@@ -174,6 +174,7 @@ import Glibc
             while let relative = enumerator?.nextObject() as? String { _ = chmod("\(sandbox.store)/\(relative)", 0o777) }
             _ = chmod(sandbox.store, 0o777)
         }
+        let addendum = try firstID(sandbox, "addenda")
         try #require(chmod("\(sandbox.store)/addenda", 0) == 0)
         defer { _ = chmod("\(sandbox.store)/addenda", 0o755) }
         let list = runAsNobody(sandbox, ["list", "addenda"])
@@ -182,6 +183,8 @@ import Glibc
         let validate = runAsNobody(sandbox, ["validate"])
         expectClean(validate, status: 1, saying: ["Permission denied"])
         #expect(!validate.stdout.contains("all valid"), "\(validate)")
+        let show = runAsNobody(sandbox, ["show", addendum])
+        expectClean(show, status: 1, saying: ["cannot read the folder"])
     }
 
     // MARK: 5. Output that cannot be written

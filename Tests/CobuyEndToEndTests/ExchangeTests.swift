@@ -60,6 +60,26 @@ import Testing
         #expect(snapshot() == before)
     }
 
+    @Test func aFileWithNothingToImportSaysWhyAndAnOfficersRuleNeedsWhoStatesIt() throws {
+        let sandbox = try CobuySandbox()
+        sandbox.seed()
+        let planning = "\(sandbox.folder)/planning.json"
+        try Data(#"{"ocid": "ocds-x-1", "id": "1", "date": "2026-01-01T00:00:00Z", "tag": ["planning"], "planning": {}}"#.utf8)
+            .write(to: URL(fileURLWithPath: planning))
+        let output = sandbox.run(["import", "ocds", planning])
+        #expect(output.status == 1 && output.stderr.contains("skipped release: no contract or award in it"), "\(output)")
+        let award = "\(sandbox.folder)/award.json"
+        try Data(#"{"ocid": "ocds-x-2", "id": "1", "date": "2026-01-01T00:00:00Z", "buyer": {"id": "b", "name": "City of Salem"}, "awards": [{"id": "a", "status": "active", "suppliers": [{"id": "s", "name": "Acme"}], "contractPeriod": {"startDate": "2026-01-01", "endDate": "2029-01-01"}}]}"#.utf8)
+            .write(to: URL(fileURLWithPath: award))
+        // A rule needs someone to state it.
+        let unnamed = sandbox.run(["import", "ocds", award, "--open-to", "city", "--regions", "US"])
+        #expect(unnamed.status == 64, "\(unnamed)")
+        let stated = sandbox.run(["import", "ocds", award, "--open-to", "city", "--regions", "US"], as: .salem)
+        #expect(stated.status == 0 && stated.stdout.contains("1 contract(s)"), "\(stated)")
+        let shown = sandbox.run(["show", "CON-ocds-x-2-award-a"])
+        #expect(shown.stdout.contains("(stated by Ana Ruiz (city-of-salem) on ") && shown.stdout.contains("for the whole catalog"), "\(shown)")
+    }
+
     @Test func addendumDraftsExportInEveryFormatAndNeverOverwrite() throws {
         let sandbox = try CobuySandbox()
         #expect(sandbox.run(["init", "--sample"]).status == 0)

@@ -178,7 +178,7 @@ import Testing
         #expect(history.map { $0["sequence"] as? Int } == Array(1...8))
         #expect(history.allSatisfy { $0["at"] as? String == sandbox.now }, "every step at COBUY_NOW")
         let join = try #require(history.first { $0["action"] as? String == "join" }?["details"] as? [String: Any])
-        #expect(join["quantity"] as? String == "30", "\(join)")
+        #expect(join["quantity"] as? String == "1=30", "the form asks per requirement line: \(join)")
         let signers = history.filter { $0["action"] as? String == "sign-agreement" }.compactMap { ($0["details"] as? [String: Any])?["signer"] as? String }
         #expect(signers == ["Danielle Bethell", "Keith Stahley"])
     }

@@ -29,6 +29,8 @@ import Testing
         Case(name: "unknown list kind", arguments: ["list", "widgets"], acting: nil),
         Case(name: "unknown format", arguments: ["list", "parties", "--format", "xml"], acting: nil),
         Case(name: "negative limit", arguments: ["list", "parties", "--limit", "-1"], acting: nil),
+        Case(name: "unknown status", arguments: ["list", "contracts", "--status", "open"], acting: nil,
+             mentions: ["open", "active", "expired"]),
         Case(name: "new party without kind", arguments: ["new", "party", "--id", "x-town", "--name", "X", "--region", "US-OR"], acting: nil),
         Case(name: "no acting officer", arguments: ["do", "$SOL", "circulate"], acting: nil, mentions: ["--as NAME --for PARTY"]),
         Case(name: "bad COBUY_NOW", arguments: ["do", "$SOL", "circulate"], environment: ["COBUY_NOW": "next tuesday"],
@@ -70,6 +72,17 @@ import Testing
         elsewhere.expectRefusal()
         #expect(elsewhere.stderr.contains("not a Cobuy store"))
         #expect(!FileManager.default.fileExists(atPath: "\(sandbox.folder)/nowhere"), "no store scattered by a typo")
+    }
+
+    @Test func idsAreReadWithoutRegardToCase() throws {
+        let sandbox = try CobuySandbox()
+        let ids = Scenario(name: "draft", steps: Stage.draft).run(in: sandbox)
+        let id = try #require(ids["SOL"])
+        let shown = sandbox.must(["show", id.lowercased()])
+        #expect(shown.stdout.contains(id), "\(shown)")
+        let party = sandbox.must(["show", "City-Of-Salem"])
+        #expect(party.stdout.contains("city-of-salem"), "\(party)")
+        sandbox.must(["do", id.lowercased(), "add-line", "--text", "Sand", "--quantity", "5", "--unit", "ton"], as: .salem)
     }
 
     /// Numbers past the limits are refused naming the limit (issue 14); the largest allowed

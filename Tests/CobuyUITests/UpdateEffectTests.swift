@@ -219,9 +219,52 @@ import Testing
         var preview = state
         preview.snapshot = changed
         let reordered = preview.availableActions(for: "SOL-2026-0001").map(\.spec.name)
-        let moved = try #require(before.first { reordered.firstIndex(of: $0) != before.firstIndex(of: $0) }, "the list reorders")
+        let allowed = Set(preview.availableActions(for: "SOL-2026-0001").filter(\.isAllowed).map(\.spec.name))
+        let moved = try #require(before.first { reordered.firstIndex(of: $0) != before.firstIndex(of: $0) && allowed.contains($0) },
+                                 "the list reorders")
         state.opened?.selectedAction = try #require(before.firstIndex(of: moved))
         _ = state.update(.loaded(changed))
         #expect(reordered[state.opened?.selectedAction ?? -1] == moved)
+    }
+
+    @Test func aPledgeFormHasAFieldPerRequirementLine() throws {
+        let spec = try #require(RecordActions.specs(for: .solicitation).first { $0.name == "pledge" })
+        let lines = [RequirementLine(number: 1, text: "Rock salt", quantity: 500, unit: "ton"),
+                     RequirementLine(number: 2, text: "Sand", quantity: 80, unit: "ton")]
+        var form = ActionForm(recordID: "SOL-2026-0001", spec: spec, prefill: ["party": "marion-county"], lines: lines)
+        let perLine = form.fields.filter { $0.line != nil }
+        #expect(perLine.map(\.label) == ["line 1 (ton)", "line 2 (ton)"])
+        let first = try #require(form.fields.firstIndex { $0.line?.number == 1 })
+        form.focus = first
+        for character in "40" { form.edit(.insert(String(character))) }
+        form.focusNext(1)
+        for character in "10" { form.edit(.insert(String(character))) }
+        #expect(form.arguments["quantity"] == "1=40,2=10")
+    }
+
+    @Test func anActionThatNoLongerAppliesLeavesTheHighlightOnTheFirstAllowedOne() throws {
+        var state = try Self.state()
+        state.opened = RecordView(id: "SOL-2026-0001")
+        let names = state.availableActions(for: "SOL-2026-0001").map(\.spec.name)
+        state.opened?.selectedAction = try #require(names.firstIndex(of: "add-line"))
+        var solicitation = try #require(state.snapshot.directory.solicitation("SOL-2026-0001"))
+        solicitation.status = .cancelled
+        var records = state.snapshot.directory.parties.values.map(AnyRecord.party)
+        records.append(.solicitation(solicitation))
+        _ = state.update(.loaded(StoreSnapshot(records: records, problems: [], today: Self.today, catalog: state.snapshot.catalog)))
+        #expect(state.opened?.selectedAction == 0)
+    }
+
+    @Test func f1InAFormShowsItsKeysAndReturnsToIt() throws {
+        var state = try Self.state()
+        _ = state.openForm(recordID: "SOL-2026-0001", actionName: "add-line", prefill: [:])
+        for character in "Sand" { _ = state.update(.key(.character(character))) }
+        guard case .form(let form)? = state.modal else { Issue.record("a form"); return }
+        _ = state.update(.key(.function(1)))
+        #expect(state.modal == .help)
+        let grid = View.render(state, theme: .monochrome)
+        #expect(grid.text.contains("Next field"), "the form's keys, from the key table")
+        _ = state.update(.key(.character("x")))
+        #expect(state.modal == .form(form), "back to the form as it was")
     }
 }

@@ -36,7 +36,10 @@ public struct IDPool: Sendable, Hashable {
     public static func parse(_ id: String) -> (series: String, number: Int)? {
         let parts = id.split(separator: "-", omittingEmptySubsequences: false)
         guard parts.count == 3 || parts.count == 4, parts[1].count == 4, Int(parts[1]) != nil,
-              let last = parts.last, !last.isEmpty, last.allSatisfy(\.isASCII), let number = Int(last) else { return nil }
+              let last = parts.last, !last.isEmpty, last.allSatisfy(\.isASCIIDigit), let number = Int(last),
+              // A number past the limit (a file named SOL-2026-9223372036854775807) is not in the
+              // series: counting it would overflow the next id.
+              Limits.idNumber.contains(number) else { return nil }
         if parts.count == 4, !isValidMemberCode(String(parts[2])) { return nil }
         return (parts.dropLast().joined(separator: "-"), number)
     }

@@ -109,18 +109,10 @@ public enum Creation {
         return .success(addendum)
     }
 
-    /// A contract awarded elsewhere, entered by hand from another cooperative's documents.
+    /// A contract awarded elsewhere, entered by hand from another cooperative's documents, from
+    /// the inputs as typed (`cobuy new contract`).
     public static func registeredContract(_ request: ContractRegistration,
                                           in context: ActionContext) -> Result<CooperativeContract, Refusal> {
-        guard !request.title.trimmingSpaces.isEmpty else { return .failure(.emptyText("title", "title")) }
-        guard let leadParty = context.lookup.party(request.lead), leadParty.kind.isPublicBody else {
-            return .failure(Refusal("lead-known", "The lead \(request.lead) is not a public body in the store.",
-                                    remedy: "Create it with cobuy new party."))
-        }
-        guard let vendorParty = context.lookup.party(request.vendor), vendorParty.kind == .vendor else {
-            return .failure(Refusal("vendor", "\(request.vendor) is not a vendor in the store.",
-                                    remedy: "Create it with cobuy new party --kind vendor."))
-        }
         var clause = CooperativeClause.closed
         if let kinds = request.kinds, let regions = request.regions {
             switch SolicitationMachine.parseClause(kinds: kinds, regions: regions) {
@@ -128,17 +120,34 @@ public enum Creation {
             case .failure(let refusal): return .failure(refusal)
             }
         }
+        return registeredContract(title: request.title, lead: request.lead, vendor: request.vendor, category: request.category,
+                                  publisher: request.publisher, clause: clause, ceiling: request.ceiling,
+                                  renewals: Array(repeating: RenewalOption(months: request.renewalMonths), count: request.renewals),
+                                  in: context)
+    }
+
+    /// A contract awarded elsewhere, entered by hand from another cooperative's documents.
+    public static func registeredContract(title: String, lead: String, vendor: String, category: String, publisher: String?,
+                                          clause: CooperativeClause, ceiling: Money?, renewals: [RenewalOption],
+                                          in context: ActionContext) -> Result<CooperativeContract, Refusal> {
+        guard !title.trimmingSpaces.isEmpty else { return .failure(.emptyText("title", "title")) }
+        guard let leadParty = context.lookup.party(lead), leadParty.kind.isPublicBody else {
+            return .failure(Refusal("lead-known", "The lead \(lead) is not a public body in the store.", remedy: "Create it with cobuy new party."))
+        }
+        guard let vendorParty = context.lookup.party(vendor), vendorParty.kind == .vendor else {
+            return .failure(Refusal("vendor", "\(vendor) is not a vendor in the store.", remedy: "Create it with cobuy new party --kind vendor."))
+        }
         var ids = context.ids
-        var contract = CooperativeContract(id: ids.next("CON", year: context.today.year), title: request.title.trimmingSpaces,
-                                           category: request.category.trimmingSpaces,
-                                           source: ContractSource(kind: .registered, publisher: request.publisher ?? leadParty.name),
-                                           leadParty: request.lead, vendor: request.vendor, cooperativeClause: clause)
+        var contract = CooperativeContract(id: ids.next("CON", year: context.today.year), title: title.trimmingSpaces,
+                                           category: category.trimmingSpaces,
+                                           source: ContractSource(kind: .registered, publisher: publisher ?? leadParty.name),
+                                           leadParty: lead, vendor: vendor, cooperativeClause: clause)
         contract.leadName = leadParty.name
         contract.vendorName = vendorParty.name
-        contract.ceiling = request.ceiling
-        contract.renewalOptions = Array(repeating: RenewalOption(months: request.renewalMonths), count: request.renewals)
+        contract.ceiling = ceiling
+        contract.renewalOptions = renewals
         contract.history = [context.entry(for: contract, action: "create", from: nil, to: "pending",
-                                          details: ["lead": request.lead, "vendor": request.vendor])]
+                                          details: ["lead": lead, "vendor": vendor])]
         return .success(contract)
     }
 }

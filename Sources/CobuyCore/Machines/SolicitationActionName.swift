@@ -1,4 +1,4 @@
-/// The actions on a joint solicitation, in lifecycle order (DESIGN.md §1); actions added later
+/// The actions on a joint solicitation, in lifecycle order (docs/DESIGN.md §1); actions added later
 /// come last, so the lists officers know keep their order.
 public enum SolicitationActionName: String, ActionName {
     case addLine = "add-line"

@@ -317,10 +317,12 @@ public enum SolicitationMachine: StateMachine {
             guard !record.criteria.contains(where: { $0.name.lowercased() == name.lowercased() }) else {
                 return .failure(Refusal("criterion-new", "There is already a criterion named \(name)."))
             }
-            guard record.criteriaWeightTotal + weight <= 100 else {
+            // Written so that no sum overflows: a hand-edited file can hold any weights.
+            let total = record.criteriaWeightTotal
+            guard total <= 100 - weight else {
                 return .failure(Refusal("weights-at-most-100",
-                                        "The weights would total \(record.criteriaWeightTotal + weight); they must total 100.",
-                                        remedy: "Use a weight of at most \(100 - record.criteriaWeightTotal)."))
+                                        "The weights would total \(total > 100 ? "more than 100" : String(total + weight)); they must total 100.",
+                                        remedy: "Use a weight of at most \(100 - total)."))
             }
             next.criteria.append(EvaluationCriterion(name: name, weight: weight))
 

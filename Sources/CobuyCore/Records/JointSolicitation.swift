@@ -81,7 +81,7 @@ public struct JointSolicitation: Record, Hashable {
     public var criteriaWeightTotal: Int {
         criteria.reduce(0) { total, criterion in
             let (sum, overflow) = total.addingReportingOverflow(criterion.weight)
-            return overflow ? Int.max : sum
+            return overflow ? (criterion.weight > 0 ? Int.max : Int.min) : sum
         }
     }
 

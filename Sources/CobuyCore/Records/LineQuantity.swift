@@ -6,7 +6,7 @@ public struct LineQuantity: Hashable, Sendable, Codable {
 
     /// The most a partner may pledge on one line: far above any real requirement, and low
     /// enough that the totals of every partner on every line stay exact.
-    public static let maximum = 1_000_000_000
+    public static let maximum = Limits.quantity.range.upperBound
 
     public init(line: Int, quantity: Int) {
         self.line = line

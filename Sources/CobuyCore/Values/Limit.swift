@@ -49,6 +49,8 @@ public enum Limits {
     /// A number of days asked about (contracts expiring within N days, minimum remaining term):
     /// a hundred years.
     public static let days = Limit("a number of days", 0...36_525)
+    /// The number at the end of a numbered id (`SOL-2026-0042`).
+    public static let idNumber = Limit("the number in an id", 0...99_999_999)
     /// A count of records to skip or show.
     public static let count = Limit("a count of records", 0...1_000_000_000)
     /// Any other whole number typed for an action (its own guard then says what it allows).

@@ -10,6 +10,15 @@ public struct ActionForm: Sendable, Equatable {
         public var isOn: Bool = false
         /// What the field was opened with.
         public var initial: String = ""
+        /// For a parameter given per requirement line (`--quantity LINE=N`): the line this field
+        /// is for; the form shows one field per line and passes `1=40,2=10`.
+        public var line: RequirementLine?
+
+        /// The field's label: the flag, or the line it stands for.
+        public var label: String {
+            guard let line else { return parameter.flag + (parameter.isRequired ? "*" : "") }
+            return "line \(line.number) (\(line.unit))"
+        }
     }
 
     public var recordID: String
@@ -24,15 +33,18 @@ public struct ActionForm: Sendable, Equatable {
     public var picks: [String: [Pick]] = [:]
 
     public init(recordID: String, spec: ActionSpec, prefill: [String: String] = [:], creating: NewRecord? = nil,
-                picks: [String: [Pick]] = [:]) {
+                picks: [String: [Pick]] = [:], lines: [RequirementLine] = []) {
         self.recordID = recordID
         self.spec = spec
         self.creating = creating
         self.picks = picks
-        fields = spec.parameters.map { parameter in
+        fields = spec.parameters.flatMap { parameter -> [Field] in
+            if parameter.isPerRequirementLine, !lines.isEmpty {
+                return lines.map { Field(parameter: parameter, input: TextField(), line: $0) }
+            }
             var initial = prefill[parameter.flag] ?? ""
             if initial.isEmpty, case .choice(let options) = parameter.kind, parameter.isRequired { initial = options.first ?? "" }
-            return Field(parameter: parameter, input: TextField(initial), initial: initial)
+            return [Field(parameter: parameter, input: TextField(initial), initial: initial)]
         }
     }
 
@@ -87,11 +99,17 @@ public struct ActionForm: Sendable, Equatable {
         error = nil
     }
 
-    /// The inputs as flags; empty optional fields are left out.
+    /// The inputs as flags; empty optional fields are left out. Per-line fields join as
+    /// `LINE=N` pairs.
     public var arguments: ActionArguments {
         var values: [String: String] = [:]
         for field in fields {
-            if field.parameter.kind == .switchFlag {
+            if let line = field.line {
+                let typed = field.input.text.trimmingSpaces
+                guard !typed.isEmpty else { continue }
+                let pair = "\(line.number)=\(typed)"
+                values[field.parameter.flag] = values[field.parameter.flag].map { $0 + "," + pair } ?? pair
+            } else if field.parameter.kind == .switchFlag {
                 if field.isOn { values[field.parameter.flag] = "true" }
             } else if !field.input.text.trimmingSpaces.isEmpty {
                 values[field.parameter.flag] = field.input.text.trimmingSpaces
@@ -126,6 +144,12 @@ public struct ActionForm: Sendable, Equatable {
 
     /// The first required field left empty, to say so before asking the machine.
     public var missingRequired: ParameterSpec? {
-        fields.first { $0.parameter.isRequired && $0.parameter.kind != .switchFlag && $0.input.text.trimmingSpaces.isEmpty }?.parameter
+        let empty = { (field: Field) in field.input.text.trimmingSpaces.isEmpty }
+        return fields.first { field in
+            guard field.parameter.isRequired, field.parameter.kind != .switchFlag else { return false }
+            // Per-line fields: required means at least one line.
+            if field.line != nil { return fields.filter { $0.parameter.flag == field.parameter.flag }.allSatisfy(empty) }
+            return empty(field)
+        }?.parameter
     }
 }

@@ -4,9 +4,16 @@ import CobuyTerminal
 /// Keys while a dialog is open: each dialog gets them all.
 extension AppState {
     mutating func handleModal(_ key: Key, _ modal: Modal) -> [Effect] {
+        if key == .function(1), dialog != nil {
+            helpOver = modal
+            self.modal = .help
+            return []
+        }
         switch modal {
         case .help:
-            self.modal = nil
+            // Back to the dialog the help was shown over, if any.
+            self.modal = helpOver
+            helpOver = nil
             return []
         case .confirmQuit:
             switch key {

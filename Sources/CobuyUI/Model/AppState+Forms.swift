@@ -48,7 +48,8 @@ extension AppState {
             prefill["signer"] = officer?.name
         }
         let form = ActionForm(recordID: recordID, spec: availability.spec, prefill: prefill,
-                              picks: picks(for: availability.spec, recordID: recordID))
+                              picks: picks(for: availability.spec, recordID: recordID),
+                              lines: snapshot.directory.solicitation(recordID)?.lines ?? [])
         if form.fields.isEmpty {
             return submit(form)
         }

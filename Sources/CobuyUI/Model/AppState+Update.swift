@@ -19,15 +19,16 @@ extension AppState {
             return []
         case .loaded(let snapshot):
             // The actions list reorders as the record changes: the highlight stays on the
-            // action it was on, so the next Enter does not run another one.
+            // action it was on while it is still allowed, so the next Enter does not run another
+            // one; once it no longer applies (it was just taken), on the first allowed action.
             let highlighted = opened.flatMap { view in
                 availableActions(for: view.id).dropFirst(view.selectedAction).first?.spec.name
             }
             self.snapshot = snapshot
             refreshDerived()
-            if let name = highlighted, let id = opened?.id,
-               let index = availableActions(for: id).firstIndex(where: { $0.spec.name == name }) {
-                opened?.selectedAction = index
+            if let name = highlighted, let id = opened?.id {
+                let actions = availableActions(for: id)
+                opened?.selectedAction = actions.firstIndex { $0.spec.name == name && $0.isAllowed } ?? 0
             }
             if let opened, snapshot.record(opened.id) == nil { self.opened = nil }
             if !snapshot.problems.isEmpty, message == nil {
@@ -96,6 +97,19 @@ extension AppState {
         }
     }
 
+    /// The dialog whose keys apply now (nil on the screens themselves, and under help).
+    var dialog: KeyTable.Dialog? {
+        switch modal {
+        case .form?: return .form
+        case .confirm?, .confirmQuit?, .confirmDiscard?: return .confirm
+        case .palette?: return .palette
+        case .export?: return .export
+        case .identity?: return .identity
+        case .help?: return nil
+        case nil: return search != nil ? .search : nil
+        }
+    }
+
     var screen: KeyTable.Screen {
         if let opened {
             let kind = RecordKind(id: opened.id)
@@ -105,6 +119,20 @@ extension AppState {
         case .dashboard: return .dashboard
         case .solicitations, .addenda, .parties: return .list(contracts: false)
         case .contracts: return .list(contracts: true)
+        }
+    }
+}
+
+extension AppState {
+    /// The dialog help is shown over (F1 in a dialog), for its keys.
+    var helpDialog: KeyTable.Dialog? {
+        switch helpOver {
+        case .form?: return .form
+        case .confirm?, .confirmQuit?, .confirmDiscard?: return .confirm
+        case .palette?: return .palette
+        case .export?: return .export
+        case .identity?: return .identity
+        case .help?, nil: return nil
         }
     }
 }

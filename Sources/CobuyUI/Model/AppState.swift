@@ -41,6 +41,8 @@ public struct AppState: Sendable {
     /// The record opened full screen, if any.
     public var opened: RecordView?
     public var modal: Modal?
+    /// The dialog F1 showed help over, to return to.
+    public var helpOver: Modal?
     /// The list search being typed (`/`), with the query it replaces on Esc.
     public var search: SearchInput?
     /// Searches kept with Enter, oldest first (↑ in a search recalls them).
@@ -57,8 +59,6 @@ public struct AppState: Sendable {
     public var exportFolder = ""
     /// What the background indexing of a catalog is doing, while it runs (Esc stops it).
     public var indexing: String?
-    /// Minimum remaining term for piggybacking.
-    public var minimumRemainingTermDays = 90
 
     public init(snapshot: StoreSnapshot, now: Timestamp, officer: Officer?, storeName: String, width: Int, height: Int) {
         self.snapshot = snapshot
@@ -84,8 +84,7 @@ public struct AppState: Sendable {
         if let officer, let party = snapshot.directory.party(officer.party) {
             for contract in snapshot.directory.contracts.values {
                 let checklist = Joinability.evaluate(contract: contract, party: party, today: today,
-                                                     addenda: snapshot.directory.addenda(onContract: contract.id),
-                                                     minimumRemainingDays: minimumRemainingTermDays)
+                                                     addenda: snapshot.directory.addenda(onContract: contract.id))
                 if checklist.isJoinable { joinable.insert(contract.id) }
             }
         }
@@ -95,7 +94,7 @@ public struct AppState: Sendable {
     /// A context for asking the machines what is allowed, from the snapshot (no disk).
     public var context: ActionContext {
         ActionContext(now: now, officer: officer ?? Officer(name: "", party: ""), lookup: snapshot.lookup,
-                      ids: IDPool(existing: []), minimumRemainingTermDays: minimumRemainingTermDays)
+                      ids: IDPool(existing: []))
     }
 
     /// The dashboard's entries in display order.

@@ -83,15 +83,16 @@ public enum NewRecord: String, CaseIterable, Sendable, Equatable {
             return Creation.party(id: text("id"), name: text("name"), kind: text("kind"), region: text("region"),
                                   population: population, terms: [], signatory: optional("signatory"), in: context).map(AnyRecord.party)
         case .contract:
-            let request: ContractRegistration
+            // Kinds and regions left empty mean all, as on the command line.
+            let registration: ContractRegistration
             do {
-                request = try ContractRegistration(title: text("title"), lead: text("lead"), vendor: text("vendor"), category: text("category"),
-                                                   kinds: optional("kinds"), regions: optional("regions"))
+                registration = try ContractRegistration(title: text("title"), lead: text("lead"), vendor: text("vendor"),
+                                                        category: text("category"), kinds: optional("kinds"),
+                                                        regions: optional("regions"), currency: context.currency)
             } catch {
-                return .failure(Refusal("input", "\(error)"))
+                return .failure(Refusal("input", error.description))
             }
-            return Creation.registeredContract(request, in: context)
-                .map(AnyRecord.contract)
+            return Creation.registeredContract(registration, in: context).map(AnyRecord.contract)
         case .addendum:
             return AddendumMachine.draft(contract: text("contract"), party: text("party"), in: context).map(AnyRecord.addendum)
         }

@@ -59,7 +59,7 @@ enum ModalView {
             let y = inner.y + 1 + index * 2
             guard y < inner.maxY else { break }
             let focused = index == form.focus
-            let label = field.parameter.flag + (field.parameter.isRequired ? "*" : "")
+            let label = field.label
             grid.putPadded(label, x: inner.x, y: y, width: labelWidth, style: focused ? theme.accent : theme.normal)
             let fieldX = inner.x + labelWidth + 1
             let fieldWidth = inner.maxX - fieldX
@@ -82,6 +82,8 @@ enum ModalView {
                     x += grid.put(pick.label == pick.id ? pick.id : "\(pick.label) (\(pick.id))", x: x, y: y + 1,
                                   style: rank == 0 ? theme.selected : theme.muted, maxWidth: inner.maxX - x) + 2
                 }
+            } else if y + 1 < inner.maxY, let line = field.line {
+                grid.put("Your quantity of \(line.text)", x: fieldX, y: y + 1, style: theme.muted, maxWidth: fieldWidth)
             } else if y + 1 < inner.maxY {
                 grid.put(field.parameter.help + " (\(field.parameter.placeholder))", x: fieldX, y: y + 1, style: theme.muted,
                          maxWidth: fieldWidth)
@@ -125,7 +127,7 @@ enum ModalView {
     static func drawHelp(_ state: AppState, in screen: Rect, into grid: inout CellGrid, theme: Theme) {
         let rect = screen.inset(by: 1)
         let inner = frame(rect, title: "Keys — any key closes", into: &grid, theme: theme)
-        let bindings = KeyTable.bindings(for: state.screen)
+        let bindings = state.helpDialog.map(KeyTable.bindings(for:)) ?? KeyTable.bindings(for: state.screen)
         let columnWidth = inner.width >= 70 ? inner.width / 2 : inner.width
         let perColumn = max(1, inner.height)
         for (index, binding) in bindings.enumerated() {

@@ -108,7 +108,8 @@ enum RecordScreen {
     }
 
     /// The joinability checklist a record calls for: a contract's for the officer's party, an
-    /// addendum's for its participant.
+    /// addendum's for its participant while joining still applies (draft and submitted: submit
+    /// and approve check it again). Past that, the checklist would contradict what `+` does.
     static func checklistSection(for record: AnyRecord, state: AppState) -> RecordDetail.Section? {
         let directory = state.snapshot.lookup
         let checklist: Joinability
@@ -118,17 +119,21 @@ enum RecordScreen {
                 return RecordDetail.Section("Can my party join?", ["Say who you act for (o) to see the checklist."])
             }
             checklist = Joinability.evaluate(contract: contract, party: party, today: state.today,
-                                             addenda: directory.addenda(onContract: contract.id),
-                                             minimumRemainingDays: state.minimumRemainingTermDays)
+                                             addenda: directory.addenda(onContract: contract.id))
         case .addendum(let addendum):
-            guard let contract = directory.contract(addendum.contract), let party = directory.party(addendum.party) else { return nil }
+            guard addendum.status == .draft || addendum.status == .submitted,
+                  let contract = directory.contract(addendum.contract), let party = directory.party(addendum.party) else { return nil }
             checklist = Joinability.evaluate(contract: contract, party: party, today: state.today,
-                                             addenda: directory.addenda(onContract: contract.id),
-                                             minimumRemainingDays: state.minimumRemainingTermDays, excluding: addendum.id)
+                                             addenda: directory.addenda(onContract: contract.id), excluding: addendum.id)
         case .party, .solicitation:
             return nil
         }
-        let verdict = checklist.isJoinable ? "\(checklist.party) may join (press + to draft an addendum)" : "\(checklist.party) may not join"
+        let verdict: String
+        switch (record, checklist.isJoinable) {
+        case (.contract, true): verdict = "\(checklist.party) may join (press + to draft an addendum)"
+        case (_, true): verdict = "\(checklist.party) may join: this addendum can go ahead"
+        case (_, false): verdict = "\(checklist.party) may not join"
+        }
         return RecordDetail.Section("Can \(checklist.party) join? \(checklist.isJoinable ? "Yes" : "No")",
                                     [verdict] + checklist.checks.map { "\($0.passed ? "✓" : "✗") \($0.name): \($0.reason)" })
     }

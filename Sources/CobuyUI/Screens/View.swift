@@ -111,27 +111,15 @@ enum StatusLines {
 
     /// The hint bar comes from the same key table as `?` help and the key handling.
     static func hints(for state: AppState) -> [KeyBinding] {
-        switch state.modal {
-        case .form?:
-            return [KeyBinding([], "Enter", "Submit", .open, hint: "submit"), KeyBinding([], "Tab", "Next field", .nextPane, hint: "next field"),
-                    KeyBinding([], "Esc", "Cancel", .back, hint: "cancel"), KeyBinding([], "Ctrl-A/E/K/U/W", "Edit", .open, hint: "edit")]
-        case .confirm?, .confirmQuit?, .confirmDiscard?:
-            return [KeyBinding([], "y", "Yes", .open, hint: "yes"), KeyBinding([], "n/Esc", "No", .back, hint: "no")]
-        case .palette?:
-            return [KeyBinding([], "Enter", "Run", .open, hint: "run"), KeyBinding([], "↑/↓", "Choose", .moveDown, hint: "choose"), KeyBinding([], "Esc", "Close", .back, hint: "close")]
-        case .help?:
-            return [KeyBinding([], "any key", "Close help", .back, hint: "close help")]
-        case .export?:
-            return [KeyBinding([], "Enter", "Write", .open, hint: "write"), KeyBinding([], "Tab", "Format", .nextPane, hint: "format"),
-                    KeyBinding([], "Esc", "Cancel", .back, hint: "cancel")]
-        case .identity?:
-            return [KeyBinding([], "Tab", "Name / party", .nextPane, hint: "name / party"), KeyBinding([], "Enter", "Confirm", .open, hint: "confirm"),
-                    KeyBinding([], "Esc", "Browse read-only", .back, hint: "browse read-only")]
-        case nil:
-            if state.search != nil {
-                return [KeyBinding([], "Enter", "Keep search", .open, hint: "keep search"), KeyBinding([], "Esc", "Undo search", .back, hint: "undo search")]
+        if let dialog = state.dialog {
+            var hints = KeyTable.bindings(for: dialog).filter { !$0.hint.isEmpty }
+            // On first launch Esc leaves nobody acting: say what that means.
+            if dialog == .identity, state.officer == nil, let esc = hints.firstIndex(where: { $0.label == "Esc" }) {
+                hints[esc].hint = "browse read-only"
             }
-            return KeyTable.bindings(for: state.screen).filter { !$0.hint.isEmpty }
+            return hints
         }
+        if case .help? = state.modal { return [KeyBinding([], "any key", "Close help", .back, hint: "close help")] }
+        return KeyTable.bindings(for: state.screen).filter { !$0.hint.isEmpty }
     }
 }

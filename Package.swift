@@ -83,7 +83,7 @@ let package = Package(
         // (Tests/fuzz/README.md). An ordinary build only replays files through a target.
         .executableTarget(
             name: "cobuy-fuzz",
-            dependencies: ["CobuyCore", "CobuyJSON", "CobuyStore", "CobuyDocs", "CobuyTerminal", "CNcurses"],
+            dependencies: ["CobuyCore", "CobuyJSON", "CobuyStore", "CobuyDocs", "CobuySync", "CobuyTerminal", "CNcurses"],
             path: "Tests/fuzz/Targets"
         ),
         .testTarget(

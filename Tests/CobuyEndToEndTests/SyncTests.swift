@@ -52,7 +52,8 @@ struct Consortium {
         _ = must(salem, ["new", "party", "--id", "acme-fleet", "--name", "Acme Fleet", "--kind", "vendor", "--region", "US-WA"])
         _ = must(salem, ["new", "contract", "--title", "Fleet maintenance", "--lead", "city-of-salem", "--vendor", "acme-fleet",
                          "--kinds", "all", "--regions", "all"])
-        _ = must(salem, ["do", "CON-2026-0001", "sign", "--date", "2026-01-05", "--end", "2028-01-04"])
+        // Only an active contract with term left can be joined (the core's join gate).
+        _ = must(salem, ["do", "CON-2026-0001", "sign", "--date", "2026-01-05", "--end", "2029-01-04"])
         _ = must(salem, ["new", "addendum", "--contract", "CON-2026-0001", "--party", "city-of-salem"])
         _ = must(salem, ["new", "solicitation", "--title", "Road salt"])
         _ = must(salem, ["do", "SOL-2026-0001", "invite", "--party", "marion-county"])

@@ -18,6 +18,7 @@ struct FuzzTarget: Sendable {
         .records,
         .keys,
         .mouse,
+        .merge,
     ]
 
     static func named(_ name: String) -> FuzzTarget? { all.first { $0.name == name } }

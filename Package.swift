@@ -66,7 +66,7 @@ let package = Package(
             ]
         ),
         // `cobuy-generate`: N realistic cooperative contracts as an OCDS release package (benchmarks).
-        .executableTarget(name: "cobuy-generate"),
+        .executableTarget(name: "cobuy-generate", dependencies: ["CobuyCore"]),
         // The bundled sample store, found by the binary wherever it runs.
         .target(name: "CobuyResources", path: "Resources", resources: [.copy("sample-store"), .copy("templates"), .copy("ocds-extension")]),
         .executableTarget(

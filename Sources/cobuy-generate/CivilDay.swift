@@ -1,6 +1,8 @@
+import CobuyCore
+
 /// A calendar day as a count of days since 1970-01-01 (proleptic Gregorian), with the
-/// civil-from-days arithmetic of Howard Hinnant's date algorithms: no Calendar objects in a
-/// loop that writes a hundred thousand releases, and no time zones to get wrong.
+/// core's calendar arithmetic (CalendarDate): no Calendar objects in a loop that writes a
+/// hundred thousand releases, and no time zones to get wrong.
 struct CivilDay: Comparable {
     var number: Int
 
@@ -8,25 +10,14 @@ struct CivilDay: Comparable {
         self.number = number
     }
 
+    /// The generator's days lie within 2019–2031, well inside the calendar's years 1–9999.
     init(year: Int, month: Int, day: Int) {
-        let shiftedYear = month <= 2 ? year - 1 : year
-        let era = (shiftedYear >= 0 ? shiftedYear : shiftedYear - 399) / 400
-        let yearOfEra = shiftedYear - era * 400
-        let dayOfYear = (153 * (month > 2 ? month - 3 : month + 9) + 2) / 5 + day - 1
-        let dayOfEra = yearOfEra * 365 + yearOfEra / 4 - yearOfEra / 100 + dayOfYear
-        number = era * 146_097 + dayOfEra - 719_468
+        number = (CalendarDate(year: year, month: month, day: day) ?? CalendarDate(daysSinceEpoch: 0)).daysSinceEpoch
     }
 
     var components: (year: Int, month: Int, day: Int) {
-        let z = number + 719_468
-        let era = (z >= 0 ? z : z - 146_096) / 146_097
-        let dayOfEra = z - era * 146_097
-        let yearOfEra = (dayOfEra - dayOfEra / 1460 + dayOfEra / 36524 - dayOfEra / 146_096) / 365
-        let dayOfYear = dayOfEra - (365 * yearOfEra + yearOfEra / 4 - yearOfEra / 100)
-        let shifted = (5 * dayOfYear + 2) / 153
-        let day = dayOfYear - (153 * shifted + 2) / 5 + 1
-        let month = shifted < 10 ? shifted + 3 : shifted - 9
-        return (yearOfEra + era * 400 + (month <= 2 ? 1 : 0), month, day)
+        let date = CalendarDate(daysSinceEpoch: number)
+        return (date.year, date.month, date.day)
     }
 
     var year: Int { components.year }

@@ -28,24 +28,17 @@ struct ImportOCDS: ParsableCommand {
         who stated it and when; the publisher's own statements still win).
         """)
 
-    @OptionGroup var storeOptions: StoreOptions
-    @OptionGroup var officerOptions: OfficerOptions
     @Argument(help: ArgumentHelp("The files.", valueName: "FILE"), completion: .file()) var files: [String]
-    @Option(help: ArgumentHelp("The publisher's name, when the file does not say.", valueName: "NAME")) var publisher: String?
-    @OptionGroup var rule: CatalogRuleOptions
-
-    func validate() throws { try rule.validate() }
+    @OptionGroup var importing: CatalogImportOptions
 
     func run() throws {
         try reportingErrors {
-            let session = try CommandSession(storeOptions)
-            let stated = try rule.rule(officerOptions, session)
+            let (session, options) = try importing.session()
             var failures = 0
             for file in files {
                 let interactive = isatty(STDERR_FILENO) == 1
                 do {
-                    let report = try CatalogImport.ocds(Importing.absolute(file), into: session.store,
-                                                        options: CatalogImport.Options(publisher: publisher, rule: stated, now: session.now)) { done, total in
+                    let report = try CatalogImport.ocds(Importing.absolute(file), into: session.store, options: options) { done, total in
                         guard interactive, total > CatalogIndex.bulkSize else { return }
                         Importing.progress(done < total ? "\(file): \(done) of \(total) releases imported" : "")
                     }
@@ -64,9 +57,13 @@ struct ImportOCDS: ParsableCommand {
     }
 }
 
-/// `--open-to KINDS --regions REGIONS`: who may use a catalog's contracts whose publisher
-/// states nothing, as the officer states it (a cooperative's charter, say).
-struct CatalogRuleOptions: ParsableArguments {
+/// What both imports take: the store, the officer, the publisher's name, and `--open-to KINDS
+/// --regions REGIONS` — who may use a catalog's contracts whose publisher states nothing, as the
+/// officer states it (a cooperative's charter, say).
+struct CatalogImportOptions: ParsableArguments {
+    @OptionGroup var storeOptions: StoreOptions
+    @OptionGroup var officerOptions: OfficerOptions
+    @Option(help: ArgumentHelp("The publisher's name, when the file does not say.", valueName: "NAME")) var publisher: String?
     @Option(help: ArgumentHelp("Kinds of public body that may use the contracts whose publisher states nothing (city,county,... or all); needs --regions and --as/--for.",
                                valueName: "KINDS"))
     var openTo: String?
@@ -84,8 +81,14 @@ struct CatalogRuleOptions: ParsableArguments {
         text.split(whereSeparator: { $0 == "," || $0 == ";" }).map { $0.trimmingCharacters(in: .whitespaces) }.filter { !$0.isEmpty }
     }
 
+    /// The store's session and the import's options, with the officer's rule when one is given.
+    func session() throws -> (CommandSession, CatalogImport.Options) {
+        let session = try CommandSession(storeOptions)
+        return (session, CatalogImport.Options(publisher: publisher, rule: try rule(session), now: session.now))
+    }
+
     /// The rule with who states it and when; nil when none is given.
-    func rule(_ officerOptions: OfficerOptions, _ session: CommandSession) throws -> CatalogFile.StatedRule? {
+    func rule(_ session: CommandSession) throws -> CatalogFile.StatedRule? {
         guard let openTo, let regions, case .success(let clause) = SolicitationMachine.parseClause(kinds: Self.list(openTo), regions: Self.list(regions)) else {
             return nil
         }
@@ -108,21 +111,14 @@ struct ImportCSV: ParsableCommand {
         line numbers; a header error refuses the file.
         """)
 
-    @OptionGroup var storeOptions: StoreOptions
-    @OptionGroup var officerOptions: OfficerOptions
     @Argument(help: ArgumentHelp("The CSV file.", valueName: "FILE"), completion: .file()) var file: String
-    @Option(help: ArgumentHelp("The cooperative that publishes it.", valueName: "NAME")) var publisher: String?
-    @OptionGroup var rule: CatalogRuleOptions
-
-    func validate() throws { try rule.validate() }
+    @OptionGroup var importing: CatalogImportOptions
 
     func run() throws {
         try reportingErrors {
-            let session = try CommandSession(storeOptions)
-            let stated = try rule.rule(officerOptions, session)
+            let (session, options) = try importing.session()
             do {
-                let report = try CatalogImport.csv(Importing.absolute(file), into: session.store,
-                                                   options: CatalogImport.Options(publisher: publisher, rule: stated, now: session.now))
+                let report = try CatalogImport.csv(Importing.absolute(file), into: session.store, options: options)
                 Importing.report(file, report)
             } catch let failure as CSVImport.Failure {
                 throw CLIError.failed("\(file) \(failure.description); nothing was imported from it.")

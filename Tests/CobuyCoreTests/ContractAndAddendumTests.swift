@@ -68,6 +68,28 @@ import Testing
         #expect(addendum.history.first?.action == "create")
     }
 
+    @Test func anAddendumSignedBeforeTheTermStartsTakesEffectAtTheStart() throws {
+        var world = World()
+        let (_, contract) = try world.complete()
+        let end = try #require(world.contract(contract).period?.end)
+        world.directory.contracts[contract]?.period = ContractPeriod(start: CalendarDate("2026-06-01")!, end: end)
+        world.day = CalendarDate("2026-04-01")!
+        let bend = try #require(world.directory.parties["city-of-bend"])
+        let checklist = Joinability.evaluate(contract: world.contract(contract), party: bend, today: world.day, addenda: [])
+        let inTerm = try #require(checklist.checks.first { $0.name == "in-term" })
+        #expect(inTerm.passed)
+        #expect(inTerm.reason.contains("starts on 2026-06-01") && inTerm.reason.contains("no earlier than 2026-06-01"))
+        let addendum = try AddendumMachine.draft(contract: contract, party: "city-of-bend", in: world.context(World.bend)).get()
+        world.store([.addendum(addendum)])
+        #expect(try world.act(World.bend, "edit", on: addendum.id, ["scope": "Buses", "spend": "50000"]) == nil)
+        #expect(try world.act(World.bend, "submit", on: addendum.id) == nil)
+        #expect(try world.act(World.salem, "approve", on: addendum.id) == nil)
+        #expect(try world.act(World.bend, "sign", on: addendum.id, ["party": "participant", "signer": "Andrea", "date": "2026-04-01"]) == nil)
+        #expect(try world.act(World.acme, "sign", on: addendum.id, ["party": "vendor", "signer": "Dana", "date": "2026-04-01"]) == nil)
+        #expect(world.addendum(addendum.id).status == .executed)
+        #expect(world.addendum(addendum.id).effectiveDate?.description == "2026-06-01")
+    }
+
     @Test func theFullLifecycleEndsExecutedWithBothSignatures() throws {
         var world = World()
         let (id, contract) = try piggyback(&world, World.bend)

@@ -45,7 +45,13 @@ public struct Joinability: Hashable, Sendable {
 
         if let end = contract.endDate {
             let expired = end < today
-            let term = contract.period.map { "The term runs \($0.start) to \($0.end)." } ?? "The term ends on \(end) (its start is not published)."
+            // A term that has not started yet may be joined now, but the addendum cannot take
+            // effect before the start (the sign action holds the effective date there).
+            let term = contract.period.map { period in
+                today < period.start
+                    ? "The term starts on \(period.start) and runs to \(period.end): an addendum can be drafted now and takes effect no earlier than \(period.start)."
+                    : "The term runs \(period.start) to \(period.end)."
+            } ?? "The term ends on \(end) (its start is not published)."
             checks.append(Check(name: "in-term", passed: !expired, reason: expired ? "The term ended on \(end)." : term))
             let remaining = today.days(until: end)
             let enough = remaining >= minimumRemainingDays

@@ -141,7 +141,8 @@ public enum AddendumMachine: StateMachine {
                 next.vendorSignature = signature
             }
             if let first = next.participantSignature, let second = next.vendorSignature {
-                let effective = max(first.date, second.date)
+                // The later signature, but never before the contract's term starts.
+                let effective = max(first.date, second.date, contract?.period?.start ?? first.date)
                 let end = next.endDate ?? contract?.period?.end
                 if let end, let contractEnd = contract?.period?.end, end > contractEnd {
                     return .failure(Refusal("end-within-contract", "The end date \(end) is after the contract's end \(contractEnd)."))

@@ -210,7 +210,7 @@ enum SyncBenchmark {
         let start = DispatchTime.now().uptimeNanoseconds
         let members = try consortium(folder: folder, parties: [office[0], Officer(name: "Vendor", party: "acme-fleet")]) { store, founder in
             let lookup = RecordDirectory(parties: [Party(id: founder.party, name: "City of Salem", kind: .city,
-                                                         region: RegionCode("US-OR") ?? RegionCode("US-WA")!, population: 1, statutoryTerms: [])])
+                                                         region: RegionCode("US-OR") ?? .unitedStates, population: 1, statutoryTerms: [])])
             for number in 1...records {
                 let context = ActionContext(now: now, officer: founder, lookup: lookup,
                                             ids: IDPool(existing: [String(format: "SOL-2026-%04d", number - 1)]))

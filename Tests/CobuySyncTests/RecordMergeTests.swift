@@ -11,7 +11,7 @@ struct RecordMergeTests {
     static let lookup: RecordDirectory = {
         var directory = RecordDirectory()
         for (id, name) in [("city-of-salem", "City of Salem"), ("marion-county", "Marion County")] {
-            directory.parties[id] = Party(id: id, name: name, kind: .city, region: RegionCode("US-OR") ?? RegionCode("US-WA")!,
+            directory.parties[id] = Party(id: id, name: name, kind: .city, region: RegionCode("US-OR") ?? .unitedStates,
                                           population: 1000, statutoryTerms: [])
         }
         return directory

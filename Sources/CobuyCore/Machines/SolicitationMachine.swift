@@ -161,7 +161,7 @@ public enum SolicitationMachine: StateMachine {
 
         case let .invite(party):
             guard let invitee = context.lookup.party(party) else {
-                return .failure(Refusal("party-known", "There is no party \(party) in the store.", remedy: "Create it with cobuy new party."))
+                return .failure(.unknownParty(party, lookup: context.lookup))
             }
             guard invitee.kind.isPublicBody else {
                 return .failure(Refusal("public-body", "\(party) is a \(invitee.kind.label), not a public body."))
@@ -349,11 +349,10 @@ public enum SolicitationMachine: StateMachine {
             }
 
         case let .recordProposal(vendor, price):
-            guard let party = context.lookup.party(vendor), party.kind == .vendor else {
-                let known = context.lookup.party(vendor) != nil
-                return .failure(Refusal("vendor", known ? "\(vendor) is not a vendor." : "There is no party \(vendor) in the store.",
-                                        remedy: known ? "" : "Create it with cobuy new party --kind vendor."))
+            guard let party = context.lookup.party(vendor) else {
+                return .failure(.unknownParty(vendor, lookup: context.lookup, guardName: "vendor", vendor: true))
             }
+            guard party.kind == .vendor else { return .failure(Refusal("vendor", "\(vendor) is not a vendor.")) }
             guard !record.proposals.contains(where: { $0.vendor == party.id }) else {
                 return .failure(Refusal("one-proposal", "\(vendor) has already submitted a proposal."))
             }

@@ -87,8 +87,10 @@ public enum Creation {
                                     remedy: "Act with --for \(party.id)."))
         }
         if let existing = context.lookup.addenda(onContract: contract.id).first(where: { $0.party == party.id && $0.status.blocksAnother }) {
+            // An executed addendum is done: the party already uses the contract, nothing is left to work on.
             return .failure(Refusal("no-other-addendum", "\(party.id) already has addendum \(existing.id) (\(existing.status.rawValue)) on \(contract.id).",
-                                    remedy: "Work on \(existing.id) instead."))
+                                    remedy: existing.status == .executed ? "It already participates through \(existing.id)."
+                                        : "Work on \(existing.id) instead."))
         }
         let checklist = Joinability.evaluate(contract: contract, party: party, today: context.today,
                                              addenda: context.lookup.addenda(onContract: contract.id),

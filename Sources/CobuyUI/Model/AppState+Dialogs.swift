@@ -48,6 +48,7 @@ extension AppState {
         case .palette(let palette): return handlePaletteKey(key, palette)
         case .export(let prompt): return handleExportKey(key, prompt)
         case .identity(let form): return handleIdentityKey(key, form)
+        case .goTo(let picker): return handleGoToKey(key, picker)
         }
     }
 

@@ -112,6 +112,7 @@ extension AppState {
         case .palette?: return .palette
         case .export?: return .export
         case .identity?: return .identity
+        case .goTo?: return .goTo
         case .help?: return nil
         case nil: return search != nil ? .search : nil
         }
@@ -139,6 +140,7 @@ extension AppState {
         case .palette?: return .palette
         case .export?: return .export
         case .identity?: return .identity
+        case .goTo?: return .goTo
         case .help?, nil: return nil
         }
     }

@@ -60,6 +60,10 @@ public struct AppState: Sendable {
     public var exportFolder = ""
     /// What the background indexing of a catalog is doing, while it runs (Esc stops it).
     public var indexing: String?
+    /// Where the officer was before following a link or jumping to a record (Esc goes back).
+    public var navigation = NavigationHistory()
+    /// What waits for the acting party (the dashboard's first section), from the core.
+    public var myWork: [WorkItem] = []
 
     public init(snapshot: StoreSnapshot, now: Timestamp, officer: Officer?, storeName: String, width: Int, height: Int) {
         self.snapshot = snapshot
@@ -90,6 +94,7 @@ public struct AppState: Sendable {
             }
         }
         for kind in RecordKind.allCases { refreshList(kind, keepingSelection: true) }
+        refreshMyWork()
     }
 
     /// A context for asking the machines what is allowed, from the snapshot (no disk).
@@ -100,7 +105,7 @@ public struct AppState: Sendable {
 
     /// The dashboard's entries in display order.
     public var dashboardEntries: [Dashboard.Entry] {
-        snapshot.dashboard.needsDecision + snapshot.dashboard.closingSolicitations + snapshot.dashboard.expiringContracts
+        myWorkEntries + snapshot.dashboard.needsDecision + snapshot.dashboard.closingSolicitations + snapshot.dashboard.expiringContracts
             + snapshot.dashboard.addendaAwaiting
     }
 
@@ -126,9 +131,12 @@ public struct AppState: Sendable {
 public struct RecordView: Sendable, Equatable {
     public enum Pane: Int, CaseIterable, Sendable {
         case details, actions, history, draft
+        /// The records this one refers to (and that refer to it), to follow.
+        case links
         public var title: String {
             switch self {
             case .details: return "Details"
+            case .links: return "Links"
             case .actions: return "Actions"
             case .history: return "Audit trail"
             case .draft: return "Draft"
@@ -137,7 +145,7 @@ public struct RecordView: Sendable, Equatable {
 
         /// The panes a record of `kind` has: addenda also preview their draft.
         public static func panes(for kind: RecordKind) -> [Pane] {
-            kind == .addendum ? [.details, .actions, .history, .draft] : [.details, .actions, .history]
+            kind == .addendum ? [.details, .links, .actions, .history, .draft] : [.details, .links, .actions, .history]
         }
     }
 
@@ -147,6 +155,7 @@ public struct RecordView: Sendable, Equatable {
     public var historyScroll = 0
     public var selectedAction = 0
     public var draftScroll = 0
+    public var selectedLink = 0
 
     public init(id: String) {
         self.id = id
@@ -166,6 +175,8 @@ public enum Modal: Sendable, Equatable {
     case confirmDiscard(ActionForm)
     /// Where to write an addendum draft, and in which format.
     case export(ExportPrompt)
+    /// Jump to any record by its id (`#`).
+    case goTo(RecordPicker)
 }
 
 /// `x` on an addendum: the file name (pre-filled, sanitised, in the export folder) and the
@@ -288,6 +299,8 @@ public enum PaletteCommand: Sendable, Equatable {
     case joinContract(String)
     case new(NewRecord)
     case sync
+    /// Open the picker over every record id.
+    case goTo
 }
 
 extension RecordSummary {

@@ -5,7 +5,7 @@ import CobuyTerminal
 /// +Forms, +Palette and +Search).
 extension KeyTable {
     public enum Dialog: Sendable, Equatable {
-        case form, confirm, palette, export, identity, search
+        case form, confirm, palette, export, identity, search, goTo
     }
 
     static let editing = KeyBinding([], "Ctrl-A/E/K/U/W", "Edit the text: start, end, kill to end, kill to start, delete a word", .open,
@@ -46,6 +46,12 @@ extension KeyTable {
                     KeyBinding([.enter], "Enter", "Act as the highlighted party", .open, hint: "confirm"),
                     KeyBinding([], "type", "Filter the parties (on the list) or edit the name", .search),
                     KeyBinding([.escape], "Esc", "Close (browse read-only on first launch)", .back, hint: "close"), dialogHelp]
+        case .goTo:
+            return [KeyBinding([.enter], "Enter", "Open the highlighted record", .open, hint: "open"),
+                    KeyBinding([.down, .up, .tab, .ctrl("n"), .ctrl("p")], "↑/↓", "Choose", .moveDown, hint: "choose"),
+                    KeyBinding([.escape], "Esc", "Close", .back, hint: "close"),
+                    KeyBinding([], "type", "Filter by id or title (accents and case ignored)", .search),
+                    editing, dialogHelp]
         case .search:
             return [KeyBinding([.enter], "Enter", "Keep the search", .open, hint: "keep search"),
                     KeyBinding([.escape], "Esc", "Undo the search", .back, hint: "undo search"),

@@ -14,6 +14,7 @@ enum ModalView {
         case .help: drawHelp(state, in: screen, into: &grid, theme: theme)
         case .identity(let form): drawIdentity(form, in: screen, into: &grid, theme: theme)
         case .export(let prompt): drawExport(prompt, in: screen, into: &grid, theme: theme)
+        case .goTo(let picker): GoToView.draw(picker, in: screen, into: &grid, theme: theme)
         }
     }
 

@@ -38,8 +38,9 @@ extension AppState {
             case .character("y"), .character("Y"), .enter:
                 return [confirmation.effect]
             case .character("n"), .character("N"), .escape:
-                self.modal = nil
-                message = .info("Nothing was changed.")
+                // Back to the form as it was typed, so a wrong input can be put right.
+                self.modal = confirmation.form.map(Modal.form)
+                message = .info(confirmation.form == nil ? "Nothing was changed." : "Nothing was changed; the form is as you left it.")
                 return []
             default:
                 return []

@@ -214,6 +214,8 @@ public struct ExportPrompt: Sendable, Equatable {
 public struct Confirmation: Sendable, Equatable {
     public var question: String
     public var effect: Effect
+    /// The form the question came from: n or Esc goes back to it with what was typed.
+    public var form: ActionForm?
 }
 
 /// The list search being typed.

@@ -22,6 +22,12 @@ import Testing
                     guard: "role", mentions: ["city-of-salem", "city-of-bend"]),
             .refuse(.salem, ["do", "$SOL", "form"], record: "$SOL", guard: "state", mentions: ["forming", "draft"]),
             .ok(.salem, ["do", "$SOL", "add-line", "--text", "Patrol sedan", "--quantity", "40", "--unit", "each"]),
+            // A draft's line is corrected and an invitation withdrawn through `cobuy do`, with their guards.
+            .refuse(.salem, ["do", "$SOL", "edit-line", "--line", "9", "--text", "Van"], record: "$SOL", guard: "line-known"),
+            .refuse(.salem, ["do", "$SOL", "edit-line", "--line", "1"], record: "$SOL", guard: "something-to-change"),
+            .ok(.salem, ["do", "$SOL", "edit-line", "--line", "1", "--quantity", "42"]),
+            .refuse(.salem, ["do", "$SOL", "withdraw-invitation", "--party", "city-of-bend"], record: "$SOL", guard: "invited",
+                    mentions: ["city-of-bend"]),
             // Wrong role: a partner circulating the lead's draft.
             .refuse(.marion, ["do", "$SOL", "circulate"], record: "$SOL", guard: "role", mentions: ["lead party", "city-of-salem", "marion-county"]),
             // Without a lead, nothing can circulate.

@@ -12,8 +12,9 @@ public enum SolicitationMachine: StateMachine {
     /// The states each action may start from.
     static func allowedStates(_ name: Name) -> [Status] {
         switch name {
-        case .addLine, .designateLead, .circulate: return [.draft]
-        case .invite: return [.draft, .forming]
+        // A line's words and quantity are the draft's; once circulated, partners pledge against them.
+        case .addLine, .designateLead, .circulate, .editLine: return [.draft]
+        case .invite, .withdrawInvitation: return [.draft, .forming]
         case .join, .signAgreement, .withdraw, .form: return [.forming]
         case .setCostSharing: return [.draft, .forming, .formed]
         case .setTender, .addCriterion, .setCooperative, .publish: return [.formed]
@@ -89,7 +90,8 @@ public enum SolicitationMachine: StateMachine {
                                remedy: "The lead must invite it first (invite --party \(party)).")
             }
         case .addLine, .invite, .designateLead, .circulate, .form, .setCostSharing, .setTender, .addCriterion, .setCooperative,
-             .publish, .recordProposal, .close, .score, .rejectProposal, .award, .complete, .cancel, .declareUnsuccessful, .removeLine:
+             .publish, .recordProposal, .close, .score, .rejectProposal, .award, .complete, .cancel, .declareUnsuccessful, .removeLine,
+             .editLine, .withdrawInvitation:
             if record.leadParty == nil, record.status == .draft {
                 let isPartner = record.activePartners.contains { $0.party == context.officer.party }
                 return isPartner ? nil : Refusal("role", "Only a partner may \(verb) this draft; \(context.officer.party) is not one.")
@@ -179,8 +181,13 @@ public enum SolicitationMachine: StateMachine {
                                remedy: remedy)
             }
         case .addLine, .invite, .designateLead, .join, .signAgreement, .withdraw, .setCostSharing, .setTender, .addCriterion,
-             .setCooperative, .score, .rejectProposal, .cancel, .declareUnsuccessful, .pledge, .removeLine:
+             .setCooperative, .score, .rejectProposal, .cancel, .declareUnsuccessful, .pledge, .removeLine, .editLine:
             break
+        case .withdrawInvitation:
+            guard record.partners.contains(where: { $0.status == .invited }) else {
+                return Refusal("invitation-open", "No invitation is waiting for an answer.",
+                               remedy: "A partner that has joined leaves with withdraw --party P --reason R.")
+            }
         }
         return nil
     }
@@ -205,7 +212,7 @@ public enum SolicitationMachine: StateMachine {
 
         case let .invite(party):
             guard let invitee = context.lookup.party(party) else {
-                return .failure(Refusal("party-known", "There is no party \(party) in the store.", remedy: "Create it with cobuy new party."))
+                return .failure(.unknownParty(party, lookup: context.lookup))
             }
             guard invitee.kind.isPublicBody else {
                 return .failure(Refusal("public-body", "\(party) is a \(invitee.kind.label), not a public body."))
@@ -297,6 +304,45 @@ public enum SolicitationMachine: StateMachine {
             let event = context.entry(for: record, action: action.name, from: record.status.rawValue, to: next.status.rawValue, details: details)
             next.history.append(event)
             return .success(Outcome(record: next, event: event))
+
+        case let .editLine(number, text, quantity, unit):
+            guard let index = record.lines.firstIndex(where: { $0.number == number }) else {
+                return .failure(Refusal("line-known", "There is no requirement line \(number).",
+                                        remedy: "Use one of: \(record.lines.map { String($0.number) }.joined(separator: ", ")).".trimmingSpaces))
+            }
+            guard text != nil || quantity != nil || unit != nil else {
+                return .failure(Refusal("something-to-change", "Nothing to change on line \(number).",
+                                        remedy: "Give --text T, --quantity N or --unit U."))
+            }
+            if let text, text.trimmingSpaces.isEmpty { return .failure(.emptyText("text", "line text")) }
+            if let quantity, quantity <= 0 {
+                return .failure(Refusal("quantity-positive", "The quantity must be more than 0; it is \(quantity)."))
+            }
+            if let unit, unit.trimmingSpaces.isEmpty { return .failure(.emptyText("unit", "unit of measure")) }
+            let old = record.lines[index]
+            if let text { next.lines[index].text = text.trimmingSpaces }
+            if let quantity { next.lines[index].quantity = quantity }
+            if let unit { next.lines[index].unit = unit.trimmingSpaces }
+            guard next.lines[index] != old else {
+                return .failure(Refusal("something-to-change", "Line \(number) already reads so.", remedy: "Give a new text, quantity or unit."))
+            }
+            next.recomputePooledTotals()
+            // The audit trail keeps what the line said before, so the change can be read back.
+            var details = action.details
+            details["was"] = "\(old.quantity) \(old.unit) · \(old.text)"
+            let event = context.entry(for: record, action: action.name, from: record.status.rawValue, to: next.status.rawValue, details: details)
+            next.history.append(event)
+            return .success(Outcome(record: next, event: event))
+
+        case let .withdrawInvitation(party):
+            guard let partner = record.partner(party), partner.status == .invited else {
+                let invited = record.partners.filter { $0.status == .invited }.map(\.party)
+                let status = record.partner(party).map { " (it is \($0.status.rawValue))" } ?? ""
+                return .failure(Refusal("invited", "\(party) has no invitation waiting\(status).",
+                                        remedy: invited.isEmpty ? "" : "Invited now: \(invited.joined(separator: ", "))."))
+            }
+            // Never a partner: it leaves the list; the audit trail keeps the invitation and its withdrawal.
+            next.partners.removeAll { $0.party == party }
 
         case let .signAgreement(party, signer):
             guard party == context.officer.party else {
@@ -393,11 +439,10 @@ public enum SolicitationMachine: StateMachine {
             }
 
         case let .recordProposal(vendor, price):
-            guard let party = context.lookup.party(vendor), party.kind == .vendor else {
-                let known = context.lookup.party(vendor) != nil
-                return .failure(Refusal("vendor", known ? "\(vendor) is not a vendor." : "There is no party \(vendor) in the store.",
-                                        remedy: known ? "" : "Create it with cobuy new party --kind vendor."))
+            guard let party = context.lookup.party(vendor) else {
+                return .failure(.unknownParty(vendor, lookup: context.lookup, guardName: "vendor", vendor: true))
             }
+            guard party.kind == .vendor else { return .failure(Refusal("vendor", "\(vendor) is not a vendor.")) }
             guard !record.proposals.contains(where: { $0.vendor == party.id }) else {
                 return .failure(Refusal("one-proposal", "\(vendor) has already submitted a proposal."))
             }

@@ -38,8 +38,9 @@ extension AppState {
             case .character("y"), .character("Y"), .enter:
                 return [confirmation.effect]
             case .character("n"), .character("N"), .escape:
-                self.modal = nil
-                message = .info("Nothing was changed.")
+                // Back to the form as it was typed, so a wrong input can be put right.
+                self.modal = confirmation.form.map(Modal.form)
+                message = .info(confirmation.form == nil ? "Nothing was changed." : "Nothing was changed; the form is as you left it.")
                 return []
             default:
                 return []
@@ -55,6 +56,22 @@ extension AppState {
     /// `x`: the file name and format of an addendum's draft.
     private mutating func handleExportKey(_ key: Key, _ prompt: ExportPrompt) -> [Effect] {
         var prompt = prompt
+        if let folder = prompt.missingFolder {
+            switch key {
+            case .character("y"), .character("Y"), .enter:
+                prompt.missingFolder = nil
+                modal = .export(prompt)
+                return [.exportDraft(addendumID: prompt.addendumID, format: prompt.format, path: prompt.path.text.trimmingSpaces,
+                                     creatingFolders: true)]
+            case .character("n"), .character("N"), .escape:
+                prompt.missingFolder = nil
+                prompt.error = "The folder \(folder) was not created; change the file name or press Esc."
+            default:
+                break
+            }
+            modal = .export(prompt)
+            return []
+        }
         switch key {
         case .escape:
             modal = nil
@@ -69,7 +86,7 @@ extension AppState {
                 break
             }
             modal = .export(prompt)
-            return [.exportDraft(addendumID: prompt.addendumID, format: prompt.format, path: path)]
+            return [.exportDraft(addendumID: prompt.addendumID, format: prompt.format, path: path, creatingFolders: false)]
         default:
             if let edit = TextEditing.edit(for: key) {
                 prompt.path.apply(edit)

@@ -90,9 +90,9 @@ extension AppState {
         }
         let effect = Effect.perform(recordID: form.recordID, action: form.spec.name, arguments: form.arguments,
                                     revision: record.record.revision)
-        if form.spec.isIrreversible {
-            modal = .confirm(Confirmation(question: "\(form.spec.summary) (\(form.spec.name) on \(form.recordID))? This cannot be undone.",
-                                          effect: effect))
+        if let confirmation = Confirmation.beforeIrreversible(form.spec, on: form.recordID, titled: record.record.title,
+                                                              arguments: form.arguments, effect: effect, form: form) {
+            modal = .confirm(confirmation)
             return []
         }
         if !form.fields.isEmpty { modal = .form(form) }

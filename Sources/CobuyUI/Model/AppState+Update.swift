@@ -56,6 +56,13 @@ extension AppState {
             modal = nil
             self.message = .success("Wrote \(path).")
             return []
+        case .exportFolderMissing(let folder):
+            if case .export(var prompt)? = modal {
+                prompt.error = nil
+                prompt.missingFolder = folder
+                modal = .export(prompt)
+            }
+            return []
         case let .performed(recordID, action, summary, created):
             if case .form? = modal { modal = nil }
             if case .confirm? = modal { modal = nil }

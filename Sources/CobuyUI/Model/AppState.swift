@@ -56,6 +56,7 @@ public struct AppState: Sendable {
     /// The rendered draft of the opened addendum (its id and lines), once asked for.
     public var draftPreview: (id: String, lines: [String])?
     /// Where exports go by default (empty: the folder Cobuy was started in).
+    /// Where drafts are exported by default, as shown (`~/Documents`); the runtime sets it.
     public var exportFolder = ""
     /// What the background indexing of a catalog is doing, while it runs (Esc stops it).
     public var indexing: String?
@@ -178,20 +179,26 @@ public enum Modal: Sendable, Equatable {
     case goTo(RecordPicker)
 }
 
-/// `x` on an addendum: the file name (pre-filled, sanitised) and the format.
+/// `x` on an addendum: the file name (pre-filled, sanitised, in the export folder) and the
+/// format; a relative name goes in the export folder, `~` is the home folder.
 public struct ExportPrompt: Sendable, Equatable {
     public static let formats = ["md", "docx", "txt"]
     public var addendumID: String
     public var participant: String
     public var format = "md"
     public var path: TextField
+    /// The export folder as the officer reads it (`~/Documents`).
+    public var folder: String
     public var error: String?
+    /// Set when the file's folder does not exist: "create it?" (y/n).
+    public var missingFolder: String?
 
     public init(addendumID: String, participant: String, folder: String) {
         self.addendumID = addendumID
         self.participant = participant
+        self.folder = folder
         let name = AddendumDraft.fileName(addendum: addendumID, participant: participant, extension: "md")
-        path = TextField(folder.isEmpty ? name : folder + "/" + name)
+        path = TextField(folder.isEmpty ? name : (folder.hasSuffix("/") ? folder + name : folder + "/" + name))
     }
 
     /// Tab cycles the format, keeping the file name's extension in step.
@@ -207,6 +214,8 @@ public struct ExportPrompt: Sendable, Equatable {
 public struct Confirmation: Sendable, Equatable {
     public var question: String
     public var effect: Effect
+    /// The form the question came from: n or Esc goes back to it with what was typed.
+    public var form: ActionForm?
 }
 
 /// The list search being typed.

@@ -35,8 +35,10 @@ extension KeyTable {
                 editing, dialogHelp,
             ]
         case .export:
-            return [KeyBinding([.enter], "Enter", "Write the file (never replaces one)", .open, hint: "write"),
+            return [KeyBinding([.enter], "Enter", "Write the file (never replaces one); ~ is home, a bare name goes in the export folder",
+                               .open, hint: "write"),
                     KeyBinding([.tab], "Tab", "Next format (md, docx, txt)", .nextPane, hint: "format"),
+                    KeyBinding([.character("y")], "y/n", "Create the missing folder, or not (when asked)", .open),
                     KeyBinding([.escape], "Esc", "Cancel", .back, hint: "cancel"), editing, dialogHelp]
         case .identity:
             return [KeyBinding([.tab], "Tab", "Name / party", .nextPane, hint: "name / party"),

@@ -37,7 +37,7 @@ import Testing
         try #require(try world.act(World.marion, "sign-agreement", on: id, ["party": "marion-county", "signer": "D. B."]) == nil)
         // Marion's own steps are done: the lead signs next, then forms.
         #expect(try next(world, id, for: "marion-county") == .waiting(on: ["city-of-salem"], action: "sign-agreement", blocked: nil))
-        #expect(try next(world, id, for: "marion-county").text { $0 } == "nothing for you now; waiting on city-of-salem to sign-agreement")
+        #expect(try next(world, id, for: "marion-county").text { $0 } == "nothing for you; waiting on city-of-salem to sign-agreement")
         #expect(items(world, for: "marion-county").isEmpty)
         try #require(try world.act(World.salem, "sign-agreement", on: id, ["party": "city-of-salem", "signer": "K. S."]) == nil)
         #expect(try next(world, id, for: "city-of-salem").isYours("form"))

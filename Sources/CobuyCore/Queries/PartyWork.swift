@@ -198,8 +198,8 @@ public enum NextStep: Sendable, Hashable {
         case let .waiting(parties, action, blocked):
             let who = parties.map(name)
             let list = who.count <= 1 ? (who.first ?? "") : who.dropLast().joined(separator: ", ") + " and " + (who.last ?? "")
-            let base = "nothing for you now; waiting on \(list) to \(action)"
-            return blocked.map { "\(base), which is blocked: \($0.reason)" } ?? base
+            let base = "nothing for you; waiting on \(list) to \(action)"
+            return blocked.map { "\(base) (blocked: \($0.reason))" } ?? base
         case let .nothing(status):
             return status.map { "nothing; the record is \($0)" } ?? "nothing to do on a party"
         }

@@ -146,3 +146,14 @@ extension NextStep {
         return false
     }
 }
+
+extension PartyWorkTests {
+    @Test func anImportedContractWaitsForNobody() throws {
+        var world = World()
+        let (_, contract) = try world.complete()
+        world.directory.contracts[contract]?.source = ContractSource(kind: .imported, publisher: "Sourcewell")
+        // Its publisher maintains it: no step is anyone's, so the Next line does not call sign "blocked".
+        #expect(try next(world, contract, for: "city-of-salem") == .nothing(status: "active"))
+        #expect(!items(world, for: "city-of-salem").contains { $0.recordID == contract })
+    }
+}

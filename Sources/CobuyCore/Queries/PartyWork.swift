@@ -17,9 +17,10 @@ public enum PartyWork {
     /// Deadlines this many days ahead count as waiting for the party.
     public static let deadlineWindow = 30
 
-    /// Guards that say "this is not your step" (someone else's role), as opposed to a step that is
-    /// the party's own but blocked by a condition.
-    static let notYoursGuards: Set<String> = ["role", "invited", "joined", "state"]
+    /// Guards that say "this is not your step" (someone else's role, another state, a contract
+    /// its publisher maintains), as opposed to a step that is the party's own but blocked by a
+    /// condition it can meet.
+    static let notYoursGuards: Set<String> = ["role", "invited", "joined", "state", "imported"]
 
     /// The parties a record involves, in the order their steps usually come.
     public static func involvedParties(_ record: AnyRecord, lookup: any RecordLookup) -> [String] {

@@ -49,6 +49,7 @@ extension AppState {
         case .palette(let palette): return handlePaletteKey(key, palette)
         case .export(let prompt): return handleExportKey(key, prompt)
         case .identity(let form): return handleIdentityKey(key, form)
+        case .reader(let reader): return handleReaderKey(key, reader)
         }
     }
 

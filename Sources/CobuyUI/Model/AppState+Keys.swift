@@ -151,6 +151,10 @@ extension AppState {
             return [.sync]
         case .quit:
             return requestQuit()
+        case .readInFull:
+            modal = .reader(readerForScreen())
+        case .externalEditor:
+            return []
         case .changeOfficer:
             modal = .identity(IdentityForm(parties: snapshot.allParties, name: officer?.name ?? "", current: officer?.party))
         }

@@ -165,6 +165,8 @@ public enum Modal: Sendable, Equatable {
     case confirmDiscard(ActionForm)
     /// Where to write an addendum draft, and in which format.
     case export(ExportPrompt)
+    /// Long text read in full (`v`, Enter on a refused action).
+    case reader(Reader)
 }
 
 /// `x` on an addendum: the file name (pre-filled, sanitised) and the format.

@@ -3,7 +3,8 @@ import CobuyCore
 /// What can go wrong with the store, each as one line an officer can act on.
 public enum StoreError: Error, Sendable, CustomStringConvertible, Equatable {
     case notAStore(path: String)
-    case notFound(kind: RecordKind, id: String)
+    /// `nearest`: the ids the officer probably meant, closest first (may be empty).
+    case notFound(kind: RecordKind, id: String, nearest: [String] = [])
     /// Someone else changed the record since it was read.
     case conflict(id: String, expectedRevision: Int, foundRevision: Int)
     case alreadyExists(id: String)
@@ -15,8 +16,8 @@ public enum StoreError: Error, Sendable, CustomStringConvertible, Equatable {
         switch self {
         case let .notAStore(path):
             return "\(path) is not a Cobuy store (no cobuy.json); create one with cobuy init, or point --store at one."
-        case let .notFound(kind, id):
-            return "There is no \(kind.label) \(id) in the store."
+        case let .notFound(kind, id, nearest):
+            return "There is no \(kind.label) \(id) in the store." + (DidYouMean.question(naming: nearest).map { " " + $0 } ?? "")
         case let .conflict(id, expected, found):
             return "Conflict: \(id) was changed by someone else (revision \(found) on disk, \(expected) when read); nothing was written. Reload and try again."
         case let .alreadyExists(id):

@@ -56,7 +56,8 @@ extension Store {
         var holders: [String: String] = [:]
         for addendum in directory.addenda.values.sorted(by: { $0.id < $1.id }) where addendum.status.blocksAnother {
             let key = addendum.party + "\u{0}" + addendum.contract
-            if let first = holders[key] {
+            if let first = holders[key], !(directory.addenda[first].map { createdByMergeRefusal($0, in: directory) } ?? false),
+               !createdByMergeRefusal(addendum, in: directory) {
                 problems.append(StoreProblem(path: path(of: .addendum, id: addendum.id), location: "status",
                                              message: "\(addendum.party) already has addendum \(first) open on \(addendum.contract);"
                                                  + " withdraw one of them"))
@@ -65,11 +66,36 @@ extension Store {
             }
         }
         var warnings = leftoverTemporaries().map { "\($0): temporary left by an interrupted write or import (ignored; safe to delete)" }
+        for contract in directory.contracts.values.sorted(by: { $0.id < $1.id }) {
+            if let source = contract.source.solicitation, let solicitation = directory.solicitation(source),
+               !solicitation.awards.contains(where: { $0.contract == contract.id }), Store.createdByRefusedEvent(contract.history, on: solicitation) {
+                warnings.append("\(contract.id) was created by an award refused when members' work was merged; \(source) needs a decision (cancel the contract if it is not wanted)")
+            }
+        }
+        for addendum in directory.addenda.values.sorted(by: { $0.id < $1.id }) where createdByMergeRefusal(addendum, in: directory) {
+            warnings.append("\(addendum.id) was drafted by a complete refused when members' work was merged; its solicitation needs a decision (withdraw the addendum if it is not wanted)")
+        }
         if let missing = missingIgnoreRules(), !missing.isEmpty {
             warnings.append("\(root)/.gitignore lacks \(missing.joined(separator: ", ")), so git would commit temporaries; the next write adds it")
         }
         return ValidationReport(problems: problems.sorted { ($0.path, $0.location) < ($1.path, $1.location) },
                                 warnings: warnings, recordCount: records.count)
+    }
+
+    /// Whether a record whose first events are `created` was made by an action that a merge of
+    /// two members' work refused on `solicitation` (each member awarded, or completed, at
+    /// once): the merge replays no action that creates records, so the record stays, the same
+    /// on every member, and the solicitation is marked in conflict for someone to decide.
+    static func createdByRefusedEvent(_ created: [HistoryEntry], on solicitation: JointSolicitation) -> Bool {
+        guard let first = created.first else { return false }
+        return solicitation.history.contains {
+            $0.refused != nil && $0.action == first.action && $0.at == first.at && $0.actor == first.actor && $0.party == first.party
+        }
+    }
+
+    func createdByMergeRefusal(_ addendum: ParticipatingAddendum, in directory: RecordDirectory) -> Bool {
+        guard let source = addendum.history.first?.details["solicitation"], let solicitation = directory.solicitation(source) else { return false }
+        return Store.createdByRefusedEvent(addendum.history, on: solicitation)
     }
 
     /// The ``Store/ignoreRules`` the store's `.gitignore` lacks; nil when it cannot be read.
@@ -103,7 +129,8 @@ extension Store {
             }
             need(value.source.solicitation, "source solicitation")
             if let source = value.source.solicitation, let solicitation = directory.solicitation(source),
-               !solicitation.awards.contains(where: { $0.contract == value.id }) {
+               !solicitation.awards.contains(where: { $0.contract == value.id }),
+               !Store.createdByRefusedEvent(value.history, on: solicitation) {
                 missing.append("source solicitation \(source) does not list it among its awards (an interrupted award?)")
             }
         case .addendum(let value):

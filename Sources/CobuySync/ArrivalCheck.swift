@@ -20,33 +20,123 @@ public struct ArrivalCheck: Sendable {
         public var description: String { "commit \(commit.prefix(10)) by \(author): \(path): \(problem)" }
     }
 
-    /// Problems in the commits reachable from `to` but not from `from`, oldest first.
-    public func check(from: String, to: String) throws(Git.Failure) -> [Finding] {
-        let log = try shared.git.check(["log", "--reverse", "--format=%H%x09%ae%x09%P", "\(from)..\(to)"])
-        var findings: [Finding] = []
-        for line in log.split(separator: "\n") {
-            let fields = line.split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
-            guard fields.count == 3 else { continue }
-            let parents = fields[2].split(separator: " ").map(String.init)
-            findings += try check(commit: fields[0], author: fields[1], parents: parents)
-        }
-        return findings
+    /// One commit to check: who made it, its parents, and what it changed against its first
+    /// parent (status letter and path).
+    struct Commit {
+        var id: String
+        var author: String
+        var parents: [String]
+        var changes: [(status: String, path: String)] = []
     }
 
-    func check(commit: String, author: String, parents: [String]) throws(Git.Failure) -> [Finding] {
-        guard let first = parents.first else { return [] }
-        let allowed = members(at: commit).parties(forEmail: author)
-        let changes = try shared.git.check(["diff", "--name-status", "--no-renames", first, commit])
+    /// Problems in the commits reachable from `to` but not from `from`, oldest first.
+    ///
+    /// A fixed handful of git processes whatever the number of commits and files: one `log`
+    /// for the commits, one `diff-tree --stdin` for what each changed, one `cat-file
+    /// --batch-check` for each commit's `members/` folder, one `ls-tree` per distinct such
+    /// folder (members are only added, so there are few), and one `cat-file --batch` for every
+    /// file version the checks read.
+    public func check(from: String, to: String) throws(Git.Failure) -> [Finding] {
+        let git = shared.git
+        let log = try git.check(["log", "--reverse", "--format=%H%x09%ae%x09%P", "\(from)..\(to)"])
+        var commits: [Commit] = log.split(separator: "\n").compactMap { line in
+            let fields = line.split(separator: "\t", omittingEmptySubsequences: false).map(String.init)
+            guard fields.count == 3 else { return nil }
+            let parents = fields[2].split(separator: " ").map(String.init)
+            // A root commit brings the store itself; there is nothing it could have changed.
+            return parents.isEmpty ? nil : Commit(id: fields[0], author: fields[1], parents: parents)
+        }
+        guard !commits.isEmpty else { return [] }
+        try readChanges(into: &commits)
+        let members = try membersByCommit(commits.map(\.id))
+        var wanted: [String] = []
+        for commit in commits {
+            for change in commit.changes where isChecked(change.path) {
+                if change.status != "D" { wanted.append("\(commit.id):\(change.path)") }
+                if !change.path.hasPrefix("\(Members.folder)/") {
+                    wanted += commit.parents.map { "\($0):\(change.path)" }
+                }
+            }
+        }
+        let files = try git.objects(wanted)
+        return commits.flatMap { commit in
+            check(commit, allowed: (members[commit.id] ?? Members()).parties(forEmail: commit.author), files: files)
+        }
+    }
+
+    /// Record files and member files: what the checks look at.
+    func isChecked(_ path: String) -> Bool {
+        if path.hasPrefix("\(Members.folder)/") { return true }
+        let folders = path.split(separator: "/")
+        return folders.count == 2 && RecordKind(folder: String(folders[0])) != nil && path.hasSuffix(".json")
+    }
+
+    /// What each commit changed against its first parent, from one `git diff-tree --stdin`.
+    func readChanges(into commits: inout [Commit]) throws(Git.Failure) {
+        let input = commits.map { "\($0.id) \($0.parents[0])" }.joined(separator: "\n") + "\n"
+        let output = try shared.git.runRaw(["diff-tree", "--stdin", "-r", "-z", "--no-renames", "--name-status"], input: Data(input.utf8))
+        guard output.status == 0 else {
+            throw Git.Failure(command: "diff-tree --stdin", output: String(decoding: output.stderr, as: UTF8.self))
+        }
+        let position = Dictionary(commits.enumerated().map { ($1.id, $0) }, uniquingKeysWith: { first, _ in first })
+        // "COMMIT\0" then "STATUS\0PATH\0" for each file it changed.
+        let tokens = output.stdout.split(separator: 0, omittingEmptySubsequences: false).map { String(decoding: $0, as: UTF8.self) }
+        var current: Int?
+        var index = 0
+        while index < tokens.count {
+            let token = tokens[index]
+            if let found = position[token] {
+                current = found
+                index += 1
+            } else if let current, index + 1 < tokens.count, !token.isEmpty {
+                commits[current].changes.append((token, tokens[index + 1]))
+                index += 2
+            } else {
+                index += 1
+            }
+        }
+    }
+
+    /// The members as of each commit: the `members/` folder's tree for every commit in one
+    /// call, each distinct tree listed once, every member file read in one more.
+    func membersByCommit(_ commits: [String]) throws(Git.Failure) -> [String: Members] {
+        let input = commits.map { "\($0):\(Members.folder)" }.joined(separator: "\n") + "\n"
+        let output = try shared.git.run(["cat-file", "--batch-check"], input: input)
+        guard output.succeeded else { throw Git.Failure(command: "cat-file --batch-check", output: output.text) }
+        var treeOf: [String: String] = [:]
+        for (commit, line) in zip(commits, output.stdout.split(separator: "\n", omittingEmptySubsequences: false)) {
+            let fields = line.split(separator: " ")
+            if fields.count == 3, fields[1] == "tree" { treeOf[commit] = String(fields[0]) }
+        }
+        var blobsOf: [String: [String]] = [:]
+        for tree in Set(treeOf.values) {
+            let listing = try shared.git.check(["ls-tree", tree])
+            // "MODE blob ID\tNAME"
+            blobsOf[tree] = listing.split(separator: "\n").compactMap { line in
+                let fields = line.split(separator: "\t", maxSplits: 1)
+                let head = fields.first?.split(separator: " ") ?? []
+                guard fields.count == 2, head.count == 3, head[1] == "blob", fields[1].hasSuffix(".json") else { return nil }
+                return String(head[2])
+            }
+        }
+        let blobs = try shared.git.objects(Array(Set(blobsOf.values.joined())))
+        var byTree: [String: Members] = [:]
+        for (tree, ids) in blobsOf {
+            byTree[tree] = Members(members: ids.compactMap { blobs[$0].flatMap(Members.decodeMember) })
+        }
+        return treeOf.compactMapValues { byTree[$0] }
+    }
+
+    func check(_ commit: Commit, allowed: Set<String>, files: [String: Data]) -> [Finding] {
+        let parents = commit.parents
         var findings: [Finding] = []
         func report(_ path: String, _ problem: String) {
-            findings.append(Finding(commit: commit, author: author, path: path, problem: problem))
+            findings.append(Finding(commit: commit.id, author: commit.author, path: path, problem: problem))
         }
-        for line in changes.split(separator: "\n") {
-            let parts = line.split(separator: "\t").map(String.init)
-            guard parts.count == 2 else { continue }
-            let (status, path) = (parts[0], parts[1])
+        for (status, path) in commit.changes {
             if path.hasPrefix("\(Members.folder)/") {
-                if let problem = checkMember(status: status, path: path, commit: commit, author: author, merge: parents.count > 1) {
+                if let problem = checkMember(status: status, path: path, data: files["\(commit.id):\(path)"],
+                                             author: commit.author, merge: parents.count > 1) {
                     report(path, problem)
                 }
                 continue
@@ -57,7 +147,7 @@ public struct ArrivalCheck: Sendable {
                 report(path, "a record was deleted; records are never deleted, only closed by an action")
                 continue
             }
-            guard let data = blob(commit, path) else { report(path, "cannot be read"); continue }
+            guard let data = files["\(commit.id):\(path)"] else { report(path, "cannot be read"); continue }
             let after: AnyRecord
             switch RecordFile.decode(kind: kind, data: data, path: path) {
             case .success(let record): after = record
@@ -66,7 +156,12 @@ public struct ArrivalCheck: Sendable {
             if !RecordFile.isCanonical(data, record: after) {
                 report(path, "not written the way Cobuy writes records (edited by hand?)")
             }
-            let befores = parents.compactMap { record(at: $0, path: path) }
+            let befores = parents.compactMap { parent in
+                files["\(parent):\(path)"].flatMap { data -> AnyRecord? in
+                    guard case .success(let record) = RecordFile.decode(kind: kind, data: data, path: path) else { return nil }
+                    return record
+                }
+            }
             let afterIDs = Dictionary(after.record.history.map { ($0.eventID, $0) }, uniquingKeysWith: { first, _ in first })
             for before in befores {
                 for event in before.record.history {
@@ -89,7 +184,7 @@ public struct ArrivalCheck: Sendable {
                 continue
             }
             for event in added where !mayAdd(event, kind: kind, allowed: allowed) {
-                report(path, "\(event.action) by \(event.actor) for \(event.party) at \(event.at), but the commit's author (\(author)) "
+                report(path, "\(event.action) by \(event.actor) for \(event.party) at \(event.at), but the commit's author (\(commit.author)) "
                        + (allowed.isEmpty ? "is not a member in members.json" : "acts for \(allowed.sorted().joined(separator: ", "))"))
             }
         }
@@ -104,36 +199,13 @@ public struct ArrivalCheck: Sendable {
     }
 
     /// A commit may add its own author as a member; no one changes or removes a member.
-    func checkMember(status: String, path: String, commit: String, author: String, merge: Bool) -> String? {
+    func checkMember(status: String, path: String, data: Data?, author: String, merge: Bool) -> String? {
         guard status == "A" else { return "members are only ever added" }
-        guard let member = blob(commit, path).flatMap(Members.decodeMember) else { return "not a readable member" }
+        guard let member = data.flatMap(Members.decodeMember) else { return "not a readable member" }
         guard path == "\(Members.folder)/\(member.code).json" else { return "the file is not named after the member's code" }
         if !merge, member.email.lowercased() != author.lowercased() {
             return "member \(member.code) (\(member.email)) was added by another author"
         }
         return nil
-    }
-
-    /// The members as of `commit`.
-    func members(at commit: String) -> Members {
-        guard let listing = try? shared.git.run(["ls-tree", "--name-only", "\(commit):\(Members.folder)"]), listing.succeeded else {
-            return Members()
-        }
-        return Members(members: listing.stdout.split(separator: "\n").compactMap { name in
-            blob(commit, "\(Members.folder)/\(name)").flatMap(Members.decodeMember)
-        })
-    }
-
-    func blob(_ commit: String, _ path: String) -> Data? {
-        guard let output = try? shared.git.run(["show", "\(commit):\(path)"]), output.succeeded else { return nil }
-        return Data(output.stdout.utf8)
-    }
-
-    /// The record at `path` as of `commit`, or nil when it did not exist or does not read.
-    func record(at commit: String, path: String) -> AnyRecord? {
-        let folders = path.split(separator: "/")
-        guard folders.count == 2, let kind = RecordKind(folder: String(folders[0])), let data = blob(commit, path),
-              case .success(let record) = RecordFile.decode(kind: kind, data: data, path: path) else { return nil }
-        return record
     }
 }

@@ -42,10 +42,8 @@ public enum MergeDriver {
                 return Report(status: 1, message: "\(pathname): the record inside is not \(id)")
             }
             let store = Store(root: storeRoot)
-            let members = Members.load(root: storeRoot)
             let lookup = StoreLookup(store: store)
             let pool = IDPool(existing: [RecordKind.solicitation, .contract, .addendum].flatMap { store.ids(of: $0) }, member: nil)
-            _ = members
             let merged = try RecordMerge.merge(base: base, ours: ours, theirs: theirs, lookup: lookup, pool: pool)
             let data = try RecordCodec.encode(merged.record.record)
             try data.write(to: URL(fileURLWithPath: oursPath))

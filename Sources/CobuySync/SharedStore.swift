@@ -38,8 +38,11 @@ public struct SharedStore: Sendable {
     public var isRepository: Bool { DurableFile.exists("\(store.root)/.git") }
 
     /// Whether git would run Cobuy's driver for record files here.
-    public var driverRegistered: Bool {
-        guard let driver = git.config("merge.\(MergeDriver.name).driver"), driver.contains("merge-driver") else { return false }
+    public var driverRegistered: Bool { driverRegistered(driver: git.config("merge.\(MergeDriver.name).driver")) }
+
+    /// Whether `driver` (the clone's `merge.cobuy.driver`) is Cobuy's and `.gitattributes` sends records to it.
+    func driverRegistered(driver: String?) -> Bool {
+        guard let driver, driver.contains("merge-driver") else { return false }
         guard let data = FileManager.default.contents(atPath: "\(store.root)/.gitattributes"),
               let text = String(data: data, encoding: .utf8) else { return false }
         return text.contains("merge=\(MergeDriver.name)")
@@ -163,6 +166,13 @@ public struct SharedStore: Sendable {
     }
 
     func currentBranch() throws(Git.Failure) -> String {
+        // `.git/HEAD` names the branch itself ("ref: refs/heads/main"): no process needed.
+        if let data = try? DurableFile.read("\(store.root)/.git/HEAD", limit: 4096),
+           let text = String(data: data, encoding: .utf8)?.trimmingCharacters(in: .whitespacesAndNewlines),
+           text.hasPrefix("ref: refs/heads/") {
+            let name = String(text.dropFirst("ref: refs/heads/".count))
+            if !name.isEmpty { return name }
+        }
         let name = try git.check(["symbolic-ref", "--short", "HEAD"]).trimmingCharacters(in: .whitespacesAndNewlines)
         return name.isEmpty ? "main" : name
     }

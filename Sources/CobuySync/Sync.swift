@@ -69,8 +69,11 @@ public struct Sync: Sendable {
     }
 
     public func run(progress: (Step) -> Void = { _ in }) throws(SharedStore.Problem) -> Report {
-        guard shared.isRepository, shared.git.config("remote.origin.url") != nil else { throw .notShared(shared.store.root) }
-        guard shared.driverRegistered else { throw .driverMissing(shared.store.root) }
+        guard shared.isRepository else { throw .notShared(shared.store.root) }
+        // Both settings from one `git config` call.
+        let settings = shared.git.configValues(["remote.origin.url", "merge.\(MergeDriver.name).driver"])
+        guard settings["remote.origin.url"] != nil else { throw .notShared(shared.store.root) }
+        guard shared.driverRegistered(driver: settings["merge.\(MergeDriver.name).driver"]) else { throw .driverMissing(shared.store.root) }
         do {
             return try shared.store.transaction { _ in try runLocked(progress: progress) }
         } catch let problem as SharedStore.Problem {
@@ -82,47 +85,58 @@ public struct Sync: Sendable {
         }
     }
 
+    /// One sync costs a fixed number of git processes, whatever the store's size and however
+    /// many commits arrive: a dozen or so, plus the merge driver for each record both sides
+    /// changed. Files are read through `cat-file --batch`, never one `git show` each.
     private func runLocked(progress: (Step) -> Void) throws -> Report {
         let git = shared.git
         var report = Report()
         // A merge a killed sync left half done is redone from the start.
-        if try git.run(["rev-parse", "--verify", "--quiet", "MERGE_HEAD"]).succeeded {
+        if DurableFile.exists("\(shared.store.root)/.git/MERGE_HEAD") {
             try git.check(["merge", "--abort"])
         }
         progress(.committing)
         report.sent = try commitLocalWork()
         let branch = try shared.currentBranch()
+        let remoteRef = "refs/remotes/origin/\(branch)"
+        var arrived: Set<String> = []
         for attempt in 1...attempts {
             report.rounds = attempt
             progress(.fetching)
             try git.check(["fetch", "--quiet", "origin"])
-            let remoteRef = "refs/remotes/origin/\(branch)"
-            let hasRemote = try git.run(["rev-parse", "--verify", "--quiet", remoteRef]).succeeded
-            if hasRemote {
+            // Commits only here and commits only there, in one call; it fails when the
+            // remote has no branch yet (the first push).
+            let counts = try git.run(["rev-list", "--left-right", "--count", "HEAD...\(remoteRef)"])
+            let numbers = counts.stdout.split(whereSeparator: { $0 == " " || $0 == "\t" || $0 == "\n" }).compactMap { Int($0) }
+            let hasRemote = counts.succeeded && numbers.count == 2
+            var ahead = hasRemote ? numbers[0] : 1
+            let incoming = hasRemote ? numbers[1] : 0
+            if incoming > 0 {
                 let before = try git.check(["rev-parse", "HEAD"]).trimmingCharacters(in: .whitespacesAndNewlines)
-                let incoming = try git.check(["rev-list", "--count", "HEAD..\(remoteRef)"]).trimmingCharacters(in: .whitespacesAndNewlines)
-                if incoming != "0" {
-                    // What arrives is checked commit by commit before anything is merged, so
-                    // an interrupted sync can never leave unchecked work in this clone.
-                    progress(.checking)
-                    let findings = try ArrivalCheck(shared: shared).check(from: before, to: remoteRef)
-                    if !findings.isEmpty {
-                        report.rejected = findings
-                        return report
-                    }
-                    progress(.merging(attempt: attempt))
-                    let merge = try git.run(["merge", "--quiet", "--no-edit", "-m", "Sync: merge other members' work", remoteRef])
-                    if !merge.succeeded {
-                        let unmerged = (try? git.check(["diff", "--name-only", "--diff-filter=U"]))?
-                            .split(separator: "\n").joined(separator: ", ") ?? ""
-                        _ = try? git.run(["merge", "--abort"])
-                        throw SharedStore.Problem.other("the merge stopped\(unmerged.isEmpty ? "" : " on \(unmerged)"): \(merge.text)")
-                    }
-                    report.received += Int(incoming) ?? 0
+                // What arrives is checked commit by commit before anything is merged, so
+                // an interrupted sync can never leave unchecked work in this clone.
+                progress(.checking)
+                let findings = try ArrivalCheck(shared: shared).check(from: before, to: remoteRef)
+                if !findings.isEmpty {
+                    report.rejected = findings
+                    return report
                 }
+                progress(.merging(attempt: attempt))
+                let merge = try git.run(["merge", "--quiet", "--no-edit", "-m", "Sync: merge other members' work", remoteRef])
+                if !merge.succeeded {
+                    let unmerged = (try? git.check(["diff", "--name-only", "--diff-filter=U"]))?
+                        .split(separator: "\n").joined(separator: ", ") ?? ""
+                        _ = try? git.run(["merge", "--abort"])
+                    throw SharedStore.Problem.other("the merge stopped\(unmerged.isEmpty ? "" : " on \(unmerged)"): \(merge.text)")
+                }
+                report.received += incoming
+                // What the merge changed here: the files to look at afterwards, and no others.
+                let changed = try git.runRaw(["diff", "--name-only", "-z", "--no-renames", before, "HEAD"])
+                for path in changed.stdout.split(separator: 0) { arrived.insert(String(decoding: path, as: UTF8.self)) }
+                // Fast-forwarded when nothing was ours; otherwise a merge commit to send.
+                if ahead > 0 { ahead += 1 }
             }
-            let ahead = hasRemote ? try git.check(["rev-list", "--count", "\(remoteRef)..HEAD"]).trimmingCharacters(in: .whitespacesAndNewlines) : "1"
-            if ahead == "0" { break }
+            if ahead == 0 { break }
             // The same checks on what this clone is about to send: the others would refuse it.
             if hasRemote {
                 let outgoing = try ArrivalCheck(shared: shared).check(from: remoteRef, to: "HEAD")
@@ -139,28 +153,46 @@ public struct Sync: Sendable {
                 throw SharedStore.Problem.other("other members kept pushing first; \(attempts) tries: \(push.text)")
             }
         }
-        progress(.indexing)
-        if let index = shared.store.catalogIndex() { _ = try? index.refresh() }
+        // Only a catalog that arrived needs the index brought up to date.
+        if arrived.contains(where: { !isRecordOrMember($0) }) {
+            progress(.indexing)
+            if let index = shared.store.catalogIndex() { _ = try? index.refresh() }
+        }
         report.conflicts = shared.recordsInConflict()
         return report
     }
 
-    /// Commits every record change this clone made, the message listing the actions.
+    /// A record file or a member file: never a catalog.
+    func isRecordOrMember(_ path: String) -> Bool {
+        let folders = path.split(separator: "/")
+        guard folders.count == 2 else { return false }
+        return folders[0] == Members.folder[...] || RecordKind(folder: String(folders[0])) != nil
+    }
+
+    /// Commits every record change this clone made, the message listing the actions: one
+    /// `add -A`, one `diff` for the paths, one `cat-file --batch` for their committed versions.
     func commitLocalWork() throws -> [String] {
         let git = shared.git
         try git.check(["add", "-A"])
-        if try git.run(["diff", "--cached", "--quiet"]).succeeded { return [] }
-        let hasHead = try git.run(["rev-parse", "--verify", "--quiet", "HEAD"]).succeeded
-        let changed = try git.check(["diff", "--cached", "--name-only", "--no-renames"] + (hasHead ? ["HEAD"] : []))
-            .split(separator: "\n").map(String.init)
+        var listing = try git.runRaw(["diff", "--cached", "--name-only", "-z", "--no-renames", "HEAD"])
+        let hasHead = listing.status == 0
+        if !hasHead {
+            // No commit yet: everything staged is new.
+            listing = try git.runRaw(["diff", "--cached", "--name-only", "-z", "--no-renames"])
+        }
+        let changed = listing.stdout.split(separator: 0).map { String(decoding: $0, as: UTF8.self) }
+        if changed.isEmpty { return [] }
+        let committed = hasHead ? try git.objects(changed.map { "HEAD:\($0)" }) : [:]
         var lines: [String] = []
         for path in changed {
             let parts = path.split(separator: "/")
             guard parts.count == 2, let kind = RecordKind(folder: String(parts[0])), path.hasSuffix(".json"),
                   let data = FileManager.default.contents(atPath: "\(shared.store.root)/\(path)"),
                   case .success(let record) = RecordFile.decode(kind: kind, data: data, path: path) else { continue }
-            let before = hasHead ? ArrivalCheck(shared: shared).record(at: "HEAD", path: path) : nil
-            let known = Set(before?.record.history.map(\.eventID) ?? [])
+            var known: Set<String> = []
+            if let before = committed["HEAD:\(path)"], case .success(let old) = RecordFile.decode(kind: kind, data: before, path: path) {
+                known = Set(old.record.history.map(\.eventID))
+            }
             for event in record.record.history where !known.contains(event.eventID) {
                 lines.append("\(record.id) \(event.action) by \(event.actor) for \(event.party.isEmpty ? "-" : event.party)")
             }

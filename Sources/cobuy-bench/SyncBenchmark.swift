@@ -88,26 +88,27 @@ enum SyncBenchmark {
     }
 
     /// One random action this member may take now, with made-up inputs; true when taken.
-    static func randomAction(_ member: Member, others: [Member], now: Timestamp, random: inout Random) -> Bool {
+    /// `records` is the member's view of its solicitations, kept up to date here (reading the
+    /// whole folder before every action made the simulation quadratic in its records).
+    static func randomAction(_ member: Member, others: [Member], now: Timestamp, records: inout [AnyRecord], random: inout Random) -> Bool {
         let store = member.store
-        let lookup = StoreLookup(store: store)
-        let context = ActionContext(now: now, officer: member.officer, lookup: lookup)
-        let records = store.loadLocal(.solicitation).records
         if records.count < 3 || random.below(8) == 0 {
-            let created = try? ActionRunner.create(officer: member.officer, now: now, in: store) { context in
+            guard let created = try? ActionRunner.create(officer: member.officer, now: now, in: store, { context in
                 Creation.solicitation(title: "Buy \(random.below(1000))", lead: nil, category: "Sim", description: "", in: context)
-            }
-            return created != nil
+            }) else { return false }
+            records.append(.solicitation(created))
+            return true
         }
-        var choices: [(AnyRecord, ActionSpec)] = []
-        for record in records {
-            for available in RecordActions.available(on: record, in: context)
-            where available.isAllowed && !available.spec.createsRecords && available.spec.name != ConflictResolution.name {
-                choices.append((record, available.spec))
-            }
-        }
+        let context = ActionContext(now: now, officer: member.officer, lookup: StoreLookup(store: store))
         for _ in 0..<6 {
-            guard let (record, spec) = random.pick(choices) else { return false }
+            // A record first, then one of its actions: only that record's actions are asked for.
+            guard !records.isEmpty else { return false }
+            let index = random.below(records.count)
+            let record = records[index]
+            let choices = RecordActions.available(on: record, in: context).filter {
+                $0.isAllowed && !$0.spec.createsRecords && $0.spec.name != ConflictResolution.name
+            }
+            guard let spec = random.pick(choices)?.spec else { continue }
             var values: [String: String] = [:]
             for parameter in spec.parameters {
                 if !parameter.isRequired, random.below(2) == 0 { continue }
@@ -124,7 +125,8 @@ enum SyncBenchmark {
             }
             if spec.name == "join" || spec.name == "sign-agreement" { values["party"] = member.officer.party }
             if spec.name == "set-cooperative" { values = ["kinds": "all", "regions": "all"] }
-            if (try? ActionRunner.perform(spec.name, ActionArguments(values), on: record.id, officer: member.officer, now: now, in: store)) != nil {
+            if let applied = try? ActionRunner.perform(spec.name, ActionArguments(values), on: record.id, officer: member.officer, now: now, in: store) {
+                records[index] = applied.record
                 return true
             }
         }
@@ -147,56 +149,121 @@ enum SyncBenchmark {
         }
     }
 
+    /// Prints a line and flushes it at once, even into a pipe or a file, so a long run shows
+    /// its progress (`fflush(nil)` flushes every stream without naming the global `stdout`).
+    static func say(_ line: String) {
+        print(line)
+        fflush(nil)
+    }
+
+    static func seconds(since start: UInt64) -> Double { Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9 }
+
+    /// The simulation's end-of-run checks, each a line; `failed` lists the ones that did not hold.
+    struct Verdict {
+        var lines: [String] = []
+        var failed: [String] = []
+        mutating func check(_ holds: Bool, _ line: String) {
+            lines.append("  \(holds ? "ok  " : "FAIL") \(line)")
+            if !holds { failed.append(line) }
+        }
+    }
+
+    /// Byte-identical records on every member, every event made counted once, no record or
+    /// event id twice, no text-merge markers, `validate` clean on every member.
+    static func verdict(_ members: [Member], made: Int) -> Verdict {
+        var verdict = Verdict()
+        let reference = recordFiles(members[0].store)
+        let differing = members.filter { recordFiles($0.store) != reference }.map(\.code)
+        verdict.check(differing.isEmpty, "records byte-identical on all \(members.count) members (\(reference.count) records)"
+                      + (differing.isEmpty ? "" : "; differ: \(differing.joined(separator: ", "))"))
+        var events: [String] = []
+        var recordIDs: [String] = []
+        var undecodable = 0
+        for (path, data) in reference {
+            let parts = path.split(separator: "/")
+            guard parts.count == 2, let kind = RecordKind(folder: String(parts[0])),
+                  case .success(let record) = RecordFile.decode(kind: kind, data: data, path: path) else { undecodable += 1; continue }
+            recordIDs.append(record.id)
+            events += record.record.history.map(\.eventID)
+        }
+        verdict.check(events.count == made && undecodable == 0, "events made \(made), events counted \(events.count)")
+        let repeatedRecords = recordIDs.count - Set(recordIDs).count, repeatedEvents = events.count - Set(events).count
+        verdict.check(repeatedRecords == 0 && repeatedEvents == 0,
+                      "no id twice (\(repeatedRecords) record ids and \(repeatedEvents) event ids repeated)")
+        let markers = [Data("<<<<<<< ".utf8), Data("\n=======\n".utf8), Data(">>>>>>> ".utf8)]
+        let marked = reference.filter { _, data in markers.contains { data.range(of: $0) != nil } }.keys.sorted()
+        verdict.check(marked.isEmpty, "no conflict markers in any file" + (marked.isEmpty ? "" : ": \(marked.joined(separator: ", "))"))
+        let invalid = members.compactMap { member -> String? in
+            let report = member.store.validate()
+            return report.isValid ? nil : "\(member.code): \(report.problems.first.map { "\($0)" } ?? "")"
+        }
+        verdict.check(invalid.isEmpty, "validate clean on every member" + (invalid.isEmpty ? "" : ": \(invalid.joined(separator: "; "))"))
+        return verdict
+    }
+
     static func simulate(members count: Int, actions: Int, rounds: Int, seed: UInt64) throws {
         let folder = NSTemporaryDirectory() + "cobuy-sim-" + UUID().uuidString
         try FileManager.default.createDirectory(atPath: folder, withIntermediateDirectories: true)
         defer { try? FileManager.default.removeItem(atPath: folder) }
+        let began = DispatchTime.now().uptimeNanoseconds
         let parties = (0..<count).map { Officer(name: "Officer \($0)", party: "member-\(String(format: "%02d", $0))") }
-        print("Simulation: \(count) members × \(actions) actions, \(rounds) rounds, seed \(seed)")
-        let setUpStart = DispatchTime.now().uptimeNanoseconds
+        say("Simulation: \(count) members × \(actions) actions, \(rounds) rounds, seed \(seed)")
         let members = try consortium(folder: folder, parties: parties) { _, _ in }
-        print(String(format: "  set up (store, bare repository, %d clones): %.1f s", count, Double(DispatchTime.now().uptimeNanoseconds - setUpStart) / 1e9))
+        say(String(format: "  set up (store, bare repository, %d clones): %.1f s", count, seconds(since: began)))
         var random = Random(state: seed)
         var made = eventCount(members[0].store)
         var syncTimes: [Double] = []
+        var spawns: [Int] = []
         var conflicted = 0
         let perRound = (actions + rounds - 1) / rounds
         var taken = Array(repeating: 0, count: count)
         for round in 1...rounds {
+            let roundStart = DispatchTime.now().uptimeNanoseconds
+            let roundSyncs = syncTimes.count
             let now = Timestamp(iso8601: "2026-03-0\(min(9, round + 1))T10:00:00Z") ?? Timestamp(secondsSinceEpoch: 0)
             for index in random.shuffled(Array(members.indices)) {
                 let member = members[index]
                 let others = members.filter { $0.code != member.code }
+                var records = member.store.loadLocal(.solicitation).records
                 var attempts = 0
                 var thisRound = 0
                 while thisRound < perRound, taken[index] < actions, attempts < perRound * 20 {
                     attempts += 1
                     // A second apart, so every member's events have their own times.
                     let at = now.adding(seconds: index * 1000 + taken[index])
-                    if randomAction(member, others: others, now: at, random: &random) {
+                    if randomAction(member, others: others, now: at, records: &records, random: &random) {
                         taken[index] += 1
                         thisRound += 1
                         made += 1
                     }
                 }
                 let start = DispatchTime.now().uptimeNanoseconds
+                let spawnedBefore = Git.spawned
                 let report = try Sync(shared: member.shared).run()
                 syncTimes.append(Double(DispatchTime.now().uptimeNanoseconds - start) / 1e6)
+                spawns.append(Git.spawned - spawnedBefore)
                 if !report.rejected.isEmpty { throw Failure(description: "round \(round): \(report.rejected.map(\.description))") }
                 conflicted = report.conflicts.count
             }
-            print("  round \(round): \(taken.reduce(0, +)) actions taken so far, \(conflicted) record(s) in conflict")
+            let times = syncTimes[roundSyncs...].sorted()
+            say(String(format: "  round %d: %d actions taken so far, %d record(s) in conflict; %.1f s, sync p50 %.0f ms, max %.0f ms",
+                         round, taken.reduce(0, +), conflicted, seconds(since: roundStart),
+                         times.isEmpty ? 0 : times[times.count / 2], times.last ?? 0))
         }
         // One more pass: every member receives what the others pushed after its last sync.
         for member in members { _ = try Sync(shared: member.shared).run() }
-        let reference = recordFiles(members[0].store)
-        let identical = members.allSatisfy { recordFiles($0.store) == reference }
-        let counted = eventCount(members[0].store)
-        let ids = reference.keys.count
         Benchmark.report("one sync during the simulation", syncTimes)
-        print("  actions taken: \(taken.reduce(0, +)) (\(taken.min() ?? 0)-\(taken.max() ?? 0) a member); records: \(ids)")
-        print("  events made: \(made), events counted: \(counted); stores identical: \(identical ? "yes" : "NO"); records in conflict: \(conflicted)")
-        guard identical, counted == made else { throw Failure(description: "the simulation did not converge") }
+        fflush(nil)
+        let sortedSpawns = spawns.sorted()
+        say("  git processes a sync: median \(sortedSpawns.isEmpty ? 0 : sortedSpawns[sortedSpawns.count / 2]), max \(sortedSpawns.last ?? 0) (merge drivers not counted)")
+        say("  actions taken: \(taken.reduce(0, +)) (\(taken.min() ?? 0)-\(taken.max() ?? 0) a member); records in conflict: \(conflicted)")
+        let verdict = verdict(members, made: made)
+        for line in verdict.lines { say(line) }
+        say(String(format: "  wall time: %.1f s", seconds(since: began)))
+        guard verdict.failed.isEmpty else {
+            throw Failure(description: "the simulation did not converge: \(verdict.failed.joined(separator: "; "))")
+        }
+        say("  all invariants hold")
     }
 
     /// Times syncs in a store of `records` solicitations: two offices of one party, each
@@ -225,10 +292,11 @@ enum SyncBenchmark {
                                                      executable: driver, environment: environment(office[1], email: email))
         _ = try Sync(shared: southShared).run()
         _ = try Sync(shared: members[0].shared).run()
-        print(String(format: "Sync in a store of %d records (set up %.1f s)", records, Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9))
+        say(String(format: "Sync in a store of %d records (set up %.1f s)", records, Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9))
         let offices = [(members[0].shared, office[0]), (southShared, office[1])]
         var random = Random(state: 7)
         var times: [Double] = []
+        var spawns: [Int] = []
         for sample in 0..<samples {
             for (shared, officer) in offices {
                 for step in 0..<3 {
@@ -239,11 +307,16 @@ enum SyncBenchmark {
                                                   now: now.adding(seconds: sample * 10 + step), in: shared.store)
                 }
                 let begin = DispatchTime.now().uptimeNanoseconds
+                let spawnedBefore = Git.spawned
                 _ = try Sync(shared: shared).run()
                 times.append(Double(DispatchTime.now().uptimeNanoseconds - begin) / 1e6)
+                spawns.append(Git.spawned - spawnedBefore)
             }
         }
         Benchmark.report("one sync (3 actions out, the other's in)", times)
+        fflush(nil)
+        let sortedSpawns = spawns.sorted()
+        say("  git processes a sync: median \(sortedSpawns.isEmpty ? 0 : sortedSpawns[sortedSpawns.count / 2]), max \(sortedSpawns.last ?? 0) (merge drivers not counted)")
     }
 
     static func run(_ arguments: [String]) throws {

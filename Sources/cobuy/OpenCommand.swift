@@ -33,14 +33,15 @@ struct DemoCommand: ParsableCommand {
 
     func run() throws {
         try reportingErrors {
-            var environment = CobuyEnvironment()
-            if (environment.variables["COBUY_NOW"] ?? "").isEmpty {
-                environment.variables["COBUY_NOW"] = CobuyResources.sampleReferenceTime
-            }
+            let environment = CobuyEnvironment()
             let path = environment.demoStorePath
             if reset || !DurableFile.exists("\(path)/cobuy.json") {
                 if DurableFile.exists(path) { try FileManager.default.removeItem(atPath: path) }
                 try SampleStore.copy(to: path)
+            } else if try Store(root: path).fixedClock() == nil {
+                // A demo store made before the clock was a store setting: give it the clock its
+                // sample data is written for, which the UI alone used to get.
+                try SampleStore.fixClock(of: Store(root: path))
             }
             var options = StoreOptions()
             options.store = path

@@ -172,6 +172,12 @@ struct Consortium {
                                      environment: sandbox.environment.merging(["GIT_CONFIG_NOSYSTEM": "1", "TMPDIR": sandbox.folder + "/"]) { $1 },
                                      timeout: 600)
         #expect(output.status == 0, "\(output)")
-        #expect(output.stdout.contains("stores identical: yes"))
+        for check in ["records byte-identical on all 4 members", "events made", "no id twice", "no conflict markers", "validate clean on every member"] {
+            #expect(output.stdout.contains("  ok   \(check)"), "\(check): \(output.stdout)")
+        }
+        #expect(!output.stdout.contains("FAIL"))
+        #expect(output.stdout.contains("all invariants hold"))
+        // Progress is printed round by round.
+        #expect(output.stdout.contains("  round 1: ") && output.stdout.contains("  round 2: "))
     }
 }

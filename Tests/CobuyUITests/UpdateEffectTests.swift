@@ -268,3 +268,28 @@ import Testing
         #expect(state.modal == .form(form), "back to the form as it was")
     }
 }
+
+extension UpdateEffectTests {
+    @Test func anExportIntoAMissingFolderAsksBeforeCreatingIt() throws {
+        var state = try Self.state()
+        let prompt = ExportPrompt(addendumID: "PA-2026-0001", participant: "city-of-salem", folder: "~/Documents")
+        #expect(prompt.path.text.hasPrefix("~/Documents/PA-2026-0001"))
+        state.modal = .export(prompt)
+        let path = prompt.path.text
+        #expect(state.update(.key(.enter)) == [.exportDraft(addendumID: "PA-2026-0001", format: "md", path: path, creatingFolders: false)])
+        #expect(state.update(.exportFolderMissing("~/Documents")).isEmpty)
+        guard case .export(let asking)? = state.modal else { Issue.record("the dialog stays open"); return }
+        #expect(asking.missingFolder == "~/Documents")
+        // n: nothing is created, the dialog says so and stays for another name.
+        #expect(state.update(.key(.character("n"))).isEmpty)
+        guard case .export(let declined)? = state.modal else { Issue.record("the dialog stays open"); return }
+        #expect(declined.missingFolder == nil)
+        #expect(declined.error?.contains("was not created") == true)
+        // y after asking again: the same export, creating the folder.
+        _ = state.update(.key(.enter))
+        _ = state.update(.exportFolderMissing("~/Documents"))
+        #expect(state.update(.key(.character("y"))) == [.exportDraft(addendumID: "PA-2026-0001", format: "md", path: path, creatingFolders: true)])
+        _ = state.update(.exported(path: "~/Documents/x.md"))
+        #expect(state.modal == nil)
+    }
+}

@@ -42,6 +42,11 @@ public enum AddendumMachine: StateMachine {
             let sides = [record.participantSignature == nil ? record.party : nil,
                          record.vendorSignature == nil ? contract?.vendor : nil].compactMap { $0 }
             guard sides.contains(acting) else {
+                // A side that has signed is told so, not sent to sign again.
+                let signed = [record.participantSignature?.party, record.vendorSignature?.party].compactMap { $0 }
+                if signed.contains(acting) {
+                    return Refusal("role", "\(acting) has already signed; the addendum waits on \(sides.joined(separator: " and ")) to sign.")
+                }
                 return Refusal("role", "Only an unsigned side may sign (\(sides.joined(separator: " or "))); you act for \(acting).",
                                remedy: sides.first.map { "Act with --for \($0)." } ?? "")
             }

@@ -52,7 +52,7 @@ public enum Creation {
         guard !title.trimmingSpaces.isEmpty else { return .failure(.emptyText("title", "title")) }
         let founder = lead ?? context.officer.party
         guard let party = context.lookup.party(founder) else {
-            return .failure(Refusal("party-known", "There is no party \(founder) in the store.", remedy: "Create it with cobuy new party."))
+            return .failure(.unknownParty(founder, lookup: context.lookup))
         }
         guard party.kind.isPublicBody else {
             return .failure(Refusal("public-body", "\(founder) is a vendor; a joint solicitation is led by a public body."))
@@ -77,7 +77,7 @@ public enum Creation {
             return .failure(Refusal("contract-known", "There is no contract \(contractID) in the store.", remedy: "See cobuy list contracts."))
         }
         guard let party = context.lookup.party(partyID) else {
-            return .failure(Refusal("party-known", "There is no party \(partyID) in the store.", remedy: "Create it with cobuy new party."))
+            return .failure(.unknownParty(partyID, lookup: context.lookup))
         }
         guard party.kind.isPublicBody else {
             return .failure(Refusal("public-body", "\(party.id) is a vendor; only public bodies sign participating addenda."))
@@ -87,8 +87,10 @@ public enum Creation {
                                     remedy: "Act with --for \(party.id)."))
         }
         if let existing = context.lookup.addenda(onContract: contract.id).first(where: { $0.party == party.id && $0.status.blocksAnother }) {
+            // An executed addendum is done: the party already uses the contract, nothing is left to work on.
             return .failure(Refusal("no-other-addendum", "\(party.id) already has addendum \(existing.id) (\(existing.status.rawValue)) on \(contract.id).",
-                                    remedy: "Work on \(existing.id) instead."))
+                                    remedy: existing.status == .executed ? "It already participates through \(existing.id)."
+                                        : "Work on \(existing.id) instead."))
         }
         let checklist = Joinability.evaluate(contract: contract, party: party, today: context.today,
                                              addenda: context.lookup.addenda(onContract: contract.id),
@@ -131,11 +133,17 @@ public enum Creation {
                                           clause: CooperativeClause, ceiling: Money?, renewals: [RenewalOption],
                                           in context: ActionContext) -> Result<CooperativeContract, Refusal> {
         guard !title.trimmingSpaces.isEmpty else { return .failure(.emptyText("title", "title")) }
-        guard let leadParty = context.lookup.party(lead), leadParty.kind.isPublicBody else {
-            return .failure(Refusal("lead-known", "The lead \(lead) is not a public body in the store.", remedy: "Create it with cobuy new party."))
+        guard let leadParty = context.lookup.party(lead) else {
+            return .failure(.unknownParty(lead, lookup: context.lookup, guardName: "lead-known", role: "lead"))
         }
-        guard let vendorParty = context.lookup.party(vendor), vendorParty.kind == .vendor else {
-            return .failure(Refusal("vendor", "\(vendor) is not a vendor in the store.", remedy: "Create it with cobuy new party --kind vendor."))
+        guard leadParty.kind.isPublicBody else {
+            return .failure(Refusal("lead-known", "The lead \(lead) is a vendor, not a public body."))
+        }
+        guard let vendorParty = context.lookup.party(vendor) else {
+            return .failure(.unknownParty(vendor, lookup: context.lookup, guardName: "vendor", role: "vendor", vendor: true))
+        }
+        guard vendorParty.kind == .vendor else {
+            return .failure(Refusal("vendor", "\(vendor) is a \(vendorParty.kind.label), not a vendor."))
         }
         var ids = context.ids
         var contract = CooperativeContract(id: ids.next("CON", year: context.today.year), title: title.trimmingSpaces,

@@ -7,6 +7,13 @@ public struct Dashboard: Sendable {
         public var detail: String
         /// Days until the deadline; `nil` when the entry waits on someone rather than a date.
         public var days: Int?
+
+        public init(id: String, title: String, detail: String, days: Int?) {
+            self.id = id
+            self.title = title
+            self.detail = detail
+            self.days = days
+        }
     }
 
     public var closingSolicitations: [Entry]

@@ -49,6 +49,7 @@ extension AppState {
         case .palette(let palette): return handlePaletteKey(key, palette)
         case .export(let prompt): return handleExportKey(key, prompt)
         case .identity(let form): return handleIdentityKey(key, form)
+        case .goTo(let picker): return handleGoToKey(key, picker)
         case .reader(let reader): return handleReaderKey(key, reader)
         }
     }
@@ -56,6 +57,22 @@ extension AppState {
     /// `x`: the file name and format of an addendum's draft.
     private mutating func handleExportKey(_ key: Key, _ prompt: ExportPrompt) -> [Effect] {
         var prompt = prompt
+        if let folder = prompt.missingFolder {
+            switch key {
+            case .character("y"), .character("Y"), .enter:
+                prompt.missingFolder = nil
+                modal = .export(prompt)
+                return [.exportDraft(addendumID: prompt.addendumID, format: prompt.format, path: prompt.path.text.trimmingSpaces,
+                                     creatingFolders: true)]
+            case .character("n"), .character("N"), .escape:
+                prompt.missingFolder = nil
+                prompt.error = "The folder \(folder) was not created; change the file name or press Esc."
+            default:
+                break
+            }
+            modal = .export(prompt)
+            return []
+        }
         switch key {
         case .escape:
             modal = nil
@@ -70,7 +87,7 @@ extension AppState {
                 break
             }
             modal = .export(prompt)
-            return [.exportDraft(addendumID: prompt.addendumID, format: prompt.format, path: path)]
+            return [.exportDraft(addendumID: prompt.addendumID, format: prompt.format, path: path, creatingFolders: false)]
         default:
             if let edit = TextEditing.edit(for: key) {
                 prompt.path.apply(edit)

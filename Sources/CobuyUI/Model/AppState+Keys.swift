@@ -50,13 +50,16 @@ extension AppState {
         case .open:
             if var view = opened {
                 if view.pane == .actions { return chooseAction(at: view.selectedAction) }
+                if view.pane == .links { return followSelectedLink() }
                 view.pane = .actions
                 opened = view
             } else if let id = selectedRecordID {
-                opened = RecordView(id: id)
+                opened = openingView(for: id)
             }
         case .back:
-            if opened != nil {
+            if goBack() {
+                return []
+            } else if opened != nil {
                 opened = nil
             } else if let kind = tab.kind, !(lists[kind]?.search.isEmpty ?? true) {
                 lists[kind]?.search = ""
@@ -72,6 +75,8 @@ extension AppState {
         case .tab(let tab):
             self.tab = tab
             opened = nil
+            // A tab chosen by hand is a fresh start: Esc no longer returns along followed links.
+            navigation.clear()
         case .search:
             // A new search each time; ↑ recalls the earlier ones. Esc puts the previous one back.
             guard let kind = tab.kind, let list = lists[kind] else { return [] }
@@ -84,8 +89,12 @@ extension AppState {
             guard let kind = NewRecord.forTab(tab) else { return [] }
             return openNewForm(kind)
         case .actions:
-            if opened == nil, let id = selectedRecordID { opened = RecordView(id: id) }
+            if opened == nil, let id = selectedRecordID { opened = openingView(for: id) }
             opened?.pane = .actions
+        case .links:
+            opened?.pane = .links
+        case .goTo:
+            openGoTo()
         case .edit:
             guard let id = opened?.id, case .addendum(let addendum)? = snapshot.record(id) else { return [] }
             return openForm(recordID: id, actionName: "edit", prefill: [
@@ -176,6 +185,9 @@ extension AppState {
             case .details: view.detailScroll = max(0, view.detailScroll.addingClamped(delta))
             case .history: view.historyScroll = max(0, view.historyScroll.addingClamped(delta))
             case .draft: view.draftScroll = max(0, view.draftScroll.addingClamped(delta))
+            case .links:
+                let count = links(of: view.id).count
+                view.selectedLink = max(0, min(count - 1, view.selectedLink.addingClamped(delta)))
             case .actions:
                 let count = availableActions(for: view.id).count
                 view.selectedAction = max(0, min(count - 1, view.selectedAction.addingClamped(delta)))

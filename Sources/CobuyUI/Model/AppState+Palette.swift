@@ -21,6 +21,7 @@ extension AppState {
         for tab in AppState.Tab.allCases {
             entries.append(Palette.Entry(name: "go \(tab.title.lowercased())", detail: "Show the \(tab.title) tab", command: .tab(tab)))
         }
+        entries.append(Palette.Entry(name: "go to record", detail: "Open any record by its id (#)", command: .goTo))
         entries.append(Palette.Entry(name: "reload", detail: "Read the store again", command: .reload))
         entries.append(Palette.Entry(name: "sync", detail: "Send your work to the other members and receive theirs", command: .sync))
         entries.append(Palette.Entry(name: "officer", detail: "Change who is acting", command: .changeOfficer))
@@ -67,6 +68,7 @@ extension AppState {
         case .joinContract: return joinSelectedContract()
         case .new(let kind): return openNewForm(kind)
         case .sync: return perform(.sync)
+        case .goTo: return perform(.goTo)
         }
     }
 }

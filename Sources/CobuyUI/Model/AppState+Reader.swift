@@ -9,7 +9,7 @@ extension AppState {
         if let message { sections.append(Reader.Section("Message", [message.text])) }
         if let view = opened, let record = snapshot.record(view.id) {
             let actions = availableActions(for: view.id)
-            sections.append(Reader.Section("Next", [RecordScreen.nextStep(actions, record: record, today: today)]))
+            sections.append(Reader.Section("Next", [RecordScreen.nextStep(record, state: self)]))
             if actions.indices.contains(view.selectedAction) {
                 sections.append(actionSection(actions[view.selectedAction], on: record))
             }

@@ -56,6 +56,13 @@ extension AppState {
             modal = nil
             self.message = .success("Wrote \(path).")
             return []
+        case .exportFolderMissing(let folder):
+            if case .export(var prompt)? = modal {
+                prompt.error = nil
+                prompt.missingFolder = folder
+                modal = .export(prompt)
+            }
+            return []
         case let .performed(recordID, action, summary, created):
             if case .form? = modal { modal = nil }
             if case .confirm? = modal { modal = nil }
@@ -113,6 +120,7 @@ extension AppState {
         case .palette?: return .palette
         case .export?: return .export
         case .identity?: return .identity
+        case .goTo?: return .goTo
         case .reader?: return .reader
         case .help?: return nil
         case nil: return search != nil ? .search : nil
@@ -141,6 +149,7 @@ extension AppState {
         case .palette?: return .palette
         case .export?: return .export
         case .identity?: return .identity
+        case .goTo?: return .goTo
         case .reader?: return .reader
         case .help?, nil: return nil
         }

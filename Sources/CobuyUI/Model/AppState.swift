@@ -56,9 +56,14 @@ public struct AppState: Sendable {
     /// The rendered draft of the opened addendum (its id and lines), once asked for.
     public var draftPreview: (id: String, lines: [String])?
     /// Where exports go by default (empty: the folder Cobuy was started in).
+    /// Where drafts are exported by default, as shown (`~/Documents`); the runtime sets it.
     public var exportFolder = ""
     /// What the background indexing of a catalog is doing, while it runs (Esc stops it).
     public var indexing: String?
+    /// Where the officer was before following a link or jumping to a record (Esc goes back).
+    public var navigation = NavigationHistory()
+    /// What waits for the acting party (the dashboard's first section), from the core.
+    public var myWork: [WorkItem] = []
 
     public init(snapshot: StoreSnapshot, now: Timestamp, officer: Officer?, storeName: String, width: Int, height: Int) {
         self.snapshot = snapshot
@@ -89,6 +94,7 @@ public struct AppState: Sendable {
             }
         }
         for kind in RecordKind.allCases { refreshList(kind, keepingSelection: true) }
+        refreshMyWork()
     }
 
     /// A context for asking the machines what is allowed, from the snapshot (no disk).
@@ -99,7 +105,7 @@ public struct AppState: Sendable {
 
     /// The dashboard's entries in display order.
     public var dashboardEntries: [Dashboard.Entry] {
-        snapshot.dashboard.needsDecision + snapshot.dashboard.closingSolicitations + snapshot.dashboard.expiringContracts
+        myWorkEntries + snapshot.dashboard.needsDecision + snapshot.dashboard.closingSolicitations + snapshot.dashboard.expiringContracts
             + snapshot.dashboard.addendaAwaiting
     }
 
@@ -125,9 +131,12 @@ public struct AppState: Sendable {
 public struct RecordView: Sendable, Equatable {
     public enum Pane: Int, CaseIterable, Sendable {
         case details, actions, history, draft
+        /// The records this one refers to (and that refer to it), to follow.
+        case links
         public var title: String {
             switch self {
             case .details: return "Details"
+            case .links: return "Links"
             case .actions: return "Actions"
             case .history: return "Audit trail"
             case .draft: return "Draft"
@@ -136,7 +145,7 @@ public struct RecordView: Sendable, Equatable {
 
         /// The panes a record of `kind` has: addenda also preview their draft.
         public static func panes(for kind: RecordKind) -> [Pane] {
-            kind == .addendum ? [.details, .actions, .history, .draft] : [.details, .actions, .history]
+            kind == .addendum ? [.details, .links, .actions, .history, .draft] : [.details, .links, .actions, .history]
         }
     }
 
@@ -146,6 +155,7 @@ public struct RecordView: Sendable, Equatable {
     public var historyScroll = 0
     public var selectedAction = 0
     public var draftScroll = 0
+    public var selectedLink = 0
 
     public init(id: String) {
         self.id = id
@@ -165,24 +175,32 @@ public enum Modal: Sendable, Equatable {
     case confirmDiscard(ActionForm)
     /// Where to write an addendum draft, and in which format.
     case export(ExportPrompt)
+    /// Jump to any record by its id (`#`).
+    case goTo(RecordPicker)
     /// Long text read in full (`v`, Enter on a refused action).
     case reader(Reader)
 }
 
-/// `x` on an addendum: the file name (pre-filled, sanitised) and the format.
+/// `x` on an addendum: the file name (pre-filled, sanitised, in the export folder) and the
+/// format; a relative name goes in the export folder, `~` is the home folder.
 public struct ExportPrompt: Sendable, Equatable {
     public static let formats = ["md", "docx", "txt"]
     public var addendumID: String
     public var participant: String
     public var format = "md"
     public var path: TextField
+    /// The export folder as the officer reads it (`~/Documents`).
+    public var folder: String
     public var error: String?
+    /// Set when the file's folder does not exist: "create it?" (y/n).
+    public var missingFolder: String?
 
     public init(addendumID: String, participant: String, folder: String) {
         self.addendumID = addendumID
         self.participant = participant
+        self.folder = folder
         let name = AddendumDraft.fileName(addendum: addendumID, participant: participant, extension: "md")
-        path = TextField(folder.isEmpty ? name : folder + "/" + name)
+        path = TextField(folder.isEmpty ? name : (folder.hasSuffix("/") ? folder + name : folder + "/" + name))
     }
 
     /// Tab cycles the format, keeping the file name's extension in step.
@@ -285,6 +303,8 @@ public enum PaletteCommand: Sendable, Equatable {
     case joinContract(String)
     case new(NewRecord)
     case sync
+    /// Open the picker over every record id.
+    case goTo
 }
 
 extension RecordSummary {

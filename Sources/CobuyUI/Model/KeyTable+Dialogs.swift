@@ -5,7 +5,7 @@ import CobuyTerminal
 /// +Forms, +Palette and +Search).
 extension KeyTable {
     public enum Dialog: Sendable, Equatable {
-        case form, confirm, palette, export, identity, search, reader
+        case form, confirm, palette, export, identity, search, goTo, reader
     }
 
     static let editing = KeyBinding([], "Ctrl-A/E/K/U/W", "Edit the text: start, end, kill to end, kill to start, delete a word", .open,
@@ -37,8 +37,10 @@ extension KeyTable {
                 editing, dialogHelp,
             ]
         case .export:
-            return [KeyBinding([.enter], "Enter", "Write the file (never replaces one)", .open, hint: "write"),
+            return [KeyBinding([.enter], "Enter", "Write the file (never replaces one); ~ is home, a bare name goes in the export folder",
+                               .open, hint: "write"),
                     KeyBinding([.tab], "Tab", "Next format (md, docx, txt)", .nextPane, hint: "format"),
+                    KeyBinding([.character("y")], "y/n", "Create the missing folder, or not (when asked)", .open),
                     KeyBinding([.escape], "Esc", "Cancel", .back, hint: "cancel"), editing, dialogHelp]
         case .identity:
             return [KeyBinding([.tab], "Tab", "Name / party", .nextPane, hint: "name / party"),
@@ -46,6 +48,12 @@ extension KeyTable {
                     KeyBinding([.enter], "Enter", "Act as the highlighted party", .open, hint: "confirm"),
                     KeyBinding([], "type", "Filter the parties (on the list) or edit the name", .search),
                     KeyBinding([.escape], "Esc", "Close (browse read-only on first launch)", .back, hint: "close"), dialogHelp]
+        case .goTo:
+            return [KeyBinding([.enter], "Enter", "Open the highlighted record", .open, hint: "open"),
+                    KeyBinding([.down, .up, .tab, .ctrl("n"), .ctrl("p")], "↑/↓", "Choose", .moveDown, hint: "choose"),
+                    KeyBinding([.escape], "Esc", "Close", .back, hint: "close"),
+                    KeyBinding([], "type", "Filter by id or title (accents and case ignored)", .search),
+                    editing, dialogHelp]
         case .reader:
             return [KeyBinding([.character("j"), .down], "j/↓", "Scroll down", .moveDown, hint: "scroll"),
                     KeyBinding([.character("k"), .up], "k/↑", "Scroll up", .moveUp),

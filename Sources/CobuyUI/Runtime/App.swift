@@ -45,6 +45,7 @@ public final class App {
         catalog?.prefetch()
         let snapshot = StoreSnapshot.load(from: store, today: now.date, catalog: catalog)
         state = AppState(snapshot: snapshot, now: now, officer: officer, storeName: store.root, width: size.width, height: size.height)
+        state.exportFolder = ExportFolder.abbreviated(ExportFolder.resolve(environment).path, home: environment.home)
         if let catalog, !stale.isEmpty, stale != ["local"] {
             indexing = IndexingJob(index: catalog)
             state.indexing = indexing?.progress
@@ -125,7 +126,7 @@ public final class App {
     }
 
     private func now() -> Timestamp {
-        (try? environment.now()) ?? state.now
+        (try? environment.now(in: store)) ?? state.now
     }
 
     private func reload() -> Message {
@@ -213,7 +214,7 @@ public final class App {
             }
         case .saveOfficer(let officer):
             do {
-                try environment.saveConfig(OfficerConfig(name: officer.name, party: officer.party))
+                try environment.saveOfficer(officer)
             } catch {
                 log.write("could not save the officer: \(error)")
                 return [.officerSaved(officer), .failed("Acting as \(officer.name) for this session; could not save it: \(error)", conflict: false)]
@@ -230,17 +231,23 @@ public final class App {
             } catch {
                 return [.draftRendered(addendumID: id, lines: ["The draft cannot be rendered: \(error)"])]
             }
-        case let .exportDraft(id, format, path):
+        case let .exportDraft(id, format, path, creatingFolders):
+            // `~` is the home folder; a relative name is in the export folder (the folder the
+            // UI was started from is invisible to the officer, so it is never used).
+            let folder = ExportFolder.resolve(environment).path
+            let absolute = ExportFile.expand(path, home: environment.home, currentFolder: folder)
             do {
                 let (exporter, draft) = try draftSource(id)
                 let data = try exporter.render(draft, as: AddendumExporter.Format(rawValue: format) ?? .md)
-                let absolute = try ExportFile.write(data, to: path, replacing: false)
+                try ExportFile.write(data, to: absolute, replacing: false, creatingFolders: creatingFolders)
                 log.write("exported \(id) as \(format) to \(absolute)")
-                return [.exported(path: path)]
+                return [.exported(path: ExportFolder.abbreviated(absolute, home: environment.home))]
+            } catch ExportFile.Refusal.noFolder {
+                return [.exportFolderMissing(ExportFolder.abbreviated((absolute as NSString).deletingLastPathComponent, home: environment.home))]
             } catch let refusal as ExportFile.Refusal {
                 return [.failed("\(refusal) Choose another name (nothing is ever overwritten from here).", conflict: false)]
             } catch {
-                return [.failed("Could not write \(path): \(error)", conflict: false)]
+                return [.failed("Could not write \(ExportFolder.abbreviated(absolute, home: environment.home)): \(error)", conflict: false)]
             }
         }
     }

@@ -1,14 +1,22 @@
 import CobuyCore
 import CobuyTerminal
 
-/// Deadlines first: solicitations closing, contracts expiring, addenda waiting on someone.
+/// What waits for the acting party first, then deadlines: solicitations closing, contracts
+/// expiring, addenda waiting on someone.
 enum DashboardScreen {
     static func draw(_ state: AppState, in rect: Rect, into grid: inout CellGrid, theme: Theme) {
         let dashboard = state.snapshot.dashboard
         // Records a sync left in conflict come first, and only when there are some.
         let decisions: [(String, [Dashboard.Entry], String)] = dashboard.needsDecision.isEmpty ? []
             : [("Needs a decision", dashboard.needsDecision, "")]
-        let sections: [(String, [Dashboard.Entry], String)] = decisions + [
+        // What waits for the acting party comes first: each entry opens on the step to take.
+        let who = state.officer?.party
+        let mine: [(String, [Dashboard.Entry], String)] = [(
+            who.map { "My work: waiting for \($0)" } ?? "My work",
+            state.myWorkEntries,
+            who.map { "Nothing waits for \($0) now." } ?? "Say who you act for (o) to see what waits for you.",
+        )]
+        let sections: [(String, [Dashboard.Entry], String)] = mine + decisions + [
             ("Solicitations closing", dashboard.closingSolicitations, "No solicitation is open for proposals."),
             ("Contracts expiring within \(Dashboard.expiryWindow) days", dashboard.expiringContracts, "No contract ends in the next \(Dashboard.expiryWindow) days."),
             ("Addenda awaiting approval or signature", dashboard.addendaAwaiting, "No addendum is waiting on anyone."),

@@ -14,6 +14,7 @@ enum ModalView {
         case .help: drawHelp(state, in: screen, into: &grid, theme: theme)
         case .identity(let form): drawIdentity(form, in: screen, into: &grid, theme: theme)
         case .export(let prompt): drawExport(prompt, in: screen, into: &grid, theme: theme)
+        case .goTo(let picker): GoToView.draw(picker, in: screen, into: &grid, theme: theme)
         case .reader(let reader): drawReader(reader, in: screen, into: &grid, theme: theme)
         }
     }
@@ -38,7 +39,7 @@ enum ModalView {
 
     static func drawExport(_ prompt: ExportPrompt, in screen: Rect, into grid: inout CellGrid, theme: Theme) {
         let width = min(screen.width - 4, 76)
-        let rect = screen.centered(width: width, height: prompt.error == nil ? 8 : 10)
+        let rect = screen.centered(width: width, height: prompt.error == nil && prompt.missingFolder == nil ? 8 : 10)
         let inner = frame(rect, title: "Export \(prompt.addendumID)", into: &grid, theme: theme)
         var x = inner.x
         x += grid.put("Format ", x: x, y: inner.y, style: theme.normal)
@@ -52,7 +53,15 @@ enum ModalView {
                        into: &grid)
         grid.put("Enter writes it; an existing file is never replaced. Esc cancels.", x: inner.x, y: inner.y + 4, style: theme.muted,
                  maxWidth: inner.width)
-        if let error = prompt.error {
+        if !prompt.folder.isEmpty {
+            grid.put("A bare file name goes in \(prompt.folder).", x: inner.x, y: inner.y + 3, style: theme.muted, maxWidth: inner.width)
+        }
+        if let folder = prompt.missingFolder {
+            for (offset, line) in CellGrid.wrapped("The folder \(folder) does not exist. Create it and write the file? (y/n)",
+                                                   to: inner.width).prefix(2).enumerated() {
+                grid.put(line, x: inner.x, y: inner.y + 5 + offset, style: theme.accent)
+            }
+        } else if let error = prompt.error {
             for (offset, line) in CellGrid.wrapped(error, to: inner.width).prefix(2).enumerated() {
                 grid.put(line, x: inner.x, y: inner.y + 5 + offset, style: theme.refused)
             }

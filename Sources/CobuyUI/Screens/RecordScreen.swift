@@ -19,22 +19,26 @@ enum RecordScreen {
             y += 1
         }
         // Next wraps onto a second row; past that it is cut with the key that reads it whole.
-        for line in nextLines("Next: " + nextStep(actions, record: record, today: state.today), width: rect.width) {
+        for line in nextLines("Next: " + nextStep(record, state: state), width: rect.width) {
             grid.putPadded(line, x: rect.x, y: y, width: rect.width, style: theme.accent)
             y += 1
         }
         let area = Rect(x: rect.x, y: y, width: rect.width, height: rect.maxY - y)
         let checklist = checklistSection(for: record, state: state)
+        let links = state.links(of: view.id)
 
         if area.width >= Layout.recordColumnsWidth {
             let split = area.splitColumns(left: area.width * 11 / 20, gap: 1)
             let right = split.right.splitRows(top: split.right.height / 2)
+            // The links sit under the details, as the records the details name.
+            let left = split.left.splitRows(top: split.left.height - LinksPane.height(for: links.count, available: split.left.height))
             if view.pane == .draft {
-                drawDraft(state, view: view, in: split.left, into: &grid, theme: theme)
+                drawDraft(state, view: view, in: left.top, into: &grid, theme: theme)
             } else {
-                let detailLines = DetailText.lines(detail, extra: checklist, width: split.left.width - 2)
-                drawDetails(detailLines, view: view, in: split.left, focused: view.pane == .details, into: &grid, theme: theme)
+                let detailLines = DetailText.lines(detail, extra: checklist, width: left.top.width - 2)
+                drawDetails(detailLines, view: view, in: left.top, focused: view.pane == .details, into: &grid, theme: theme)
             }
+            LinksPane.draw(links, view: view, in: left.bottom, focused: view.pane == .links, into: &grid, theme: theme)
             drawActions(actions, record: record, view: view, in: right.top, focused: view.pane == .actions, into: &grid, theme: theme)
             drawHistory(record, view: view, in: right.bottom, focused: view.pane == .history, into: &grid, theme: theme)
         } else {
@@ -52,6 +56,7 @@ enum RecordScreen {
             case .actions: drawActions(actions, record: record, view: view, in: paneRect, focused: true, into: &grid, theme: theme)
             case .history: drawHistory(record, view: view, in: paneRect, focused: true, into: &grid, theme: theme)
             case .draft: drawDraft(state, view: view, in: paneRect, into: &grid, theme: theme)
+            case .links: LinksPane.draw(links, view: view, in: paneRect, focused: true, into: &grid, theme: theme)
             }
         }
     }
@@ -101,19 +106,17 @@ enum RecordScreen {
         }
     }
 
-    /// What would move the record on: the first allowed action that changes its state, else
-    /// why the next one is blocked.
-    static func nextStep(_ actions: [ActionAvailability], record: AnyRecord, today: CalendarDate) -> String {
-        let forward: Set<String> = ["circulate", "form", "publish", "close", "award", "complete", "sign", "submit", "approve"]
-        if let allowed = actions.first(where: { $0.isAllowed && forward.contains($0.spec.name) }) {
-            return "\(allowed.spec.name) — \(allowed.spec.summary.lowercased())"
+    /// The acting party's own next step on the record, else whom it waits on and for what; the
+    /// core reads both from the machines (``PartyWork/nextStep(on:for:now:lookup:)``).
+    static func nextStep(_ record: AnyRecord, state: AppState) -> String {
+        let lookup = state.snapshot.lookup
+        let next = PartyWork.nextStep(on: record, for: state.officer?.party ?? "", now: state.now, lookup: lookup)
+        let text = next.text { lookup.party($0)?.name ?? $0 }
+        // Nothing waits, but the party may still act (renew, amend, invite…): point at the list.
+        if case .nothing = next, state.availableActions(for: record.id).contains(where: \.isAllowed) {
+            return text + "; see the actions allowed now"
         }
-        if let blocked = actions.first(where: { forward.contains($0.spec.name) && $0.refusal?.guardName != "state" }),
-           let refusal = blocked.refusal {
-            return "\(blocked.spec.name) is blocked: \(refusal.description)"
-        }
-        if actions.contains(where: \.isAllowed) { return "see the actions allowed now" }
-        return record.displayStatus(today: today).map { "nothing; the record is \($0)" } ?? "nothing to do on a party"
+        return text
     }
 
     /// The joinability checklist a record calls for: a contract's for the officer's party, an

@@ -1,4 +1,4 @@
-import CobuyCore
+import Foundation
 
 /// One thing a reference field can take (a party, a contract, a proposal, a criterion): the id
 /// the action is given, and the name the officer reads.
@@ -20,6 +20,14 @@ public struct Pick: Sendable, Equatable {
     public static func ranked(_ picks: [Pick], typed: String) -> [Pick] {
         let query = RecordSummary.fold(typed).trimmingSpaces
         guard !query.isEmpty else { return picks }
+        return scored(picks, typed: typed).sorted { $0.score != $1.score ? $0.score < $1.score : $0.pick.label < $1.pick.label }.map(\.pick)
+    }
+
+    /// Each matching pick with its rank: 0 the id itself, 1 an id that starts with what was
+    /// typed, 2 every typed word starts a word, 3 every typed word somewhere, 4 the letters in order.
+    static func scored(_ picks: [Pick], typed: String) -> [(score: Int, pick: Pick)] {
+        let query = RecordSummary.fold(typed).trimmingSpaces
+        guard !query.isEmpty else { return [] }
         let words = query.split(separator: " ").map(String.init)
         var scored: [(score: Int, pick: Pick)] = []
         for pick in picks {
@@ -34,7 +42,7 @@ public struct Pick: Sendable, Equatable {
             else { continue }
             scored.append((score, pick))
         }
-        return scored.sorted { $0.score != $1.score ? $0.score < $1.score : $0.pick.label < $1.pick.label }.map(\.pick)
+        return scored
     }
 
     private static func isSubsequence(_ needle: String, of haystack: String) -> Bool {

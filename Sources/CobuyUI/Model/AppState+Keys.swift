@@ -21,7 +21,8 @@ extension AppState {
             return [.cancelIndexing]
         }
         guard let command = KeyTable.command(for: key, on: screen) else { return [] }
-        message = nil
+        // A key clears the message, except the one that reads it in full.
+        if command != .readInFull { message = nil }
         return perform(command)
     }
 

@@ -5,7 +5,10 @@ import CobuyTerminal
 enum FieldView {
     static func draw(_ field: TextField, x: Int, y: Int, width: Int, style: Style, cursorStyle: Style?, into grid: inout CellGrid) {
         guard width > 0 else { return }
-        let window = field.window(width: width)
+        // A field without the cursor reads from its start.
+        var shown = field
+        if cursorStyle == nil { shown.apply(.home) }
+        let window = shown.window(width: width)
         grid.putPadded(window.text, x: x, y: y, width: width, style: style)
         if window.hiddenBefore { grid[x, y] = Cell("‹", style: style.bolded()) }
         if window.hiddenAfter { grid[x + width - 1, y] = Cell("›", style: style.bolded()) }

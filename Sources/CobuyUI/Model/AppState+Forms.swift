@@ -42,8 +42,10 @@ extension AppState {
         var prefill = prefill
         for parameter in availability.spec.parameters where parameter.kind == .party && prefill[parameter.flag] == nil {
             // A partner acts for itself: offer the officer's party.
-            if ["join", "sign-agreement", "withdraw"].contains(actionName) { prefill[parameter.flag] = officer?.party }
+            if ["join", "sign-agreement", "withdraw", "pledge"].contains(actionName) { prefill[parameter.flag] = officer?.party }
         }
+        // The officer signs for their own party, as on an addendum.
+        if actionName == "sign-agreement", prefill["signer"] == nil { prefill["signer"] = officer?.name }
         // A signature is dated today unless the officer says otherwise (a contract's too).
         if actionName == "sign", availability.spec.parameters.contains(where: { $0.flag == "date" }), prefill["date"] == nil {
             prefill["date"] = today.description

@@ -20,7 +20,7 @@ extension AppState {
         guard actions.indices.contains(index) else { return [] }
         // A refused action reads in full: why, and what would unblock it.
         if officer != nil, let refusal = actions[index].refusal, let record = snapshot.record(id) {
-            message = .error("\(actions[index].spec.name) refused: \(refusal.description)")
+            message = .error("\(actions[index].spec.name) refused: \(ScreenWords.onScreen(refusal.description))")
             modal = .reader(Reader(title: "\(actions[index].spec.name) — \(id)", sections: [actionSection(actions[index], on: record)]))
             return []
         }
@@ -36,7 +36,7 @@ extension AppState {
             return []
         }
         if let refusal = availability.refusal {
-            message = .error("\(actionName) refused: \(refusal.description)")
+            message = .error("\(actionName) refused: \(ScreenWords.onScreen(refusal.description))")
             return []
         }
         var prefill = prefill
@@ -71,7 +71,7 @@ extension AppState {
         var form = form
         form.takeBestPicks()
         if let missing = form.missingRequired {
-            form.error = "\(missing.help): --\(missing.flag) is required."
+            form.error = ScreenWords.required(missing)
             modal = .form(form)
             return []
         }
@@ -81,9 +81,9 @@ extension AppState {
             switch try RecordActions.perform(form.spec.name, form.arguments, on: record, in: context) {
             case .failure(let refusal):
                 if form.fields.isEmpty {
-                    message = .error("\(form.spec.name) refused: \(refusal.description)")
+                    message = .error("\(form.spec.name) refused: \(ScreenWords.onScreen(refusal.description))")
                 } else {
-                    form.error = refusal.description
+                    form.error = ScreenWords.onScreen(refusal.description)
                     modal = .form(form)
                 }
                 return []
@@ -91,9 +91,9 @@ extension AppState {
                 break
             }
         } catch {
-            form.error = error.description
+            form.error = ScreenWords.onScreen(error.description)
             modal = form.fields.isEmpty ? nil : .form(form)
-            if form.fields.isEmpty { message = .error(error.description) }
+            if form.fields.isEmpty { message = .error(ScreenWords.onScreen(error.description)) }
             return []
         }
         let effect = Effect.perform(recordID: form.recordID, action: form.spec.name, arguments: form.arguments,

@@ -4,6 +4,8 @@ import CobuyTerminal
 extension AppState {
     mutating func handle(_ event: MouseEvent) -> [Effect] {
         guard modal == nil else { return [] }
+        // Moving about with the mouse is navigation too: the last message has been read.
+        message = nil
         switch event.kind {
         case .wheelUp: move(-3)
         case .wheelDown: move(3)

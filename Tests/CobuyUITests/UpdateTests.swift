@@ -106,6 +106,10 @@ import Testing
         confirm(in: app)
         let before = try DurableFile.read(store.path(of: .solicitation, id: id))
         try take("form", in: app)
+        // Enter on a refused action reads its whole reason and what would unblock it.
+        guard case .reader(let reader)? = app.state.modal else { Issue.record("expected the reason in full"); return }
+        #expect(reader.text.contains("has not signed") && reader.text.contains("What would unblock it: The lead signs"))
+        app.dispatch(.key(.escape))
         #expect(app.state.modal == nil)
         #expect(app.state.message?.kind == .error)
         #expect(app.state.message?.text.contains("has not signed") == true)

@@ -50,6 +50,7 @@ extension AppState {
         case .export(let prompt): return handleExportKey(key, prompt)
         case .identity(let form): return handleIdentityKey(key, form)
         case .goTo(let picker): return handleGoToKey(key, picker)
+        case .reader(let reader): return handleReaderKey(key, reader)
         }
     }
 

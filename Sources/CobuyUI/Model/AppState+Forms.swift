@@ -18,6 +18,12 @@ extension AppState {
         guard let id = opened?.id else { return [] }
         let actions = availableActions(for: id)
         guard actions.indices.contains(index) else { return [] }
+        // A refused action reads in full: why, and what would unblock it.
+        if officer != nil, let refusal = actions[index].refusal, let record = snapshot.record(id) {
+            message = .error("\(actions[index].spec.name) refused: \(refusal.description)")
+            modal = .reader(Reader(title: "\(actions[index].spec.name) — \(id)", sections: [actionSection(actions[index], on: record)]))
+            return []
+        }
         return openForm(recordID: id, actionName: actions[index].spec.name, prefill: [:])
     }
 
@@ -113,6 +119,15 @@ extension AppState {
             return []
         case .enter:
             return submit(form)
+        case _ where KeyTable.bindings(for: .form).first(where: { $0.keys.contains(key) })?.command == .externalEditor:
+            // Long and multi-line text (a scope, purchase-order instructions) in the officer's editor.
+            guard form.fields.indices.contains(form.focus), form.fields[form.focus].parameter.kind == .text else {
+                form.error = "Ctrl-O opens $EDITOR on a text field; this field takes a short value: type it here."
+                modal = .form(form)
+                return []
+            }
+            modal = .form(form)
+            return [.editExternally(text: form.fields[form.focus].input.text)]
         case .tab, .down:
             form.focusNext(1)
         case .backTab, .up:
@@ -124,7 +139,12 @@ extension AppState {
         case .right where !form.focusedTakesText:
             form.cycleFocused(1)
         default:
-            if let edit = TextEditing.edit(for: key) { form.edit(edit) }
+            if let edit = TextEditing.edit(for: key) {
+                form.edit(edit)
+                if let field = form.focusedField, field.parameter.flag == "contract", form.picks["contract"] != nil {
+                    form.picks["contract"] = contractPicks(typed: field.input.text)
+                }
+            }
         }
         modal = .form(form)
         return []

@@ -21,7 +21,8 @@ extension AppState {
             return [.cancelIndexing]
         }
         guard let command = KeyTable.command(for: key, on: screen) else { return [] }
-        message = nil
+        // A key clears the message, except the one that reads it in full.
+        if command != .readInFull { message = nil }
         return perform(command)
     }
 
@@ -160,6 +161,10 @@ extension AppState {
             return [.sync]
         case .quit:
             return requestQuit()
+        case .readInFull:
+            modal = .reader(readerForScreen())
+        case .externalEditor:
+            return []
         case .changeOfficer:
             modal = .identity(IdentityForm(parties: snapshot.allParties, name: officer?.name ?? "", current: officer?.party))
         }

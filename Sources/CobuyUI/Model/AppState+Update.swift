@@ -95,6 +95,14 @@ extension AppState {
                 self.message = .error(text)
             }
             return conflict ? [.reload] : []
+        case .editedExternally(let text):
+            guard case .form(var form)? = modal, form.fields.indices.contains(form.focus) else { return [] }
+            form.fields[form.focus].input = TextField(text)
+            form.error = nil
+            modal = .form(form)
+            let lines = text.split(separator: "\n", omittingEmptySubsequences: false).count
+            message = .info("The editor's text is in \(form.fields[form.focus].label) (\(lines) line\(lines == 1 ? "" : "s")); Enter submits.")
+            return []
         case .officerSaved(let officer):
             self.officer = officer
             modal = nil
@@ -113,6 +121,7 @@ extension AppState {
         case .export?: return .export
         case .identity?: return .identity
         case .goTo?: return .goTo
+        case .reader?: return .reader
         case .help?: return nil
         case nil: return search != nil ? .search : nil
         }
@@ -141,6 +150,7 @@ extension AppState {
         case .export?: return .export
         case .identity?: return .identity
         case .goTo?: return .goTo
+        case .reader?: return .reader
         case .help?, nil: return nil
         }
     }

@@ -177,6 +177,8 @@ public enum Modal: Sendable, Equatable {
     case export(ExportPrompt)
     /// Jump to any record by its id (`#`).
     case goTo(RecordPicker)
+    /// Long text read in full (`v`, Enter on a refused action).
+    case reader(Reader)
 }
 
 /// `x` on an addendum: the file name (pre-filled, sanitised, in the export folder) and the

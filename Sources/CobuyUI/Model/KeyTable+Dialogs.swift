@@ -5,7 +5,7 @@ import CobuyTerminal
 /// +Forms, +Palette and +Search).
 extension KeyTable {
     public enum Dialog: Sendable, Equatable {
-        case form, confirm, palette, export, identity, search, goTo
+        case form, confirm, palette, export, identity, search, goTo, reader
     }
 
     static let editing = KeyBinding([], "Ctrl-A/E/K/U/W", "Edit the text: start, end, kill to end, kill to start, delete a word", .open,
@@ -20,6 +20,8 @@ extension KeyTable {
                 KeyBinding([.tab, .down], "Tab/↓", "Next field", .nextPane, hint: "next field"),
                 KeyBinding([.backTab, .up], "Shift-Tab/↑", "Previous field", .previousPane),
                 KeyBinding([.character(" "), .left, .right], "Space/←/→", "Change a choice, toggle a switch", .sortNext),
+                KeyBinding([.ctrl("o"), .function(2)], "Ctrl-O", "Write the field in $EDITOR (long or multi-line text)", .externalEditor,
+                           hint: "editor"),
                 KeyBinding([.escape], "Esc", "Cancel (asks when something was typed)", .back, hint: "cancel"),
                 editing, dialogHelp,
             ]
@@ -52,6 +54,14 @@ extension KeyTable {
                     KeyBinding([.escape], "Esc", "Close", .back, hint: "close"),
                     KeyBinding([], "type", "Filter by id or title (accents and case ignored)", .search),
                     editing, dialogHelp]
+        case .reader:
+            return [KeyBinding([.character("j"), .down], "j/↓", "Scroll down", .moveDown, hint: "scroll"),
+                    KeyBinding([.character("k"), .up], "k/↑", "Scroll up", .moveUp),
+                    KeyBinding([.pageDown, .character(" "), .ctrl("d")], "PgDn/Space", "Page down", .pageDown),
+                    KeyBinding([.pageUp, .ctrl("u")], "PgUp", "Page up", .pageUp),
+                    KeyBinding([.character("g"), .home], "g/Home", "Top", .top),
+                    KeyBinding([.escape, .enter, .character("q"), .character("v")], "Esc/Enter", "Close", .back, hint: "close"),
+                    dialogHelp]
         case .search:
             return [KeyBinding([.enter], "Enter", "Keep the search", .open, hint: "keep search"),
                     KeyBinding([.escape], "Esc", "Undo the search", .back, hint: "undo search"),

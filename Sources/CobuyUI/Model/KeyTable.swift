@@ -14,6 +14,10 @@ public enum Command: Sendable, Equatable {
     case sync
     /// The Links pane of the opened record; the picker over every record id.
     case links, goTo
+    /// Read in full what a line cut: the message, the Next step, the highlighted action.
+    case readInFull
+    /// Write the focused text field in `$EDITOR`.
+    case externalEditor
 }
 
 /// One entry of a key table: the keys, how help writes them, what they do.
@@ -64,6 +68,8 @@ public enum KeyTable {
         KeyBinding([.ctrl("r"), .function(5)], "Ctrl-R", "Reload the store from disk", .reload),
         KeyBinding([.ctrl("y"), .function(6)], "Ctrl-Y", "Sync with the other members (a shared store)", .sync),
         KeyBinding([.character("o")], "o", "Change the acting officer", .changeOfficer),
+        KeyBinding([.character("v")], "v", "Read in full: the message, Next and the highlighted action (a cut line ends in “v: all”)",
+                   .readInFull),
         KeyBinding([.character("q")], "q", "Quit (asks if a form has input)", .quit, hint: "quit"),
         KeyBinding([.character("#"), .ctrl("g")], "#", "Go to any record by its id (Ctrl-G too)", .goTo, hint: "go to"),
     ]

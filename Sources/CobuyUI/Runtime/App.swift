@@ -169,6 +169,18 @@ public final class App {
         case .cancelIndexing:
             indexing?.cancel()
             return []
+        case .editExternally(let text):
+            let environment = ProcessInfo.processInfo.environment
+            guard let command = ExternalEditor.command(environment: environment, isExecutable: FileManager.default.isExecutableFile) else {
+                return [.failed(ExternalEditor.Failure.noEditor.description, conflict: false)]
+            }
+            do {
+                let edited = try terminal.withTerminalReleased { try ExternalEditor.edit(text, command: command) }
+                return [.editedExternally(edited)]
+            } catch {
+                log.write("editor: \(error)")
+                return [.failed("\(error)", conflict: false)]
+            }
         case let .perform(recordID, action, arguments, revision):
             guard let officer = state.officer else { return [.failed("Nobody is acting: press o first.", conflict: false)] }
             do {

@@ -22,6 +22,8 @@ public enum Effect: Sendable, Equatable {
     case exportDraft(addendumID: String, format: String, path: String, creatingFolders: Bool)
     /// Commit, fetch, merge and push a store shared through git.
     case sync
+    /// Write `text` in the officer's `$EDITOR`; the saved text comes back as ``Message/editedExternally(_:)``.
+    case editExternally(text: String)
 }
 
 /// Everything that happens to the UI: keys, resizes and the results of effects.
@@ -49,4 +51,6 @@ public enum Message: Sendable {
     case indexed(String)
     /// A sync ended: its one-line result, and the records that need a decision.
     case synced(String, needDecision: [String])
+    /// The text saved in `$EDITOR`, for the form's focused field.
+    case editedExternally(String)
 }

@@ -77,7 +77,9 @@ enum ListScreen {
         grid.putPadded(title, x: listRect.x, y: listRect.y, width: listRect.width, style: theme.title)
 
         let columns = RecordList.columns(for: kind)
-        let widths = columnWidths(columns, available: listRect.width - 2)
+        // A party's id is what every form asks for: the parties list shows it whole.
+        let idWidth = kind == .party ? rows.map { DisplayWidth.of($0.id) }.max() : nil
+        let widths = columnWidths(columns, available: listRect.width - 2, idWidth: idWidth)
         var x = listRect.x + 1
         for (column, width) in zip(columns, widths) where width > 0 {
             let label = column == list.sortColumn && !byRelevance ? column.uppercased() + (list.ascending ? "↑" : "↓") : column.uppercased()
@@ -119,13 +121,13 @@ enum ListScreen {
     }
 
     /// Fixed widths for short columns; the title (or name) takes what is left.
-    static func columnWidths(_ columns: [String], available: Int) -> [Int] {
-        let fixed: [String: Int] = ["id": 14, "status": 11, "lead": 16, "vendor": 16, "category": 14, "closing": 10,
+    static func columnWidths(_ columns: [String], available: Int, idWidth: Int? = nil) -> [Int] {
+        let fixed: [String: Int] = ["id": idWidth.map { min(max(2, $0), max(14, available - 17)) } ?? 14, "status": 11, "lead": 16, "vendor": 16, "category": 14, "closing": 10,
                                     "end": 10, "spend": 14, "kind": 16, "region": 7, "population": 10, "partners": 8]
         var widths = columns.map { fixed[$0] ?? 0 }
         let flexible = columns.firstIndex { $0 == "title" || $0 == "name" } ?? 0
         // Drop the least important columns until the flexible one gets at least 16 columns.
-        let dropOrder = ["category", "vendor", "closing", "population", "region", "lead", "spend", "end"]
+        let dropOrder = ["category", "vendor", "closing", "population", "region", "lead", "spend", "end", "kind"]
         func used() -> Int { widths.enumerated().filter { $0.offset != flexible }.reduce(0) { $0 + $1.element + ($1.element > 0 ? 1 : 0) } }
         for name in dropOrder where available - used() < 28 {
             if let index = columns.firstIndex(of: name) { widths[index] = 0 }

@@ -15,6 +15,25 @@ enum ModalView {
         case .identity(let form): drawIdentity(form, in: screen, into: &grid, theme: theme)
         case .export(let prompt): drawExport(prompt, in: screen, into: &grid, theme: theme)
         case .goTo(let picker): GoToView.draw(picker, in: screen, into: &grid, theme: theme)
+        case .reader(let reader): drawReader(reader, in: screen, into: &grid, theme: theme)
+        }
+    }
+
+    static func drawReader(_ reader: Reader, in screen: Rect, into grid: inout CellGrid, theme: Theme) {
+        let rect = screen.inset(by: 1)
+        let inner = frame(rect, title: reader.title, into: &grid, theme: theme)
+        var lines: [(String, Style)] = []
+        for section in reader.sections {
+            if !lines.isEmpty { lines.append(("", theme.normal)) }
+            lines.append((section.title, theme.header))
+            for paragraph in section.paragraphs {
+                for line in CellGrid.wrapped(paragraph, to: max(1, inner.width)) { lines.append((line, theme.normal)) }
+            }
+        }
+        let top = min(reader.scroll, max(0, lines.count - inner.height))
+        ScrollMarks.draw(box: rect, top: top, visible: inner.height, total: lines.count, style: theme.key, into: &grid)
+        for (row, line) in lines.dropFirst(top).prefix(inner.height).enumerated() {
+            grid.put(line.0, x: inner.x, y: inner.y + row, style: line.1, maxWidth: inner.width)
         }
     }
 
@@ -30,9 +49,8 @@ enum ModalView {
         }
         grid.put("(Tab changes)", x: x + 1, y: inner.y, style: theme.muted, maxWidth: inner.maxX - x - 1)
         grid.put("File", x: inner.x, y: inner.y + 2, style: theme.accent)
-        grid.putPadded(prompt.path.text, x: inner.x + 7, y: inner.y + 2, width: inner.width - 7, style: theme.input)
-        let cursorX = inner.x + 7 + DisplayWidth.of(String(prompt.path.characters.prefix(prompt.path.cursor)))
-        if cursorX < inner.maxX { grid[cursorX, inner.y + 2] = Cell(grid[cursorX, inner.y + 2].grapheme, style: theme.selected) }
+        FieldView.draw(prompt.path, x: inner.x + 7, y: inner.y + 2, width: inner.width - 7, style: theme.input, cursorStyle: theme.selected,
+                       into: &grid)
         grid.put("Enter writes it; an existing file is never replaced. Esc cancels.", x: inner.x, y: inner.y + 4, style: theme.muted,
                  maxWidth: inner.width)
         if !prompt.folder.isEmpty {
@@ -72,16 +90,16 @@ enum ModalView {
             grid.putPadded(label, x: inner.x, y: y, width: labelWidth, style: focused ? theme.accent : theme.normal)
             let fieldX = inner.x + labelWidth + 1
             let fieldWidth = inner.maxX - fieldX
-            var value: String
+            let style = focused ? theme.input.bolded() : theme.input
             switch field.parameter.kind {
-            case .switchFlag: value = field.isOn ? "[x] yes" : "[ ] no (Space toggles)"
-            case .choice(let options): value = "‹ \(field.input.text) ›  (\(options.joined(separator: "/")))"
-            case .text, .integer, .money, .date, .party, .list: value = field.input.text
-            }
-            grid.putPadded(value, x: fieldX, y: y, width: fieldWidth, style: focused ? theme.input.bolded() : theme.input)
-            if focused, form.focusedTakesText {
-                let cursorX = fieldX + DisplayWidth.of(String(field.input.characters.prefix(field.input.cursor)))
-                if cursorX < inner.maxX { grid[cursorX, y] = Cell(grid[cursorX, y].grapheme, style: theme.selected) }
+            case .switchFlag:
+                grid.putPadded(field.isOn ? "[x] yes" : "[ ] no (Space toggles)", x: fieldX, y: y, width: fieldWidth, style: style)
+            case .choice(let options):
+                grid.putPadded("‹ \(field.input.text) ›  (\(options.joined(separator: "/")))", x: fieldX, y: y, width: fieldWidth, style: style)
+            case .text, .integer, .money, .date, .party, .list:
+                // Long text scrolls with the cursor; ‹ and › say more is hidden on that side.
+                FieldView.draw(field.input, x: fieldX, y: y, width: fieldWidth, style: style,
+                               cursorStyle: focused && form.focusedTakesText ? theme.selected : nil, into: &grid)
             }
             let suggestions = focused ? form.suggestions() : []
             if y + 1 < inner.maxY, !suggestions.isEmpty {
@@ -120,7 +138,7 @@ enum ModalView {
         let rect = Rect(x: (screen.width - width) / 2, y: screen.y + 1, width: width, height: min(screen.height - 2, 18))
         let inner = frame(rect, title: "Command palette", into: &grid, theme: theme)
         grid.put(":", x: inner.x, y: inner.y, style: theme.key)
-        grid.putPadded(palette.query.text, x: inner.x + 2, y: inner.y, width: inner.width - 2, style: theme.input)
+        FieldView.draw(palette.query, x: inner.x + 2, y: inner.y, width: inner.width - 2, style: theme.input, cursorStyle: nil, into: &grid)
         let matches = palette.matches
         let height = inner.height - 2
         let top = max(0, palette.selected - height + 1)
@@ -156,7 +174,8 @@ enum ModalView {
         grid.put("Every action is recorded with your name and the party you act for.", x: inner.x, y: inner.y,
                  style: theme.muted, maxWidth: inner.width)
         grid.put("Name", x: inner.x, y: inner.y + 2, style: form.focus == 0 ? theme.accent : theme.normal)
-        grid.putPadded(form.name.text, x: inner.x + 8, y: inner.y + 2, width: inner.width - 8, style: theme.input)
+        FieldView.draw(form.name, x: inner.x + 8, y: inner.y + 2, width: inner.width - 8, style: theme.input,
+                       cursorStyle: form.focus == 0 ? theme.selected : nil, into: &grid)
         grid.put("Party", x: inner.x, y: inner.y + 4, style: form.focus == 1 ? theme.accent : theme.normal)
         grid.putPadded(form.filter.text.isEmpty ? "(type to filter)" : form.filter.text, x: inner.x + 8, y: inner.y + 4,
                        width: inner.width - 8, style: form.filter.text.isEmpty ? theme.muted : theme.input)

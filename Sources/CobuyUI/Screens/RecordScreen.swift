@@ -18,8 +18,11 @@ enum RecordScreen {
             drawStepper(stepper.steps, current: stepper.current, at: y, in: rect, into: &grid, theme: theme)
             y += 1
         }
-        grid.putPadded("Next: " + nextStep(record, state: state), x: rect.x, y: y, width: rect.width, style: theme.accent)
-        y += 1
+        // Next wraps onto a second row; past that it is cut with the key that reads it whole.
+        for line in nextLines("Next: " + nextStep(record, state: state), width: rect.width) {
+            grid.putPadded(line, x: rect.x, y: y, width: rect.width, style: theme.accent)
+            y += 1
+        }
         let area = Rect(x: rect.x, y: y, width: rect.width, height: rect.maxY - y)
         let checklist = checklistSection(for: record, state: state)
         let links = state.links(of: view.id)
@@ -56,6 +59,12 @@ enum RecordScreen {
             case .links: LinksPane.draw(links, view: view, in: paneRect, focused: true, into: &grid, theme: theme)
             }
         }
+    }
+
+    static func nextLines(_ text: String, width: Int) -> [String] {
+        let lines = CellGrid.wrapped(text, to: max(1, width))
+        guard lines.count > 2 else { return lines }
+        return [lines[0], ReadInFull.fitted(lines.dropFirst().joined(separator: " "), to: width)]
     }
 
     static func stepper(for record: AnyRecord) -> (steps: [String], current: Int?)? {
@@ -151,6 +160,7 @@ enum RecordScreen {
         var lines: [String] = []
         for line in preview.lines { lines += line.isEmpty ? [""] : CellGrid.wrapped(line, to: max(1, inner.width)) }
         let top = min(view.draftScroll, max(0, lines.count - inner.height))
+        ScrollMarks.draw(box: rect, top: top, visible: inner.height, total: lines.count, style: theme.key, into: &grid)
         for (row, line) in lines.dropFirst(top).prefix(inner.height).enumerated() {
             let isRule = !line.isEmpty && line.allSatisfy { $0 == "=" || $0 == "-" }
             grid.put(line, x: inner.x, y: inner.y + row, style: isRule ? theme.muted : theme.normal, maxWidth: inner.width)
@@ -162,6 +172,7 @@ enum RecordScreen {
         grid.box(rect, style: focused ? theme.accent : theme.border, title: "Details", titleStyle: theme.title)
         let inner = rect.inset(by: 1)
         let top = min(view.detailScroll, max(0, lines.count - inner.height))
+        ScrollMarks.draw(box: rect, top: top, visible: inner.height, total: lines.count, style: theme.key, into: &grid)
         for (row, line) in lines.dropFirst(top).prefix(inner.height).enumerated() {
             var style = line.isTitle ? theme.header : theme.normal
             if line.text.hasPrefix("  ✗") { style = theme.refused }
@@ -180,15 +191,29 @@ enum RecordScreen {
         }
         var rows: [(text: String, style: Style, index: Int)] = []
         for (index, availability) in actions.enumerated() {
+            let entry: (String, Style)
             if let refusal = availability.refusal, refusal.guardName == "state" {
-                rows.append(("· \(availability.spec.name): not while \(record.record.statusName ?? "")", theme.muted, index))
+                entry = ("· \(availability.spec.name): not while \(record.record.statusName ?? "")", theme.muted)
             } else if let refusal = availability.refusal {
-                rows.append(("✗ \(availability.spec.name): \(refusal.description)", theme.refused, index))
+                entry = ("✗ \(availability.spec.name): \(refusal.description)", theme.refused)
             } else {
-                rows.append(("✓ \(availability.spec.name) — \(availability.spec.summary)", theme.normal, index))
+                entry = ("✓ \(availability.spec.name) — \(availability.spec.summary)", theme.normal)
+            }
+            // The highlighted action reads in full, wrapped; the others are cut with … (Enter or v reads them).
+            if focused, index == view.selectedAction {
+                for (number, piece) in CellGrid.wrapped(entry.0, to: max(1, inner.width - 2)).enumerated() {
+                    rows.append(((number == 0 ? "" : "  ") + piece, entry.1, index))
+                }
+            } else {
+                rows.append((entry.0, entry.1, index))
             }
         }
-        let top = max(0, view.selectedAction - inner.height + 1)
+        // Keep the whole highlighted action in view.
+        let first = rows.firstIndex { $0.index == view.selectedAction } ?? 0
+        let last = rows.lastIndex { $0.index == view.selectedAction } ?? 0
+        var top = max(0, last - inner.height + 1)
+        if first < top { top = first }
+        ScrollMarks.draw(box: rect, top: top, visible: inner.height, total: rows.count, style: theme.key, into: &grid)
         for (row, entry) in rows.dropFirst(top).prefix(inner.height).enumerated() {
             let selected = focused && entry.index == view.selectedAction
             grid.putPadded(entry.text, x: inner.x, y: inner.y + row, width: inner.width, style: selected ? theme.selected : entry.style)
@@ -211,6 +236,7 @@ enum RecordScreen {
             for piece in CellGrid.wrapped(who, to: max(1, inner.width - 3)) { lines.append(("   " + piece.trimmingSpaces, theme.muted)) }
         }
         let top = min(view.historyScroll, max(0, lines.count - inner.height))
+        ScrollMarks.draw(box: rect, top: top, visible: inner.height, total: lines.count, style: theme.key, into: &grid)
         for (row, line) in lines.dropFirst(top).prefix(inner.height).enumerated() {
             grid.put(line.0, x: inner.x, y: inner.y + row, style: line.1, maxWidth: inner.width)
         }

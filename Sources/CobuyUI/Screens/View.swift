@@ -64,11 +64,10 @@ enum StatusLines {
         let hintRow = grid.height - 1
         if let search = state.search {
             grid.put("/", x: 0, y: messageRow, style: theme.key)
-            grid.putPadded(search.field.text, x: 1, y: messageRow, width: grid.width - 1, style: theme.input)
-            let cursorX = 1 + DisplayWidth.of(String(search.field.characters.prefix(search.field.cursor)))
-            if cursorX < grid.width {
-                grid[cursorX, messageRow] = Cell(grid[cursorX, messageRow].grapheme, style: theme.input.reversed())
-            }
+            let window = search.field.window(width: grid.width - 1)
+            FieldView.draw(search.field, x: 1, y: messageRow, width: grid.width - 1, style: theme.input,
+                           cursorStyle: theme.input.reversed(), into: &grid)
+            let cursorX = 1 + window.cursorColumn
             // The catalog's search leaves a short word out while it is typed: say so, where there is room.
             if state.currentList?.page != nil, let word = CatalogQuery.wordStillBeingTyped(search.field.text) {
                 let hint = " \"\(word)\" counts from \(CatalogQuery.shortestPrefix) letters "
@@ -82,7 +81,8 @@ enum StatusLines {
             case .success: style = theme.success
             case .error: style = theme.refused
             }
-            grid.putPadded(message.text, x: 0, y: messageRow, width: grid.width, style: style)
+            // A long message is cut with the key that reads it whole.
+            grid.putPadded(ReadInFull.fitted(message.text, to: grid.width), x: 0, y: messageRow, width: grid.width, style: style)
         } else if let indexing = state.indexing {
             // Background indexing stays in view until it ends, whatever else was said meanwhile.
             grid.putPadded("\(indexing) Esc stops it.", x: 0, y: messageRow, width: grid.width, style: theme.muted)

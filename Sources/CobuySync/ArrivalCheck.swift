@@ -8,8 +8,20 @@ import Foundation
 /// party in its own clone and push it.
 public struct ArrivalCheck: Sendable {
     public let shared: SharedStore
+    /// The members of each `members/` tree already read: a sync checks what arrives and then
+    /// what it sends, mostly against the same members.
+    private let known = KnownMembers()
 
     public init(shared: SharedStore) { self.shared = shared }
+
+    final class KnownMembers: @unchecked Sendable {
+        private let lock = NSLock()
+        private var byTree: [String: Members] = [:]
+        subscript(tree: String) -> Members? {
+            get { lock.withLock { byTree[tree] } }
+            set { lock.withLock { byTree[tree] = newValue } }
+        }
+    }
 
     /// One problem, with the commit that brought it.
     public struct Finding: Sendable, Equatable, CustomStringConvertible {
@@ -109,7 +121,7 @@ public struct ArrivalCheck: Sendable {
             if fields.count == 3, fields[1] == "tree" { treeOf[commit] = String(fields[0]) }
         }
         var blobsOf: [String: [String]] = [:]
-        for tree in Set(treeOf.values) {
+        for tree in Set(treeOf.values) where known[tree] == nil {
             let listing = try shared.git.check(["ls-tree", tree])
             // "MODE blob ID\tNAME"
             blobsOf[tree] = listing.split(separator: "\n").compactMap { line in
@@ -120,11 +132,10 @@ public struct ArrivalCheck: Sendable {
             }
         }
         let blobs = try shared.git.objects(Array(Set(blobsOf.values.joined())))
-        var byTree: [String: Members] = [:]
         for (tree, ids) in blobsOf {
-            byTree[tree] = Members(members: ids.compactMap { blobs[$0].flatMap(Members.decodeMember) })
+            known[tree] = Members(members: ids.compactMap { blobs[$0].flatMap(Members.decodeMember) })
         }
-        return treeOf.compactMapValues { byTree[$0] }
+        return treeOf.compactMapValues { known[$0] }
     }
 
     func check(_ commit: Commit, allowed: Set<String>, files: [String: Data]) -> [Finding] {

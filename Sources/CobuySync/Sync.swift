@@ -100,6 +100,7 @@ public struct Sync: Sendable {
         let branch = try shared.currentBranch()
         let remoteRef = "refs/remotes/origin/\(branch)"
         var arrived: Set<String> = []
+        let checks = ArrivalCheck(shared: shared)
         for attempt in 1...attempts {
             report.rounds = attempt
             progress(.fetching)
@@ -116,7 +117,7 @@ public struct Sync: Sendable {
                 // What arrives is checked commit by commit before anything is merged, so
                 // an interrupted sync can never leave unchecked work in this clone.
                 progress(.checking)
-                let findings = try ArrivalCheck(shared: shared).check(from: before, to: remoteRef)
+                let findings = try checks.check(from: before, to: remoteRef)
                 if !findings.isEmpty {
                     report.rejected = findings
                     return report
@@ -139,7 +140,7 @@ public struct Sync: Sendable {
             if ahead == 0 { break }
             // The same checks on what this clone is about to send: the others would refuse it.
             if hasRemote {
-                let outgoing = try ArrivalCheck(shared: shared).check(from: remoteRef, to: "HEAD")
+                let outgoing = try checks.check(from: remoteRef, to: "HEAD")
                 if !outgoing.isEmpty {
                     report.rejected = outgoing
                     report.notSent = true

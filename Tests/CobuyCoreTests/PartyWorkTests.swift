@@ -37,7 +37,7 @@ import Testing
         try #require(try world.act(World.marion, "sign-agreement", on: id, ["party": "marion-county", "signer": "D. B."]) == nil)
         // Marion's own steps are done: the lead signs next, then forms.
         #expect(try next(world, id, for: "marion-county") == .waiting(on: ["city-of-salem"], action: "sign-agreement", blocked: nil))
-        #expect(try next(world, id, for: "marion-county").text { $0 } == "nothing for you now; waiting on city-of-salem to sign-agreement")
+        #expect(try next(world, id, for: "marion-county").text { $0 } == "nothing for you; waiting on city-of-salem to sign-agreement")
         #expect(items(world, for: "marion-county").isEmpty)
         try #require(try world.act(World.salem, "sign-agreement", on: id, ["party": "city-of-salem", "signer": "K. S."]) == nil)
         #expect(try next(world, id, for: "city-of-salem").isYours("form"))
@@ -144,5 +144,16 @@ extension NextStep {
     func isYours(_ action: String) -> Bool {
         if case .yours(action, _) = self { return true }
         return false
+    }
+}
+
+extension PartyWorkTests {
+    @Test func anImportedContractWaitsForNobody() throws {
+        var world = World()
+        let (_, contract) = try world.complete()
+        world.directory.contracts[contract]?.source = ContractSource(kind: .imported, publisher: "Sourcewell")
+        // Its publisher maintains it: no step is anyone's, so the Next line does not call sign "blocked".
+        #expect(try next(world, contract, for: "city-of-salem") == .nothing(status: "active"))
+        #expect(!items(world, for: "city-of-salem").contains { $0.recordID == contract })
     }
 }

@@ -97,6 +97,13 @@ struct Consortium {
         // two lines) and three new solicitations.
         #expect(all.reduce(0) { $0 + $1.components(separatedBy: "\"sequence\"").count - 1 } == 13)
         #expect(!all.contains { $0.contains("\"conflict\"") })
+        // No text merge left its markers, and no event id appears twice across the store.
+        #expect(!all.contains { $0.contains("<<<<<<<") || $0.contains(">>>>>>>") || $0.contains("\n=======\n") })
+        let eventID = try NSRegularExpression(pattern: "\"id\" : \"[0-9a-f]{16}\"")
+        let eventIDs = all.flatMap { text in
+            eventID.matches(in: text, range: NSRange(text.startIndex..., in: text)).compactMap { Range($0.range, in: text).map { String(text[$0]) } }
+        }
+        #expect(eventIDs.count == 13 && Set(eventIDs).count == eventIDs.count, "\(eventIDs)")
         let draft = String(decoding: reference["solicitations/SOL-2026-0001.json"] ?? Data(), as: UTF8.self)
         #expect(draft.contains("Rock salt") && draft.contains("Brine"))
         for member in [salem, marion, salemTwo] {

@@ -44,3 +44,15 @@ import Testing
         #expect(elsewhere.status == 64, "\(elsewhere)")
     }
 }
+
+extension WorkListTests {
+    @Test func theTextDashboardStartsWithTheActingPartysWork() throws {
+        let (sandbox, id) = try circulated()
+        let output = sandbox.run([], as: .marion)
+        #expect(output.status == 0 && !output.crashed, "\(output)")
+        let lines = output.stdout.split(separator: "\n").map(String.init)
+        let mine = try #require(lines.firstIndex(of: "My work (marion-county):"), "\(output.stdout)")
+        #expect(lines[mine + 1].hasPrefix("  \(id)  join  Road salt 2027"))
+        #expect(mine < (lines.firstIndex(of: "Solicitations closing:") ?? 0))
+    }
+}

@@ -148,7 +148,7 @@ import Testing
         var state = Fixtures.state(width: 120, height: 40)
         let record = try #require(state.snapshot.record("SOL-2026-0005"))
         // Salem has signed; Marion leads and King County is invited: Salem waits on King County.
-        #expect(RecordScreen.nextStep(record, state: state) == "nothing for you now; waiting on King County to join")
+        #expect(RecordScreen.nextStep(record, state: state) == "nothing for you; waiting on King County to join")
         _ = state.update(.officerSaved(Officer(name: "Kim Lee", party: "king-county")))
         #expect(RecordScreen.nextStep(record, state: state).hasPrefix("join — "))
     }

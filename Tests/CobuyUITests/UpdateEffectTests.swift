@@ -293,3 +293,18 @@ extension UpdateEffectTests {
         #expect(state.modal == nil)
     }
 }
+
+extension UpdateEffectTests {
+    @Test func aContractFieldSearchesTheCatalogsAsItIsTyped() throws {
+        var state = try Self.state(catalogSize: 400)
+        _ = state.update(.key(.character(":")))
+        for character in "new addendum" { _ = state.update(.key(.character(character))) }
+        _ = state.update(.key(.enter))
+        guard case .form(let opened)? = state.modal else { Issue.record("the new addendum form opens"); return }
+        #expect(opened.focusedField?.parameter.flag == "contract")
+        // Lot 396 is a catalog contract, far past any list made up front.
+        for character in "lot 396" { _ = state.update(.key(.character(character))) }
+        guard case .form(let form)? = state.modal else { Issue.record("the form stays open"); return }
+        #expect(form.suggestions().first?.id == "CON-M00396", "\(form.suggestions().map(\.id))")
+    }
+}

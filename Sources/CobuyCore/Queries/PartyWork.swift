@@ -17,9 +17,10 @@ public enum PartyWork {
     /// Deadlines this many days ahead count as waiting for the party.
     public static let deadlineWindow = 30
 
-    /// Guards that say "this is not your step" (someone else's role), as opposed to a step that is
-    /// the party's own but blocked by a condition.
-    static let notYoursGuards: Set<String> = ["role", "invited", "joined", "state"]
+    /// Guards that say "this is not your step" (someone else's role, another state, a contract
+    /// its publisher maintains), as opposed to a step that is the party's own but blocked by a
+    /// condition it can meet.
+    static let notYoursGuards: Set<String> = ["role", "invited", "joined", "state", "imported"]
 
     /// The parties a record involves, in the order their steps usually come.
     public static func involvedParties(_ record: AnyRecord, lookup: any RecordLookup) -> [String] {
@@ -83,37 +84,25 @@ public enum PartyWork {
             + contracts.map(AnyRecord.contract)
         var steps: [WorkItem] = []
         var deadlines: [WorkItem] = []
-        for record in records where record.record.conflict == nil {
-            let involved = involvedParties(record, lookup: lookup)
-            guard involved.contains(party) || isInvited(party, to: record) else { continue }
+        // Conflicted records wait for a decision, which the dashboard lists on its own.
+        for record in records where record.record.conflict == nil && involvedParties(record, lookup: lookup).contains(party) {
             let title = title(of: record, lookup: lookup)
-            let next = nextStep(on: record, for: party, now: now, lookup: lookup)
-            switch next {
-            case let .yours(action, summary):
-                steps.append(WorkItem(recordID: record.id, title: title, action: action,
-                                      detail: stepDetail(action, summary: summary, record: record, party: party), days: nil))
-                continue
-            case let .blocked(action, refusal) where record.record.statusName == "draft":
+            // Only the party's own steps matter here, so the others' are not asked for.
+            let own = forwardSteps(on: record, for: party, now: now, lookup: lookup)
+            let blocked = own.first { $0.refusal.map { !notYoursGuards.contains($0.guardName) } ?? false }
+            if let allowed = own.first(where: \.isAllowed) {
+                let detail = stepDetail(allowed.spec.name, summary: allowed.spec.summary, record: record, party: party)
+                steps.append(WorkItem(recordID: record.id, title: title, action: allowed.spec.name, detail: detail, days: nil))
+            } else if let blocked, let refusal = blocked.refusal, record.record.statusName == "draft" {
                 // The party's own draft: finishing it is its work.
-                steps.append(WorkItem(recordID: record.id, title: title, action: action,
+                steps.append(WorkItem(recordID: record.id, title: title, action: blocked.spec.name,
                                       detail: "finish the draft: \(refusal.reason)", days: nil))
-                continue
-            case .blocked, .waiting, .nothing:
-                break
-            }
-            if let deadline = deadline(of: record, for: party, today: today, lookup: lookup) {
-                let lead = forwardSteps(on: record, for: party, now: now, lookup: lookup)
-                    .first { $0.refusal.map { !notYoursGuards.contains($0.guardName) } ?? true }
-                deadlines.append(WorkItem(recordID: record.id, title: title, action: lead?.spec.name ?? deadline.action,
+            } else if let deadline = deadline(of: record, for: party, today: today, lookup: lookup) {
+                deadlines.append(WorkItem(recordID: record.id, title: title, action: blocked?.spec.name ?? deadline.action,
                                           detail: deadline.text, days: deadline.days))
             }
         }
         return steps + deadlines.sorted { ($0.days ?? 0, $0.recordID) < ($1.days ?? 0, $1.recordID) }
-    }
-
-    static func isInvited(_ party: String, to record: AnyRecord) -> Bool {
-        guard case .solicitation(let solicitation) = record else { return false }
-        return solicitation.partner(party)?.status == .invited
     }
 
     /// `Marion County on CON-2026-0001`, or the record's own title.
@@ -210,8 +199,8 @@ public enum NextStep: Sendable, Hashable {
         case let .waiting(parties, action, blocked):
             let who = parties.map(name)
             let list = who.count <= 1 ? (who.first ?? "") : who.dropLast().joined(separator: ", ") + " and " + (who.last ?? "")
-            let base = "nothing for you now; waiting on \(list) to \(action)"
-            return blocked.map { "\(base), which is blocked: \($0.reason)" } ?? base
+            let base = "nothing for you; waiting on \(list) to \(action)"
+            return blocked.map { "\(base) (blocked: \($0.reason))" } ?? base
         case let .nothing(status):
             return status.map { "nothing; the record is \($0)" } ?? "nothing to do on a party"
         }

@@ -85,6 +85,9 @@ public struct ActionForm: Sendable, Equatable {
         }
     }
 
+    /// The field with the cursor, if any.
+    public var focusedField: Field? { fields.indices.contains(focus) ? fields[focus] : nil }
+
     public var focusedTakesText: Bool {
         guard fields.indices.contains(focus) else { return false }
         switch fields[focus].parameter.kind {

@@ -139,7 +139,12 @@ extension AppState {
         case .right where !form.focusedTakesText:
             form.cycleFocused(1)
         default:
-            if let edit = TextEditing.edit(for: key) { form.edit(edit) }
+            if let edit = TextEditing.edit(for: key) {
+                form.edit(edit)
+                if let field = form.focusedField, field.parameter.flag == "contract", form.picks["contract"] != nil {
+                    form.picks["contract"] = contractPicks(typed: field.input.text)
+                }
+            }
         }
         modal = .form(form)
         return []

@@ -11,6 +11,7 @@ extension AppState {
             if event.y == 0, let tab = Layout.tab(atColumn: event.x, width: width) {
                 self.tab = tab
                 opened = nil
+                navigation.clear()
                 return []
             }
             guard opened == nil, let kind = tab.kind, var list = lists[kind] else { return [] }

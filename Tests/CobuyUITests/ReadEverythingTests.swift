@@ -182,6 +182,25 @@ import Testing
         }
     }
 
+    @Test func aLongInputIsQuotedShortSoTheQuestionStaysOnScreen() throws {
+        let spec = try #require(SolicitationMachine.specs.first { $0.name == "cancel" })
+        let reason = "The board moved the budget\n" + String(repeating: "and explained why at length. ", count: 20)
+        let question = try #require(Confirmation.beforeIrreversible(spec, on: "SOL-2026-0042", titled: nil,
+                                                                    arguments: ActionArguments(["reason": reason]), effect: .reload))
+        #expect(question.question.contains("(reason The board moved the budget ↵ and explained"))
+        #expect(question.question.count < 60 + 200)
+        #expect(question.question.contains("…)?"))
+    }
+
+    @Test func theWheelScrollsTheReader() {
+        var state = Fixtures.state(width: 60, height: 16)
+        state.opened = RecordView(id: "SOL-2026-0003")
+        _ = state.update(.key(.character("v")))
+        _ = state.update(.mouse(MouseEvent(kind: .wheelDown, x: 10, y: 5)))
+        guard case .reader(let reader)? = state.modal else { Issue.record("the reader stays open"); return }
+        #expect(reader.scroll == 3)
+    }
+
     /// A draft led by the City of Salem with one line and Birch County invited.
     static func draftState() throws -> AppState {
         let oregon = try #require(RegionCode("US-OR"))

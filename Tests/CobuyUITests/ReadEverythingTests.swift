@@ -101,6 +101,26 @@ import Testing
         #expect(StatusLines.hints(for: state).contains { $0.hint == "close" })
     }
 
+    @Test func scrollingPastTheEndStopsThereSoOneKeyUpMovesAtOnce() {
+        for (width, height) in [(60, 16), (120, 40)] {
+            var state = Fixtures.state(width: width, height: height)
+            state.opened = RecordView(id: "SOL-2025-0001")
+            state.opened?.pane = .history
+            for _ in 0..<500 { _ = state.update(.key(.character("j"))) }
+            let end = View.render(state, theme: .monochrome).text
+            // One pane at a time at 60 columns; side by side at 120, where the actions have their own marks.
+            #expect(width > 60 || !end.contains("↓"), "at the end nothing waits below (\(width)×\(height))")
+            #expect(end.contains("↑"), "and the lines above are marked (\(width)×\(height))")
+            _ = state.update(.key(.character("k")))
+            #expect(View.render(state, theme: .monochrome).text.contains("↓ 1 more"), "one k shows one line more (\(width)×\(height))")
+            state.opened?.pane = .details
+            for _ in 0..<500 { _ = state.update(.key(.character("j"))) }
+            let details = state.opened?.detailScroll ?? -1
+            _ = state.update(.key(.character("k")))
+            #expect(state.opened?.detailScroll == max(0, details - 1))
+        }
+    }
+
     @Test func thePartiesListShowsWholeIds() {
         var state = Fixtures.state(width: 60, height: 16)
         _ = state.update(.key(.character("5")))

@@ -106,7 +106,7 @@ import Testing
             var state = Fixtures.state(width: width, height: height)
             state.opened = RecordView(id: "SOL-2025-0001")
             state.opened?.pane = .history
-            for _ in 0..<500 { _ = state.update(.key(.character("j"))) }
+            for _ in 0..<200 { _ = state.update(.key(.character("j"))) }
             let end = View.render(state, theme: .monochrome).text
             // One pane at a time at 60 columns; side by side at 120, where the actions have their own marks.
             #expect(width > 60 || !end.contains("↓"), "at the end nothing waits below (\(width)×\(height))")
@@ -114,7 +114,7 @@ import Testing
             _ = state.update(.key(.character("k")))
             #expect(View.render(state, theme: .monochrome).text.contains("↓ 1 more"), "one k shows one line more (\(width)×\(height))")
             state.opened?.pane = .details
-            for _ in 0..<500 { _ = state.update(.key(.character("j"))) }
+            for _ in 0..<200 { _ = state.update(.key(.character("j"))) }
             let details = state.opened?.detailScroll ?? -1
             _ = state.update(.key(.character("k")))
             #expect(state.opened?.detailScroll == max(0, details - 1))

@@ -71,6 +71,16 @@ import Testing
         #expect(state.modal == nil)
     }
 
+    @Test func aRefusedActionChosenFromThePaletteReadsInFullToo() {
+        var state = Fixtures.state(width: 80, height: 24)
+        state.opened = RecordView(id: "SOL-2026-0003")
+        #expect(state.openForm(recordID: "SOL-2026-0003", actionName: "cancel", prefill: [:]).isEmpty)
+        guard case .reader(let reader)? = state.modal else { Issue.record("expected the reason in full"); return }
+        #expect(reader.title == "cancel — SOL-2026-0003")
+        #expect(reader.text.contains("Refused (role)") && reader.text.contains("What would unblock it: Act with --for salem-keizer-sd."))
+        #expect(state.message?.kind == .error)
+    }
+
     @Test func vReadsTheMessageAndTheNextStepWholeAndScrolls() {
         var state = Fixtures.state(width: 60, height: 16)
         state.opened = RecordView(id: "SOL-2026-0003")

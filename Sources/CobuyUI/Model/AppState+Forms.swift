@@ -18,12 +18,6 @@ extension AppState {
         guard let id = opened?.id else { return [] }
         let actions = availableActions(for: id)
         guard actions.indices.contains(index) else { return [] }
-        // A refused action reads in full: why, and what would unblock it.
-        if officer != nil, let refusal = actions[index].refusal, let record = snapshot.record(id) {
-            message = .error("\(actions[index].spec.name) refused: \(ScreenWords.onScreen(refusal.description))")
-            modal = .reader(Reader(title: "\(actions[index].spec.name) — \(id)", sections: [actionSection(actions[index], on: record)]))
-            return []
-        }
         return openForm(recordID: id, actionName: actions[index].spec.name, prefill: [:])
     }
 
@@ -36,7 +30,12 @@ extension AppState {
             return []
         }
         if let refusal = availability.refusal {
+            // A refused action reads in full, whichever way it was chosen (Enter, `:`, a key):
+            // why, and what would unblock it.
             message = .error("\(actionName) refused: \(ScreenWords.onScreen(refusal.description))")
+            if let record = snapshot.record(recordID) {
+                modal = .reader(Reader(title: "\(actionName) — \(recordID)", sections: [actionSection(availability, on: record)]))
+            }
             return []
         }
         var prefill = prefill

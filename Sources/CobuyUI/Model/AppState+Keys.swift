@@ -186,9 +186,10 @@ extension AppState {
     mutating func move(_ delta: Int) {
         if var view = opened {
             switch view.pane {
-            case .details: view.detailScroll = max(0, view.detailScroll.addingClamped(delta))
-            case .history: view.historyScroll = max(0, view.historyScroll.addingClamped(delta))
-            case .draft: view.draftScroll = max(0, view.draftScroll.addingClamped(delta))
+            // No further than the pane's last page, so the first k after many j moves at once.
+            case .details: view.detailScroll = clampedScroll(view.detailScroll.addingClamped(delta), view)
+            case .history: view.historyScroll = clampedScroll(view.historyScroll.addingClamped(delta), view)
+            case .draft: view.draftScroll = clampedScroll(view.draftScroll.addingClamped(delta), view)
             case .links:
                 let count = links(of: view.id).count
                 view.selectedLink = max(0, min(count - 1, view.selectedLink.addingClamped(delta)))
@@ -208,5 +209,9 @@ extension AppState {
             lists[kind]?.move(by: delta)
             if kind == .contract { followSelection() }
         }
+    }
+
+    func clampedScroll(_ scroll: Int, _ view: RecordView) -> Int {
+        min(max(0, scroll), RecordScreen.scrollLimit(self, view: view) ?? Int.max)
     }
 }

@@ -143,7 +143,7 @@ enum Importing {
         print(Printable.line("\(file): \(report.summary) (from \(report.publisher))" + (report.skipped.isEmpty ? "" : ":")))
         list(report.skipped) { print($0) }
         if report.removedTemporaries > 0 {
-            print("  removed \(report.removedTemporaries) temporary file(s) left in catalog/ by interrupted imports")
+            print("  removed \(report.removedTemporaries.counted("temporary file")) left in catalog/ by interrupted imports")
         }
     }
 

@@ -40,7 +40,7 @@ struct ImportOCDS: ParsableCommand {
                 do {
                     let report = try CatalogImport.ocds(Importing.absolute(file), into: session.store, options: options) { done, total in
                         guard interactive, total > CatalogIndex.bulkSize else { return }
-                        Importing.progress(done < total ? "\(file): \(done) of \(total) releases imported" : "")
+                        Importing.progress(done < total ? "\(file): \(done) of \(total.counted("release")) imported" : "")
                     }
                     Importing.report(file, report)
                 } catch let failure as OCDSImport.Failure {

@@ -86,7 +86,11 @@ extension CatalogIndex {
         var arguments = StatementArguments()
         let todayText = literal(today)
         if query.matchesNothing { return (from, ["0"], arguments) }
-        if let match = CatalogQuery.matchExpression(query.text) {
+        if let fragment = CatalogQuery.idFragment(query.text) {
+            // An id, or words that happen to look like one ("covid-19"): either matches.
+            conditions.append("(c.id LIKE ? ESCAPE '\\' OR c.rowid IN (SELECT rowid FROM contract_text WHERE contract_text MATCH ?))")
+            arguments += [fragment, CatalogQuery.matchExpression(query.text) ?? "\"\""]
+        } else if let match = CatalogQuery.matchExpression(query.text) {
             from = "contract_text JOIN contract c ON c.rowid = contract_text.rowid"
             conditions.append("contract_text MATCH ?")
             arguments += [match]
@@ -226,7 +230,8 @@ extension CatalogIndex {
         let forward = query.ascending != reversed
         let direction = forward ? "ASC" : "DESC"
         let tie = reversed ? "c.id DESC" : "c.id"
-        let hasWords = CatalogQuery.matchExpression(query.text) != nil
+        // An id search is in id order (an exact id comes before the longer ids it starts).
+        let hasWords = CatalogQuery.matchExpression(query.text) != nil && CatalogQuery.idFragment(query.text) == nil
         switch query.sort {
         case .relevance:
             // Unranked: the full-text index's own order, which it yields without sorting.

@@ -21,12 +21,18 @@ struct ActionsCommand: ParsableCommand {
             let context = session.readContext(officer: officer)
             let actions = RecordActions.available(on: record, in: context)
             let checklist = Checklists.relevant(to: record, officer: officer, context: context)
+            // The acting party's own next step, or whom it waits on: the UI's Next line.
+            let next = officer.map { officer in
+                PartyWork.nextStep(on: record, for: officer.party, now: session.now, lookup: context.lookup)
+                    .text { context.lookup.party($0)?.name ?? $0 }
+            }
             switch format {
             case .json:
                 var object: [String: Any] = [
                     "id": record.id,
                     "status": record.displayStatus(today: context.today) ?? "",
                     "actingFor": officer?.party ?? NSNull(),
+                    "next": next ?? NSNull(),
                     "actions": actions.map { availability -> [String: Any] in
                         var entry: [String: Any] = ["name": availability.spec.name, "allowed": availability.isAllowed,
                                                     "usage": availability.spec.usage, "summary": availability.spec.summary]
@@ -45,6 +51,7 @@ struct ActionsCommand: ParsableCommand {
             case .text:
                 print(Printable.line("\(record.id) is \(record.displayStatus(today: context.today) ?? "recorded")"
                                      + (officer.map { "; acting for \($0.party)" } ?? "; no acting party (use --for PARTY)")))
+                if let next { print(Printable.line("Next: \(next)")) }
                 if actions.isEmpty { print("No actions apply to a \(record.kind.label).") }
                 for availability in actions {
                     if let refusal = availability.refusal {

@@ -157,3 +157,18 @@ extension PartyWorkTests {
         #expect(!items(world, for: "city-of-salem").contains { $0.recordID == contract })
     }
 }
+
+extension PartyWorkTests {
+    @Test func theNextLineNamesWhoIsWaitedOnAndWhyItIsBlocked() {
+        let refusal = Refusal("closing-passed", "The closing date 2026-03-01 has not passed.", remedy: "Wait until 2026-03-02.")
+        let names = ["city-of-salem": "City of Salem", "acme-fleet": "Acme Fleet"]
+        let name: (String) -> String = { names[$0] ?? $0 }
+        #expect(NextStep.waiting(on: ["city-of-salem"], action: "close", blocked: refusal).text(name: name)
+                == "nothing for you; waiting on City of Salem to close (blocked: The closing date 2026-03-01 has not passed.)")
+        #expect(NextStep.waiting(on: ["city-of-salem", "acme-fleet"], action: "sign", blocked: nil).text(name: name)
+                == "nothing for you; waiting on City of Salem and Acme Fleet to sign")
+        #expect(NextStep.blocked(action: "close", refusal: refusal).text(name: name)
+                == "close is blocked: The closing date 2026-03-01 has not passed. Wait until 2026-03-02.")
+        #expect(NextStep.nothing(status: "complete").text(name: name) == "nothing; the record is complete")
+    }
+}

@@ -131,7 +131,7 @@ import Testing
         // Salem, the lead, circulates the agreement.
         try take("circulate", on: screen)
         // It cannot be undone: the question names the record, y answers it.
-        try screen.waitFor("Circulate the cooperative agreement to the partners: \(id)", "y: yes    n or Esc: no")
+        try screen.waitFor("Circulate the cooperative agreement", "y: yes    n or Esc: no")
         screen.type("y")
         try screen.waitFor("\(id): circulate done", "[forming]")
 

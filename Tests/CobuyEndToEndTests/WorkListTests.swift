@@ -56,3 +56,17 @@ extension WorkListTests {
         #expect(mine < (lines.firstIndex(of: "Solicitations closing:") ?? 0))
     }
 }
+
+extension WorkListTests {
+    @Test func actionsSaysTheActingPartysOwnNextStep() throws {
+        let (sandbox, id) = try circulated()
+        let marion = sandbox.must(["actions", id, "--for", "marion-county"])
+        #expect(marion.stdout.contains("\nNext: join — "), "\(marion)")
+        sandbox.must(["do", id, "join", "--party", "marion-county"], as: .marion)
+        sandbox.must(["do", id, "sign-agreement", "--party", "marion-county", "--signer", "D. B."], as: .marion)
+        // Marion's steps are done: it waits on the lead, and says so rather than showing the lead's step as its own.
+        let after = sandbox.must(["actions", id, "--for", "marion-county", "--format", "json"])
+        let object = try #require(try JSONSerialization.jsonObject(with: Data(after.stdout.utf8)) as? [String: Any])
+        #expect(object["next"] as? String == "nothing for you; waiting on City of Salem to sign-agreement")
+    }
+}

@@ -54,4 +54,16 @@ import Testing
             press(&state, .enter)
         }
     }
+
+    @Test func aLongRefusalInAFormIsReadWhole() {
+        check("form-refusal", officer: Officer(name: "Marcus Hill", party: "city-of-portland")) { state in
+            state.opened = RecordView(id: "SOL-2026-0006")
+            _ = state.openForm(recordID: "SOL-2026-0006", actionName: "add-line", prefill: ["text": "Paper towels", "unit": "case"])
+            guard case .form(var form)? = state.modal else { return }
+            form.error = "Not every partner has signed the agreement: marion-county, multnomah-county, city-of-portland, "
+                + "salem-keizer-sd, city-of-salem. Each signs with sign-agreement --party P --signer NAME, or withdraws with "
+                + "withdraw --party P --reason R."
+            state.modal = .form(form)
+        }
+    }
 }

@@ -114,6 +114,7 @@ enum ListScreen {
             let detail = RecordDetail(record, today: state.today, lookup: state.snapshot.lookup)
             let inner = sideRect.inset(by: 1)
             let lines = DetailText.lines(detail, extra: RecordScreen.checklistSection(for: record, state: state), width: inner.width)
+            ScrollMarks.draw(box: sideRect, top: 0, visible: inner.height, total: lines.count, style: theme.key, into: &grid)
             for (row, line) in lines.prefix(inner.height).enumerated() {
                 grid.put(line.text, x: inner.x, y: inner.y + row, style: line.isTitle ? theme.header : theme.normal, maxWidth: inner.width)
             }

@@ -76,7 +76,9 @@ enum ModalView {
 
     static func drawForm(_ form: ActionForm, in screen: Rect, into grid: inout CellGrid, theme: Theme) {
         let width = min(screen.width - 4, 76)
-        let height = min(screen.height, form.fields.count * 2 + 5 + (form.error == nil ? 0 : 2))
+        // A refusal or input error is read whole under the fields: the form grows to hold it.
+        let errorLines = form.error.map { CellGrid.wrapped($0, to: max(1, min(screen.width - 4, 76) - 4)) } ?? []
+        let height = min(screen.height, form.fields.count * 2 + 5 + (errorLines.isEmpty ? 0 : max(2, errorLines.count)))
         let rect = screen.centered(width: width, height: height)
         let inner = frame(rect, title: form.recordID.isEmpty ? form.spec.name : "\(form.spec.name) — \(form.recordID)",
                           into: &grid, theme: theme)
@@ -116,10 +118,15 @@ enum ModalView {
                          maxWidth: fieldWidth)
             }
         }
-        if let error = form.error {
-            let lines = CellGrid.wrapped(error, to: inner.width)
-            for (offset, line) in lines.prefix(2).enumerated() {
-                grid.put(line, x: inner.x, y: inner.maxY - 2 + offset, style: theme.refused, maxWidth: inner.width)
+        if !errorLines.isEmpty {
+            // On a short screen the fields give way to the reason, which is what must be read.
+            let rows = min(errorLines.count, max(2, inner.height - 1))
+            let top = inner.maxY - max(2, rows)
+            grid.fill(Rect(x: inner.x, y: top, width: inner.width, height: max(2, rows)), style: theme.normal)
+            for (offset, line) in errorLines.prefix(rows).enumerated() {
+                let cut = offset == rows - 1 && rows < errorLines.count
+                grid.put(cut ? CellGrid.truncated(line + " …", to: inner.width) : line, x: inner.x, y: top + offset,
+                         style: theme.refused, maxWidth: inner.width)
             }
         }
     }

@@ -41,7 +41,7 @@ public enum CatalogImport {
 
         /// `12 releases read, 9 contracts imported, 2 merged, 1 skipped`.
         public var summary: String {
-            "\(read) \(format == "csv" ? "row(s)" : "release(s)") read, \(imported) contract(s) imported, \(merged) merged, \(skipped.count) skipped"
+            "\(format == "csv" ? read.counted("row") : read.counted("release")) read, \(imported.counted("contract")) imported, \(merged) merged, \(skipped.count) skipped"
         }
     }
 

@@ -64,8 +64,10 @@ import Testing
         #expect(state.update(.key(.enter)).isEmpty)
         guard case .reader(let reader)? = state.modal else { Issue.record("expected the reason in full"); return }
         let refusal = try #require(actions[index].refusal)
-        #expect(reader.text.contains(refusal.reason))
-        #expect(refusal.remedy.isEmpty || reader.text.contains("What would unblock it: \(refusal.remedy)"))
+        // In the UI's words: "Press o to act for …" where the core says "Act with --for …".
+        #expect(reader.text.contains(ScreenWords.onScreen(refusal.reason)))
+        #expect(refusal.remedy.isEmpty || reader.text.contains("What would unblock it: \(ScreenWords.onScreen(refusal.remedy))"))
+        #expect(!reader.text.contains("--"))
         #expect(reader.text.contains("Cannot be undone: \(actions[index].spec.consequence ?? "-")"))
         _ = state.update(.key(.escape))
         #expect(state.modal == nil)

@@ -192,7 +192,7 @@ enum RecordScreen {
             if let refusal = availability.refusal, refusal.guardName == "state" {
                 entry = ("· \(availability.spec.name): not while \(record.record.statusName ?? "")", theme.muted)
             } else if let refusal = availability.refusal {
-                entry = ("✗ \(availability.spec.name): \(refusal.description)", theme.refused)
+                entry = ("✗ \(availability.spec.name): \(ScreenWords.onScreen(refusal.description))", theme.refused)
             } else {
                 entry = ("✓ \(availability.spec.name) — \(availability.spec.summary)", theme.normal)
             }

@@ -132,7 +132,11 @@ extension AppState {
     var screen: KeyTable.Screen {
         if let opened {
             let kind = RecordKind(id: opened.id)
-            return .record(contract: kind == .contract, addendum: kind == .addendum)
+            // `+ join` is not offered to the contract's own lead or vendor (the core's rule).
+            let ownContract = officer.map { officer in
+                if case .contract(let contract)? = snapshot.record(opened.id) { !Joinability.applies(to: officer.party, on: contract) } else { false }
+            } ?? false
+            return .record(contract: kind == .contract && !ownContract, addendum: kind == .addendum)
         }
         switch tab {
         case .dashboard: return .dashboard

@@ -86,7 +86,11 @@ extension CatalogIndex {
         var arguments = StatementArguments()
         let todayText = literal(today)
         if query.matchesNothing { return (from, ["0"], arguments) }
-        if let match = CatalogQuery.matchExpression(query.text) {
+        if let fragment = CatalogQuery.idFragment(query.text) {
+            // An id, or words that happen to look like one ("covid-19"): either matches.
+            conditions.append("(c.id LIKE ? ESCAPE '\\' OR c.rowid IN (SELECT rowid FROM contract_text WHERE contract_text MATCH ?))")
+            arguments += [fragment, CatalogQuery.matchExpression(query.text) ?? "\"\""]
+        } else if let match = CatalogQuery.matchExpression(query.text) {
             from = "contract_text JOIN contract c ON c.rowid = contract_text.rowid"
             conditions.append("contract_text MATCH ?")
             arguments += [match]
@@ -131,14 +135,15 @@ extension CatalogIndex {
 
     /// Whether `party` may join a contract today, as SQL. Mirrors Joinability.evaluate: active,
     /// at least 90 days of term left, and either a named participant or admitted by an open
-    /// clause for its kind and region; no other open addendum. A vendor joins nothing.
+    /// clause for its kind and region; no other open addendum; not the contract's own lead.
+    /// A vendor joins nothing (so neither the contract's own vendor).
     static func joinable(_ party: CatalogQuery.JoiningParty, today: CalendarDate) -> (String, StatementArguments) {
         guard party.kind.isPublicBody else { return ("0", []) }
         let enough = literal(today.adding(days: CatalogQuery.minimumRemainingDays))
-        var sql = "(c.status = 'active' AND c.endDate >= \(enough)"
+        var sql = "(c.status = 'active' AND c.endDate >= \(enough) AND c.leadID <> ?"
             + " AND (instr(c.named, ?) > 0 OR (c.clauseOpen = 1 AND (c.kinds IS NULL OR instr(c.kinds, ?) > 0) AND ("
             + regionTest(party.region) + ")))"
-        var arguments: StatementArguments = [" \(party.id) ", " \(party.kind.rawValue) "]
+        var arguments: StatementArguments = [party.id, " \(party.id) ", " \(party.kind.rawValue) "]
         if !party.blockedContracts.isEmpty {
             sql += " AND c.id NOT IN (" + party.blockedContracts.map { _ in "?" }.joined(separator: ", ") + ")"
             for id in party.blockedContracts.sorted() { arguments += [id] }
@@ -225,7 +230,8 @@ extension CatalogIndex {
         let forward = query.ascending != reversed
         let direction = forward ? "ASC" : "DESC"
         let tie = reversed ? "c.id DESC" : "c.id"
-        let hasWords = CatalogQuery.matchExpression(query.text) != nil
+        // An id search is in id order (an exact id comes before the longer ids it starts).
+        let hasWords = CatalogQuery.matchExpression(query.text) != nil && CatalogQuery.idFragment(query.text) == nil
         switch query.sort {
         case .relevance:
             // Unranked: the full-text index's own order, which it yields without sorting.

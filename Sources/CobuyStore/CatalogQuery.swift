@@ -84,6 +84,22 @@ extension CatalogQuery {
         return (words, typing)
     }
 
+    /// The text as part of a record id, when it reads like one: a single run without spaces
+    /// holding a digit and a dash (`CON-2026-0004`, `2026-0004`, `ocds-b5fd17-001`). Ids are
+    /// not in the full-text index (its words are the text officers read), so such a search
+    /// also looks in the ids; `LIKE` wildcards typed in it are escaped.
+    static func idFragment(_ text: String) -> String? {
+        let trimmed = text.trimmingCharacters(in: .whitespaces)
+        guard trimmed.count >= 4, trimmed.count <= 128, !trimmed.contains(where: \.isWhitespace),
+              trimmed.contains("-"), trimmed.contains(where: \.isNumber) else { return nil }
+        var escaped = ""
+        for character in trimmed {
+            if character == "%" || character == "_" || character == "\\" { escaped.append("\\") }
+            escaped.append(character)
+        }
+        return "%" + escaped + "%"
+    }
+
     /// `"salt"* "road"*`: each word of the text as a quoted FTS5 term, so punctuation and FTS
     /// operators typed by the user are searched for, never interpreted. Words of three letters
     /// or more are prefixes; shorter ones whole words (`"it"`), except that a short last word

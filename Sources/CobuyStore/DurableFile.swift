@@ -128,7 +128,9 @@ public enum DurableFile {
         let name = (path as NSString).lastPathComponent
         let temporary = "\(folder)/.\(name)\(temporaryMarker)\(getpid())-\(UInt32.random(in: 0...UInt32.max))"
         let fd = open(temporary, O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0o644)
-        guard fd >= 0 else { throw .io(path: temporary, message: errnoText()) }
+        // Errors name the file the officer asked for: the temporary beside it is ours, and a
+        // name like `.x.json.cobuy-tmp-…` in a message only puzzles ("where is that file?").
+        guard fd >= 0 else { throw .io(path: path, message: "cannot be written: \(errnoText())") }
         var failure: StoreError?
         data.withUnsafeBytes { raw in
             var offset = 0
@@ -136,13 +138,13 @@ public enum DurableFile {
                 let written = Glibc.write(fd, raw.baseAddress.map { $0 + offset }, raw.count - offset)
                 if written < 0 {
                     if errno == EINTR { continue }
-                    failure = .io(path: temporary, message: errnoText())
+                    failure = .io(path: path, message: "cannot be written: \(errnoText())")
                     return
                 }
                 offset += written
             }
         }
-        if failure == nil, fsync(fd) != 0 { failure = .io(path: temporary, message: "fsync failed: \(errnoText())") }
+        if failure == nil, fsync(fd) != 0 { failure = .io(path: path, message: "cannot be saved to the disk (fsync): \(errnoText())") }
         close(fd)
         if let failure {
             unlink(temporary)
@@ -156,7 +158,7 @@ public enum DurableFile {
         guard rename(temporary, path) == 0 else {
             let message = errnoText()
             unlink(temporary)
-            throw .io(path: path, message: "rename failed: \(message)")
+            throw .io(path: path, message: "cannot be put in place (rename): \(message)")
         }
         syncFolder(folder)
     }

@@ -10,7 +10,10 @@ public struct CobuyEnvironment: Sendable {
         self.variables = variables
     }
 
-    var home: String { variables["HOME"] ?? NSHomeDirectory() }
+    public var home: String {
+        if let value = variables["HOME"], !value.isEmpty { return value }
+        return NSHomeDirectory()
+    }
 
     /// `--store`, else `$COBUY_STORE`, else `$XDG_DATA_HOME/cobuy/store`.
     public func storePath(flag: String?) -> String {
@@ -22,6 +25,8 @@ public struct CobuyEnvironment: Sendable {
     public var configPath: String { "\(xdg("XDG_CONFIG_HOME", fallback: ".config"))/cobuy/config.json" }
     public var stateFolder: String { "\(xdg("XDG_STATE_HOME", fallback: ".local/state"))/cobuy" }
     public var templatesFolder: String { "\(xdg("XDG_CONFIG_HOME", fallback: ".config"))/cobuy/templates" }
+    /// xdg-user-dirs' list of the user's folders (Documents, Downloads…).
+    public var userDirsPath: String { "\(xdg("XDG_CONFIG_HOME", fallback: ".config"))/user-dirs.dirs" }
     public var demoStorePath: String { "\(xdg("XDG_DATA_HOME", fallback: ".local/share"))/cobuy/demo-store" }
 
     private func xdg(_ name: String, fallback: String) -> String {
@@ -38,6 +43,14 @@ public struct CobuyEnvironment: Sendable {
         return Timestamp(secondsSinceEpoch: Int(Date().timeIntervalSince1970))
     }
 
+    /// The time for a command on `store`: `$COBUY_NOW`, else the store's fixed clock (the
+    /// demo's), else the system clock. Every command and the UI ask here, so an action on the
+    /// demo store stamps the same day its dashboard shows.
+    public func now(in store: Store) throws -> Timestamp {
+        if let text = variables["COBUY_NOW"], !text.isEmpty { return try now() }
+        return try store.fixedClock() ?? now()
+    }
+
     /// `--as/--for`, else `$COBUY_ACTOR/$COBUY_PARTY`, else the config file.
     public func officer(name: String?, party: String?) -> (name: String?, party: String?) {
         let config = loadConfig()
@@ -47,6 +60,14 @@ public struct CobuyEnvironment: Sendable {
             return configured.flatMap { $0.isEmpty ? nil : $0 }
         }
         return (pick(name, "COBUY_ACTOR", config?.name), pick(party, "COBUY_PARTY", config?.party))
+    }
+
+    /// Saves who the officer is, keeping the config file's other settings.
+    public func saveOfficer(_ officer: Officer) throws(StoreError) {
+        var config = loadConfig() ?? OfficerConfig(name: officer.name, party: officer.party)
+        config.name = officer.name
+        config.party = officer.party
+        try saveConfig(config)
     }
 
     public func loadConfig() -> OfficerConfig? {
@@ -63,9 +84,21 @@ public struct CobuyEnvironment: Sendable {
     }
 }
 
-/// `$XDG_CONFIG_HOME/cobuy/config.json`: who the officer is, `{"name": …, "party": …}`, the
-/// core's `Officer` as it is encoded.
-public typealias OfficerConfig = Officer
+/// `$XDG_CONFIG_HOME/cobuy/config.json`, this officer's own settings on this machine:
+/// `{"name": …, "party": …, "exportFolder": …}`. (The store's settings, shared by every
+/// member, are in the store's cobuy.json instead.)
+public struct OfficerConfig: Codable, Sendable, Equatable {
+    public var name: String?
+    public var party: String?
+    /// Where exports go by default (`~` allowed); nil for the documents folder.
+    public var exportFolder: String?
+
+    public init(name: String? = nil, party: String? = nil, exportFolder: String? = nil) {
+        self.name = name
+        self.party = party
+        self.exportFolder = exportFolder
+    }
+}
 
 public enum EnvironmentError: Error, CustomStringConvertible, Sendable {
     case badClock(String)

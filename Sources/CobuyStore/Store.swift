@@ -126,19 +126,28 @@ public struct Store: Sendable {
     /// Loads one record by id; the id's prefix says its kind.
     public func load(_ id: String) throws(StoreError) -> AnyRecord {
         let kind = RecordKind(id: id)
-        guard Store.isSafeID(id) else { throw .notFound(kind: kind, id: id) }
+        guard Store.isSafeID(id) else { throw .notFound(kind: kind, id: id, nearest: nearestIDs(to: id)) }
         let path = path(of: kind, id: id)
         guard DurableFile.exists(path) else {
             // Imported contracts and their parties live in the catalog.
             if let imported = catalogRecord(id, kind: kind) { return imported }
             // A folder that cannot be read hides its records: say so rather than "no such record".
             _ = try DurableFile.listing(folder(kind))
-            throw .notFound(kind: kind, id: id)
+            throw .notFound(kind: kind, id: id, nearest: nearestIDs(to: id))
         }
         switch decode(kind: kind, data: try DurableFile.read(path, limit: Store.recordSizeLimit), path: path, expectedID: id) {
         case .success(let record): return record
         case .failure(let problem): throw .broken(problem)
         }
+    }
+
+    /// The store's own records whose ids are close to one that names nothing (a slip of
+    /// the keyboard, a party's id typed in part), for "did you mean". Read on that path only.
+    func nearestIDs(to id: String) -> [String] {
+        let ids = RecordKind.allCases.flatMap { kind in
+            DurableFile.names(in: folder(kind)).filter { $0.hasSuffix(".json") && !$0.hasPrefix(".") }.map { String($0.dropLast(5)) }
+        }
+        return DidYouMean.candidates(id, among: ids.map { Pick(id: $0, label: "") }).map(\.id)
     }
 
     public func load<R: Record>(_ type: R.Type, id: String) throws(StoreError) -> R {
@@ -277,4 +286,6 @@ struct StoreMarker: Codable {
     var version: Int
     /// See ``StoreSettings``.
     var ocidPrefix: String?
+    /// See ``StoreSettings/clock``: an ISO 8601 time.
+    var clock: String?
 }

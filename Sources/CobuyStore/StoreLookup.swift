@@ -43,18 +43,21 @@ public final class StoreLookup: RecordLookup, @unchecked Sendable {
     /// Imported contracts and parties come from the catalog index, opened and brought up to
     /// date once per lookup rather than once per record.
     private func catalogRecord(_ id: String) -> AnyRecord? {
-        let index: CatalogIndex? = lock.withLock {
+        guard let index = openIndex() else { return nil }
+        switch RecordKind(id: id) {
+        case .contract: return index.contract(id).map(AnyRecord.contract)
+        case .party: return index.party(id).map(AnyRecord.party)
+        case .solicitation, .addendum: return nil
+        }
+    }
+
+    private func openIndex() -> CatalogIndex? {
+        lock.withLock {
             if catalogIndex == nil {
                 catalogIndex = store.catalogIndex()
                 _ = try? catalogIndex?.refresh()
             }
             return catalogIndex
-        }
-        guard let index else { return nil }
-        switch RecordKind(id: id) {
-        case .contract: return index.contract(id).map(AnyRecord.contract)
-        case .party: return index.party(id).map(AnyRecord.party)
-        case .solicitation, .addendum: return nil
         }
     }
 
@@ -71,6 +74,15 @@ public final class StoreLookup: RecordLookup, @unchecked Sendable {
     public func solicitation(_ id: String) -> JointSolicitation? {
         guard case .solicitation(let value)? = record(id) else { return nil }
         return value
+    }
+
+    /// The store's parties and the catalogs' (read on a refusal's path only).
+    public func knownParties() -> [Pick] {
+        var picks: [String: Pick] = [:]
+        for case .party(let party) in store.loadLocal(.party).records { picks[party.id] = Pick(id: party.id, label: party.name) }
+        let index = openIndex()
+        for party in index?.catalogParties() ?? [] where picks[party.id] == nil { picks[party.id] = Pick(id: party.id, label: party.name) }
+        return Array(picks.values)
     }
 
     public func addenda(onContract id: String) -> [ParticipatingAddendum] {

@@ -1,3 +1,4 @@
+import CobuyCore
 import Foundation
 
 /// Settings that belong to the store (and so travel with it in git to every member of the
@@ -6,9 +7,15 @@ public struct StoreSettings: Sendable, Equatable {
     /// The prefix of every ocid the store publishes, registered with the Open Contracting
     /// Partnership (`ocds-` and six letters or digits); nil until someone sets it.
     public var ocidPrefix: String?
+    /// A fixed "now" for every command and the UI on this store: the sample and demo stores'
+    /// reference day, so that their deadlines, terms and the dates an action stamps agree with
+    /// each other whichever command is run. Nil (the real clock) for a working store.
+    /// `$COBUY_NOW` still overrides it.
+    public var clock: Timestamp?
 
-    public init(ocidPrefix: String? = nil) {
+    public init(ocidPrefix: String? = nil, clock: Timestamp? = nil) {
         self.ocidPrefix = ocidPrefix
+        self.clock = clock
     }
 
     /// What an export uses when no prefix is set: valid in form, registered to nobody.
@@ -33,7 +40,22 @@ extension Store {
             throw .broken(StoreProblem(path: markerPath, location: "ocidPrefix",
                                        message: "\"\(prefix)\" is not usable: \(StoreSettings.ocidPrefixRule)"))
         }
-        return StoreSettings(ocidPrefix: marker.ocidPrefix)
+        return StoreSettings(ocidPrefix: marker.ocidPrefix, clock: try fixedClock(marker))
+    }
+
+    /// The store's fixed clock, if it has one; a value that is not a time is reported, not
+    /// guessed at (a wrong "today" would misstate every deadline).
+    public func fixedClock() throws(StoreError) -> Timestamp? {
+        try fixedClock(readMarker())
+    }
+
+    private func fixedClock(_ marker: StoreMarker) throws(StoreError) -> Timestamp? {
+        guard let text = marker.clock else { return nil }
+        guard let time = Timestamp(iso8601: text) else {
+            throw .broken(StoreProblem(path: markerPath, location: "clock",
+                                       message: "\"\(text)\" is not an ISO 8601 time such as 2026-11-23T15:00:00Z"))
+        }
+        return time
     }
 
     /// Writes the settings into `cobuy.json` under the store's lock, keeping the rest of it.
@@ -41,6 +63,7 @@ extension Store {
         try transaction { _ in
             var marker = try readMarker()
             marker.ocidPrefix = settings.ocidPrefix
+            marker.clock = settings.clock?.description
             let data: Data
             do { data = try RecordCodec.encode(marker) } catch { throw StoreError.io(path: markerPath, message: "\(error)") }
             try DurableFile.write(data, to: markerPath)

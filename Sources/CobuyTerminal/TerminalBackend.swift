@@ -17,6 +17,8 @@ public protocol TerminalBackend: AnyObject {
     func resume()
     /// Gives the terminal back for good. Safe to call twice.
     func restore()
+    /// Gives the terminal back while `body` runs (an editor), then takes it again.
+    func withTerminalReleased<T>(_ body: () throws -> T) rethrows -> T
     /// Whether the terminal shows Unicode; when false, draw ASCII (``CellGrid/BorderSet/ascii``).
     var supportsUnicode: Bool { get }
     /// Whether the terminal shows colours; when false, use ``Theme/monochrome``.
@@ -24,6 +26,9 @@ public protocol TerminalBackend: AnyObject {
 }
 
 extension TerminalBackend {
+    /// A terminal with nothing to give back (a test double) just runs `body`.
+    public func withTerminalReleased<T>(_ body: () throws -> T) rethrows -> T { try body() }
+
     /// Unicode, unless the backend says otherwise.
     public var supportsUnicode: Bool { true }
     /// Colours, unless the backend says otherwise.

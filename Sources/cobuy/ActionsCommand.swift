@@ -10,7 +10,7 @@ struct ActionsCommand: ParsableCommand {
 
     @OptionGroup var storeOptions: StoreOptions
     @OptionGroup var officerOptions: OfficerOptions
-    @Argument(help: ArgumentHelp("The record.", valueName: "ID"), transform: RecordIDs.canonical) var id: String
+    @Argument(help: ArgumentHelp("The record.", valueName: "ID"), transform: RecordIDs.argument) var id: String
     @Option(help: "text or json.") var format: ShowFormat = .text
 
     func run() throws {
@@ -21,12 +21,18 @@ struct ActionsCommand: ParsableCommand {
             let context = session.readContext(officer: officer)
             let actions = RecordActions.available(on: record, in: context)
             let checklist = Checklists.relevant(to: record, officer: officer, context: context)
+            // The acting party's own next step, or whom it waits on: the UI's Next line.
+            let next = officer.map { officer in
+                PartyWork.nextStep(on: record, for: officer.party, now: session.now, lookup: context.lookup)
+                    .text { context.lookup.party($0)?.name ?? $0 }
+            }
             switch format {
             case .json:
                 var object: [String: Any] = [
                     "id": record.id,
                     "status": record.displayStatus(today: context.today) ?? "",
                     "actingFor": officer?.party ?? NSNull(),
+                    "next": next ?? NSNull(),
                     "actions": actions.map { availability -> [String: Any] in
                         var entry: [String: Any] = ["name": availability.spec.name, "allowed": availability.isAllowed,
                                                     "usage": availability.spec.usage, "summary": availability.spec.summary]
@@ -45,6 +51,7 @@ struct ActionsCommand: ParsableCommand {
             case .text:
                 print(Printable.line("\(record.id) is \(record.displayStatus(today: context.today) ?? "recorded")"
                                      + (officer.map { "; acting for \($0.party)" } ?? "; no acting party (use --for PARTY)")))
+                if let next { print(Printable.line("Next: \(next)")) }
                 if actions.isEmpty { print("No actions apply to a \(record.kind.label).") }
                 for availability in actions {
                     if let refusal = availability.refusal {
@@ -68,7 +75,8 @@ enum Checklists {
     static func relevant(to record: AnyRecord, officer: Officer?, context: ActionContext) -> Joinability? {
         switch record {
         case .contract(let contract):
-            guard let officer, let party = context.lookup.party(officer.party) else { return nil }
+            guard let officer, let party = context.lookup.party(officer.party),
+                  Joinability.applies(to: party.id, on: contract) else { return nil }
             return Joinability.evaluate(contract: contract, party: party, today: context.today,
                                         addenda: context.lookup.addenda(onContract: contract.id),
                                         minimumRemainingDays: context.minimumRemainingTermDays)

@@ -11,7 +11,7 @@ struct CommandSession {
     init(_ storeOptions: StoreOptions, environment: CobuyEnvironment = CobuyEnvironment()) throws {
         self.environment = environment
         store = try storeOptions.open(environment)
-        now = try environment.now()
+        now = try environment.now(in: store)
     }
 
     var today: CalendarDate { now.date }

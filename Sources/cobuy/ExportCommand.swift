@@ -19,7 +19,8 @@ struct ExportAddendum: ParsableCommand {
         discussion: """
         The wording comes from the template addendum.md.mustache: your own copy in \
         $XDG_CONFIG_HOME/cobuy/templates overrides the bundled one. Without -o the file is named \
-        after the addendum and its participant in the current folder; -o - writes md or txt to \
+        after the addendum and its participant in the current folder; -o may start with ~ (the \
+        home folder), and --create-folders makes its missing folders; -o - writes md or txt to \
         standard output. A PDF is the Word document converted by LibreOffice headless (soffice, \
         or $COBUY_SOFFICE), stopped after $COBUY_PDF_TIMEOUT seconds (default 120).
         """)
@@ -29,10 +30,11 @@ struct ExportAddendum: ParsableCommand {
     }
 
     @OptionGroup var storeOptions: StoreOptions
-    @Argument(help: ArgumentHelp("The addendum.", valueName: "ID"), transform: RecordIDs.canonical) var id: String
+    @Argument(help: ArgumentHelp("The addendum.", valueName: "ID"), transform: RecordIDs.argument) var id: String
     @Option(help: "md, docx, txt or pdf.") var format: Format = .md
     @Option(name: .shortAndLong, help: ArgumentHelp("Where to write it.", valueName: "PATH")) var output: String?
     @Flag(help: "Replace an existing file.") var force = false
+    @Flag(name: .customLong("create-folders"), help: "Create the folders of -o PATH that do not exist yet.") var createFolders = false
 
     func run() throws {
         try reportingErrors {
@@ -48,7 +50,7 @@ struct ExportAddendum: ParsableCommand {
             let draft = AddendumDraft(addendum: addendum, lookup: StoreLookup(store: session.store), today: session.today)
             let path = output ?? draft.fileName(extension: format.rawValue)
             // Checked before the (slow) PDF conversion, and again when writing.
-            if output != "-" { try DraftExport.checkTarget(path, force: force) }
+            if output != "-" { try DraftExport.checkTarget(path, force: force, createFolders: createFolders) }
             let data: Data
             do {
                 data = try exporter.render(draft, as: AddendumExporter.Format(format))
@@ -59,8 +61,7 @@ struct ExportAddendum: ParsableCommand {
                 StandardOutput.write(data)
                 return
             }
-            try DraftExport.write(data, to: path, force: force)
-            print(path)
+            print(try DraftExport.write(data, to: path, force: force, createFolders: createFolders))
         }
     }
 }
@@ -87,21 +88,23 @@ enum DraftExport {
     }
 
     /// Refuses a path `ExportFile` would not write, in the command line's words.
-    static func checkTarget(_ path: String, force: Bool) throws {
+    static func checkTarget(_ path: String, force: Bool, createFolders: Bool) throws {
         do throws(ExportFile.Refusal) {
-            try ExportFile.check(path, replacing: force)
+            try ExportFile.check(path, replacing: force, creatingFolders: createFolders)
         } catch {
             throw CLIError.failed(message(error, force: force))
         }
     }
 
-    /// Writes atomically through the one export writer.
-    static func write(_ data: Data, to path: String, force: Bool) throws {
+    /// Writes atomically through the one export writer; returns the path written as the
+    /// officer gave it (with `~` expanded, so it can be pasted).
+    static func write(_ data: Data, to path: String, force: Bool, createFolders: Bool) throws -> String {
         do {
-            try ExportFile.write(data, to: path, replacing: force)
+            try ExportFile.write(data, to: path, replacing: force, creatingFolders: createFolders)
         } catch let refusal as ExportFile.Refusal {
             throw CLIError.failed(message(refusal, force: force))
         }
+        return path.hasPrefix("~") ? ExportFile.absolute(path) : path
     }
 
     static func message(_ refusal: ExportFile.Refusal, force: Bool) -> String {
@@ -114,7 +117,9 @@ enum DraftExport {
                 : "\(path) already exists (a symbolic link); nothing was written. Choose another -o PATH."
         case let .notAFile(path, what):
             return "\(path) is \(what), not a regular file; nothing was written, with or without --force. Choose another -o PATH."
-        case .unreadable, .noFolder:
+        case .noFolder:
+            return "\(refusal) Add --create-folders to create it, or choose another -o PATH."
+        case .unreadable, .fileInTheWay:
             return refusal.description
         }
     }
@@ -136,6 +141,7 @@ struct ExportOCDS: ParsableCommand {
     var ocidPrefix: String?
     @Option(help: ArgumentHelp("The publisher's name.", valueName: "NAME")) var publisher: String?
     @Flag(help: "Replace an existing file.") var force = false
+    @Flag(name: .customLong("create-folders"), help: "Create the folders of -o PATH that do not exist yet.") var createFolders = false
 
     func run() throws {
         try reportingErrors {
@@ -147,7 +153,7 @@ struct ExportOCDS: ParsableCommand {
                     the Open Contracting Partnership and set it once for the store: cobuy config ocid-prefix ocds-xxxxxx.
                     """)
             }
-            if output != "-" { try DraftExport.checkTarget(output, force: force) }
+            if output != "-" { try DraftExport.checkTarget(output, force: force, createFolders: createFolders) }
             var directory = RecordDirectory()
             for record in session.loadWorkingSet() { directory.insert(record) }
             let export = OCDSExport(ocidPrefix: prefix, publisher: publisher ?? "Cobuy", now: session.now)
@@ -160,8 +166,7 @@ struct ExportOCDS: ParsableCommand {
             if output == "-" {
                 StandardOutput.write(data)
             } else {
-                try DraftExport.write(data, to: output, force: force)
-                print(output)
+                print(try DraftExport.write(data, to: output, force: force, createFolders: createFolders))
             }
         }
     }

@@ -35,6 +35,10 @@ struct InitCommand: ParsableCommand {
                 try store.save(settings)
             }
             print("Store ready at \(path)")
+            if sample {
+                print("Its clock is the sample's reference day, \(CobuyResources.sampleReferenceTime), for every command; "
+                      + "cobuy config clock --unset --store \(path) puts it on the real clock.")
+            }
         }
     }
 }
@@ -57,5 +61,14 @@ enum SampleStore {
                 try DurableFile.write(data, to: "\(path)/\(kind.folder)/\(name)")
             }
         }
+        try fixClock(of: Store(root: path))
+    }
+
+    /// The sample's deadlines and terms are written around its reference day: a copy runs on
+    /// that day, for every command, until the officer unsets it (`cobuy config clock --unset`).
+    static func fixClock(of store: Store) throws {
+        var settings = try store.settings()
+        settings.clock = Timestamp(iso8601: CobuyResources.sampleReferenceTime)
+        try store.save(settings)
     }
 }

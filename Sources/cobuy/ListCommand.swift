@@ -12,11 +12,13 @@ struct ListCommand: ParsableCommand {
         case solicitations, contracts, addenda, parties
         /// Records a sync left in conflict: each needs a decision (the resolve action).
         case conflicts
+        /// What waits for the acting party (`--for`): steps to take and deadlines within 30 days.
+        case work
         var recordKind: RecordKind { RecordKind(folder: rawValue) ?? .party }
     }
 
     @OptionGroup var storeOptions: StoreOptions
-    @Argument(help: "solicitations, contracts, addenda, parties, or conflicts (records that need a decision after a sync).") var kind: Kind
+    @Argument(help: "solicitations, contracts, addenda, parties, conflicts (records that need a decision after a sync), or work (what waits for --for PARTY).") var kind: Kind
     @Option(help: ArgumentHelp("Only records in this state (contracts also take expired).", valueName: "S")) var status: String?
     @Option(help: ArgumentHelp("Only records whose fields contain every word (case and accents ignored). For contracts, "
                                + "words of three letters or more match word beginnings, shorter ones whole words.", valueName: "Q"))
@@ -24,25 +26,33 @@ struct ListCommand: ParsableCommand {
     @Option(help: ArgumentHelp("At most this many.", valueName: "N")) var limit: Int?
     @Option(help: "table, json or csv.") var format: OutputFormat = .table
     @OptionGroup(title: "Contracts") var catalog: CatalogOptions
+    @OptionGroup(title: "Work (list work)") var officerOptions: OfficerOptions
 
     func validate() throws {
         if let limit, let message = limitProblem(limit, Limits.count, flag: "--limit") { throw ValidationError(message) }
+        if status != nil, Self.statuses(of: kind) == nil {
+            // Listing nothing would read as "none in that state", which is not true either.
+            throw ValidationError("--status: \(kind.rawValue) have no states; --status applies to solicitations, contracts and addenda.")
+        }
         if let status, let valid = Self.statuses(of: kind), !valid.contains(status.lowercased()) {
             // A typo would otherwise list nothing and look like an empty store.
             throw ValidationError("--status \(status) is not a state of \(kind.rawValue); use one of: \(valid.joined(separator: ", ")).")
+        }
+        if kind != .work, officerOptions.actor != nil || officerOptions.party != nil {
+            throw ValidationError("--as and --for apply to list work only.")
         }
         if kind != .contracts, catalog.isUsed {
             throw ValidationError("--offset, --sort, --expiring, --region, --eligible-kind, --category, --lead and --joinable-by apply to contracts only.")
         }
     }
 
-    /// The states `--status` takes for a kind (nil: not checked).
+    /// The states `--status` takes for a kind (nil: the kind has none).
     static func statuses(of kind: Kind) -> [String]? {
         switch kind {
         case .solicitations: return JointSolicitation.Status.allCases.map(\.rawValue)
         case .contracts: return CooperativeContract.Status.allCases.map(\.rawValue) + ["expired"]
         case .addenda: return ParticipatingAddendum.Status.allCases.map(\.rawValue)
-        case .parties, .conflicts: return nil
+        case .parties, .conflicts, .work: return nil
         }
     }
 
@@ -51,6 +61,10 @@ struct ListCommand: ParsableCommand {
             let session = try CommandSession(storeOptions)
             if kind == .conflicts {
                 try listConflicts(session)
+                return
+            }
+            if kind == .work {
+                try listWork(session)
                 return
             }
             if kind == .contracts {
@@ -125,6 +139,7 @@ struct ListCommand: ParsableCommand {
         case .contracts: return ["id", "status", "title", "lead", "vendor", "category", "end", "eligible"]
         case .addenda: return ["id", "status", "title", "contract", "party", "spend", "end"]
         case .conflicts: return ["id", "kind", "field", "versions", "provisional"]
+        case .work: return ["id", "action", "title", "detail", "days"]
         }
     }
 

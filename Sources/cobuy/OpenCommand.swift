@@ -33,14 +33,15 @@ struct DemoCommand: ParsableCommand {
 
     func run() throws {
         try reportingErrors {
-            var environment = CobuyEnvironment()
-            if (environment.variables["COBUY_NOW"] ?? "").isEmpty {
-                environment.variables["COBUY_NOW"] = CobuyResources.sampleReferenceTime
-            }
+            let environment = CobuyEnvironment()
             let path = environment.demoStorePath
             if reset || !DurableFile.exists("\(path)/cobuy.json") {
                 if DurableFile.exists(path) { try FileManager.default.removeItem(atPath: path) }
                 try SampleStore.copy(to: path)
+            } else if try Store(root: path).fixedClock() == nil {
+                // A demo store made before the clock was a store setting: give it the clock its
+                // sample data is written for, which the UI alone used to get.
+                try SampleStore.fixClock(of: Store(root: path))
             }
             var options = StoreOptions()
             options.store = path
@@ -58,7 +59,7 @@ enum Launcher {
         let theme = Theme.choose(environment: session.environment.variables, noColorFlag: noColor)
         // Not a terminal (a pipe, a script): print the dashboard as text instead.
         guard let terminal = NcursesTerminal(useColor: theme.usesColor) else {
-            DashboardText.print(session: session)
+            DashboardText.print(session: session, party: acting?.party)
             return
         }
         let app = App(store: session.store, environment: session.environment, terminal: terminal, theme: theme,
@@ -71,15 +72,21 @@ enum Launcher {
 
 /// The dashboard as text: what needs attention soon.
 enum DashboardText {
-    static func print(session: CommandSession) {
+    static func print(session: CommandSession, party: String? = nil) {
         let lookup = StoreLookup(store: session.store)
         let records = session.loadWorkingSet()
-        let dashboard = Dashboard(
-            solicitations: records.compactMap { if case .solicitation(let value) = $0 { value } else { nil } },
-            contracts: records.compactMap { if case .contract(let value) = $0 { value } else { nil } },
-            addenda: records.compactMap { if case .addendum(let value) = $0 { value } else { nil } },
-            today: session.today, lookup: lookup)
+        let solicitations = records.compactMap { if case .solicitation(let value) = $0 { value } else { nil } }
+        let contracts = records.compactMap { if case .contract(let value) = $0 { value } else { nil } }
+        let addenda = records.compactMap { if case .addendum(let value) = $0 { value } else { nil } }
+        let dashboard = Dashboard(solicitations: solicitations, contracts: contracts, addenda: addenda, today: session.today, lookup: lookup)
         Swift.print("Cobuy — \(session.store.root) — today \(session.today)")
+        // What waits for the acting party first, as in the UI (the same core function).
+        if let party, lookup.party(party) != nil {
+            let items = PartyWork.items(for: party, solicitations: solicitations, contracts: contracts, addenda: addenda, now: session.now, lookup: lookup)
+            Swift.print("\nMy work (\(party)):")
+            if items.isEmpty { Swift.print("  nothing waits for \(party) now") }
+            for item in items { Swift.print(Printable.line("  \(item.recordID)  \(item.action ?? "-")  \(item.title) — \(item.detail)")) }
+        }
         for (title, entries) in [("Solicitations closing", dashboard.closingSolicitations),
                                  ("Contracts expiring within \(Dashboard.expiryWindow) days", dashboard.expiringContracts),
                                  ("Addenda awaiting approval or signature", dashboard.addendaAwaiting)] {

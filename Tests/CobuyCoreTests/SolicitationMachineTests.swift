@@ -252,7 +252,8 @@ import Testing
         let actions = SolicitationMachine.actions(for: world.solicitation(id), in: world.context(World.salem))
         #expect(actions.count == SolicitationAction.specs.count)
         let allowed = Set(actions.filter(\.isAllowed).map(\.spec.name))
-        #expect(allowed == ["add-line", "invite", "designate-lead", "circulate", "set-cost-sharing", "cancel", "pledge", "remove-line"])
+        #expect(allowed == ["add-line", "invite", "designate-lead", "circulate", "set-cost-sharing", "cancel", "pledge", "remove-line",
+                           "edit-line", "withdraw-invitation"])
         #expect(actions.first { $0.spec.name == "publish" }?.refusal?.guardName == "state")
     }
 

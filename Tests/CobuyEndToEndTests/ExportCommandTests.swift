@@ -29,7 +29,7 @@ import Testing
 
         let fresh = try CobuySandbox()
         #expect(fresh.run(["init", "--ocid-prefix", "ocds-q1w2e3"]).status == 0)
-        #expect(fresh.run(["config"]).stdout.contains("ocid-prefix  ocds-q1w2e3"))
+        #expect(fresh.run(["config"]).stdout.contains("ocid-prefix    ocds-q1w2e3"))
         #expect(fresh.run(["init", "--ocid-prefix", "nope"]).status == 64)
     }
 

@@ -22,6 +22,12 @@ import Testing
                     guard: "role", mentions: ["city-of-salem", "city-of-bend"]),
             .refuse(.salem, ["do", "$SOL", "form"], record: "$SOL", guard: "state", mentions: ["forming", "draft"]),
             .ok(.salem, ["do", "$SOL", "add-line", "--text", "Patrol sedan", "--quantity", "40", "--unit", "each"]),
+            // A draft's line is corrected and an invitation withdrawn through `cobuy do`, with their guards.
+            .refuse(.salem, ["do", "$SOL", "edit-line", "--line", "9", "--text", "Van"], record: "$SOL", guard: "line-known"),
+            .refuse(.salem, ["do", "$SOL", "edit-line", "--line", "1"], record: "$SOL", guard: "something-to-change"),
+            .ok(.salem, ["do", "$SOL", "edit-line", "--line", "1", "--quantity", "42"]),
+            .refuse(.salem, ["do", "$SOL", "withdraw-invitation", "--party", "city-of-bend"], record: "$SOL", guard: "invited",
+                    mentions: ["city-of-bend"]),
             // Wrong role: a partner circulating the lead's draft.
             .refuse(.marion, ["do", "$SOL", "circulate"], record: "$SOL", guard: "role", mentions: ["lead party", "city-of-salem", "marion-county"]),
             // Without a lead, nothing can circulate.
@@ -136,7 +142,8 @@ import Testing
                     mentions: ["city-of-austin", "city-of-bend"]),
             .refuse(.bend, ["new", "addendum", "--contract", "$CON", "--party", "city-of-bend"], record: "$CON",
                     guard: "no-other-addendum", mentions: ["$PA2"]),
-            .refuse(.acme, ["new", "addendum", "--contract", "$CON", "--party", "acme-fleet"], record: "$CON", guard: "public-body"),
+            .refuse(.acme, ["new", "addendum", "--contract", "$CON", "--party", "acme-fleet"], record: "$CON", guard: "own-contract",
+                    mentions: ["the vendor performs this contract"]),
             .refuse(.bend, ["do", "$PA2", "submit"], record: "$PA2", guard: "filled", mentions: ["scope"]),
             .refuse(.bend, ["do", "$PA2", "edit", "--end", "2030-01-01"], record: "$PA2", guard: "end-within-contract",
                     mentions: ["2030-01-01", "2029-03-01"]),

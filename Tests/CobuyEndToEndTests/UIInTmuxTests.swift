@@ -130,6 +130,9 @@ import Testing
 
         // Salem, the lead, circulates the agreement.
         try take("circulate", on: screen)
+        // It cannot be undone: the question names the record, y answers it.
+        try screen.waitFor("Circulate the cooperative agreement", "y: yes    n or Esc: no")
+        screen.type("y")
         try screen.waitFor("\(id): circulate done", "[forming]")
 
         // Marion County joins with its quantity and signs.
@@ -146,6 +149,8 @@ import Testing
         screen.press("Tab")
         screen.type("Danielle Bethell")
         screen.press("Enter")
+        try screen.waitFor("y: yes    n or Esc: no")
+        screen.type("y")
         try screen.waitFor("\(id): sign-agreement done", absent: ["─ sign-agreement — "])
 
         // Salem signs too and forms the cooperative.
@@ -155,8 +160,12 @@ import Testing
         screen.press("Tab")
         screen.type("Keith Stahley")
         screen.press("Enter")
+        try screen.waitFor("y: yes    n or Esc: no")
+        screen.type("y")
         try screen.waitFor("\(id): sign-agreement done", absent: ["─ sign-agreement — "])
         try take("form", on: screen)
+        try screen.waitFor("y: yes    n or Esc: no")
+        screen.press("Enter")
         try screen.waitFor("\(id): form done", "\(id)  Road salt 2027  [formed]", "✓ forming ▸ ● formed")
         try quit(screen)
 
@@ -260,6 +269,8 @@ import Testing
         keys.press("Enter")
         try screen.waitFor("\(id): invite done")
         keys.command("circ")
+        try screen.waitFor("y: yes    n or Esc: no")
+        keys.type("y")
         try screen.waitFor("\(id): circulate done", "[forming]")
 
         try keys.actFor("marion", "marion-county")
@@ -272,6 +283,8 @@ import Testing
         keys.press("Tab")
         keys.type("Sam Lee")
         keys.press("Enter")
+        try screen.waitFor("y: yes    n or Esc: no")
+        keys.type("y")
         try screen.waitFor("\(id): sign-agreement done")
 
         try keys.actFor("salem", "city-of-salem")
@@ -280,8 +293,12 @@ import Testing
         keys.press("Tab")
         keys.type("Ana Ruiz")
         keys.press("Enter")
+        try screen.waitFor("y: yes    n or Esc: no")
+        keys.type("y")
         try screen.waitFor("\(id): sign-agreement done")
         keys.command("form")
+        try screen.waitFor("y: yes    n or Esc: no")
+        keys.type("y")
         try screen.waitFor("\(id): form done", "[formed]")
         keys.command("set-t")
         try screen.waitFor("set-tender — \(id)")
@@ -357,6 +374,8 @@ import Testing
         keys.press("Tab")
         keys.type("2028-02-01")
         keys.press("Enter")
+        try screen.waitFor("y: yes    n or Esc: no")
+        keys.type("y")
         try screen.waitFor("\(contract): sign done")
         keys.type("2")
         try screen.waitFor("Solicitations:", id)
@@ -385,6 +404,8 @@ import Testing
         try screen.waitFor("\(addendum): submit done", "[submitted]")
         try keys.actFor("salem", "city-of-salem")
         keys.command("appr")
+        try screen.waitFor("y: yes    n or Esc: no")
+        keys.type("y")
         try screen.waitFor("\(addendum): approve done", "[approved]")
         try keys.actFor("bend", "city-of-bend")
         keys.command("sign")

@@ -270,3 +270,28 @@ import Testing
         #expect(CatalogQuery.matchExpression("  -- ") == nil)
     }
 }
+
+extension CatalogWriteTests {
+    /// An officer looks up a contract by its id, whole or in part (the full-text index holds
+    /// only the words officers read); a "word-1" search still finds titles.
+    @Test func aSearchThatReadsLikeAnIdFindsItsContractsByIdAndStillByWords() throws {
+        let scratch = try TemporaryStore()
+        var contracts = (0..<25).map { Self.contract($0) }
+        contracts[3].title = "COVID-19 test kits"
+        var chunks = [CatalogChunk(contracts: contracts, parties: [])][...]
+        _ = try scratch.store.writeCatalog(source: Self.source, large: false) { chunks.popFirst() }
+        let index = try #require(scratch.store.catalogIndex())
+        func ids(_ text: String) throws -> [String] {
+            var query = CatalogQuery()
+            query.text = text
+            return try index.search(query, today: TemporaryStore.now.date, limit: 50).contracts.map(\.id)
+        }
+        #expect(try ids("CON-cat-00012") == ["CON-cat-00012"])
+        #expect(try ids("con-cat-0001") == (10...19).map { String(format: "CON-cat-%05d", $0) }, "case ignored, in id order")
+        #expect(try ids("covid-19") == ["CON-cat-00003"])
+        #expect(try ids("cat-000_2").isEmpty, "a typed _ is not a wildcard")
+        #expect(CatalogQuery.idFragment("road salt") == nil)
+        #expect(CatalogQuery.idFragment("2026-0004") == "%2026-0004%")
+        #expect(CatalogQuery.idFragment("50%-off") == #"%50\%-off%"#)
+    }
+}

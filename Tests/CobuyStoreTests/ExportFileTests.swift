@@ -1,5 +1,6 @@
 import Foundation
 import Testing
+import CobuyCore
 @testable import CobuyStore
 
 /// Exports go through one writer: relative to the current folder, never over an existing file
@@ -58,5 +59,58 @@ extension ExportFileTests {
         #expect(FileNames.safe("../../etc/passwd") == "etc-passwd")
         #expect(FileNames.safe("report..v2.md") == "report.v2.md")
         #expect(FileNames.safe("") == "document")
+    }
+}
+
+/// Export paths as officers type them, and the folder exports go to by default.
+@Suite struct ExportPathTests {
+    @Test func aTildeIsTheHomeFolderAndARelativePathTheCurrentOne() {
+        #expect(ExportFile.expand("~", home: "/home/ana", currentFolder: "/tmp") == "/home/ana")
+        #expect(ExportFile.expand("~/Documents/a.md", home: "/home/ana", currentFolder: "/tmp") == "/home/ana/Documents/a.md")
+        #expect(ExportFile.expand("drafts/a.md", home: "/home/ana", currentFolder: "/work") == "/work/drafts/a.md")
+        #expect(ExportFile.expand("/srv/a.md", home: "/home/ana", currentFolder: "/work") == "/srv/a.md")
+        #expect(ExportFile.expand("~root/a.md", home: "/home/ana", currentFolder: "/w") == "/root/a.md")
+        #expect(ExportFile.expand("~no-such-user-here/a.md", home: "/home/ana", currentFolder: "/w") == "/w/~no-such-user-here/a.md")
+        #expect(ExportFolder.abbreviated("/home/ana/Documents/a.md", home: "/home/ana") == "~/Documents/a.md")
+        #expect(ExportFolder.abbreviated("/home/anab/a.md", home: "/home/ana") == "/home/anab/a.md")
+    }
+
+    @Test func missingFoldersAreCreatedOnlyWhenAsked() throws {
+        let scratch = try TemporaryStore()
+        let written = try ExportFile.write(Data("x".utf8), to: "drafts/2026/a.md", replacing: false, creatingFolders: true,
+                                           from: scratch.folder)
+        #expect(written == "\(scratch.folder)/drafts/2026/a.md")
+        #expect(FileManager.default.contents(atPath: written) == Data("x".utf8))
+        // A file where a folder should be: refused before anything is created.
+        FileManager.default.createFile(atPath: "\(scratch.folder)/notes", contents: Data())
+        #expect(throws: ExportFile.Refusal.fileInTheWay("\(scratch.folder)/notes")) {
+            try ExportFile.write(Data("x".utf8), to: "notes/2026/a.md", replacing: false, creatingFolders: true, from: scratch.folder)
+        }
+        #expect(throws: ExportFile.Refusal.fileInTheWay("notes")) {
+            try ExportFile.write(Data("x".utf8), to: "notes/a.md", replacing: false, creatingFolders: true, from: scratch.folder)
+        }
+    }
+
+    @Test func theDefaultFolderIsTheConfigsElseTheDocumentsFolderElseHome() throws {
+        let scratch = try TemporaryStore()
+        let home = "\(scratch.folder)/home"
+        try FileManager.default.createDirectory(atPath: "\(home)/.config", withIntermediateDirectories: true)
+        var environment = CobuyEnvironment(variables: ["HOME": home])
+        #expect(ExportFolder.resolve(environment) == ExportFolder(path: home, source: .home))
+
+        // xdg-user-dirs' file counts only when its folder exists.
+        try Data("# comment\nXDG_DOCUMENTS_DIR=\"$HOME/Dokumente\"\n".utf8).write(to: URL(fileURLWithPath: "\(home)/.config/user-dirs.dirs"))
+        #expect(ExportFolder.resolve(environment) == ExportFolder(path: home, source: .home))
+        try FileManager.default.createDirectory(atPath: "\(home)/Dokumente", withIntermediateDirectories: true)
+        #expect(ExportFolder.resolve(environment) == ExportFolder(path: "\(home)/Dokumente", source: .userDirs))
+
+        environment.variables["XDG_DOCUMENTS_DIR"] = "$HOME/Papers"
+        #expect(ExportFolder.resolve(environment) == ExportFolder(path: "\(home)/Papers", source: .documents))
+
+        try environment.saveConfig(OfficerConfig(name: "Ana", party: "city-of-salem", exportFolder: "~/Addenda"))
+        #expect(ExportFolder.resolve(environment) == ExportFolder(path: "\(home)/Addenda", source: .config))
+        // Saving who the officer is keeps the folder.
+        try environment.saveOfficer(Officer(name: "Bo", party: "marion-county"))
+        #expect(environment.loadConfig() == OfficerConfig(name: "Bo", party: "marion-county", exportFolder: "~/Addenda"))
     }
 }

@@ -268,3 +268,43 @@ import Testing
         #expect(state.modal == .form(form), "back to the form as it was")
     }
 }
+
+extension UpdateEffectTests {
+    @Test func anExportIntoAMissingFolderAsksBeforeCreatingIt() throws {
+        var state = try Self.state()
+        let prompt = ExportPrompt(addendumID: "PA-2026-0001", participant: "city-of-salem", folder: "~/Documents")
+        #expect(prompt.path.text.hasPrefix("~/Documents/PA-2026-0001"))
+        state.modal = .export(prompt)
+        let path = prompt.path.text
+        #expect(state.update(.key(.enter)) == [.exportDraft(addendumID: "PA-2026-0001", format: "md", path: path, creatingFolders: false)])
+        #expect(state.update(.exportFolderMissing("~/Documents")).isEmpty)
+        guard case .export(let asking)? = state.modal else { Issue.record("the dialog stays open"); return }
+        #expect(asking.missingFolder == "~/Documents")
+        // n: nothing is created, the dialog says so and stays for another name.
+        #expect(state.update(.key(.character("n"))).isEmpty)
+        guard case .export(let declined)? = state.modal else { Issue.record("the dialog stays open"); return }
+        #expect(declined.missingFolder == nil)
+        #expect(declined.error?.contains("was not created") == true)
+        // y after asking again: the same export, creating the folder.
+        _ = state.update(.key(.enter))
+        _ = state.update(.exportFolderMissing("~/Documents"))
+        #expect(state.update(.key(.character("y"))) == [.exportDraft(addendumID: "PA-2026-0001", format: "md", path: path, creatingFolders: true)])
+        _ = state.update(.exported(path: "~/Documents/x.md"))
+        #expect(state.modal == nil)
+    }
+}
+
+extension UpdateEffectTests {
+    @Test func aContractFieldSearchesTheCatalogsAsItIsTyped() throws {
+        var state = try Self.state(catalogSize: 400)
+        _ = state.update(.key(.character(":")))
+        for character in "new addendum" { _ = state.update(.key(.character(character))) }
+        _ = state.update(.key(.enter))
+        guard case .form(let opened)? = state.modal else { Issue.record("the new addendum form opens"); return }
+        #expect(opened.focusedField?.parameter.flag == "contract")
+        // Lot 396 is a catalog contract, far past any list made up front.
+        for character in "lot 396" { _ = state.update(.key(.character(character))) }
+        guard case .form(let form)? = state.modal else { Issue.record("the form stays open"); return }
+        #expect(form.suggestions().first?.id == "CON-M00396", "\(form.suggestions().map(\.id))")
+    }
+}

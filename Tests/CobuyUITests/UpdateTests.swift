@@ -16,6 +16,12 @@ import Testing
         app.dispatch(.key(.enter))
     }
 
+    /// Answers yes to the question an irreversible action asks first (and fails if none was asked).
+    func confirm(in app: App) {
+        guard case .confirm? = app.state.modal else { Issue.record("expected a confirmation"); return }
+        app.dispatch(.key(.character("y")))
+    }
+
     func type(_ text: String, in app: App) {
         for character in text { app.dispatch(.key(.character(character))) }
     }
@@ -34,6 +40,7 @@ import Testing
         #expect(app.state.opened?.pane == .actions)
 
         try take("circulate", in: app)
+        confirm(in: app)
         #expect(try status(id, in: store) == "forming")
 
         app.dispatch(.officerSaved(Officer(name: "Søren Olsen", party: "marion-county")))
@@ -48,13 +55,16 @@ import Testing
         app.dispatch(.key(.tab))
         type("Danielle Bethell", in: app)
         app.dispatch(.key(.enter))
+        confirm(in: app)
 
         app.dispatch(.officerSaved(Fixtures.salem))
         try take("sign-agreement", in: app)
         app.dispatch(.key(.tab))
         type("Keith Stahley", in: app)
         app.dispatch(.key(.enter))
+        confirm(in: app)
         try take("form", in: app)
+        confirm(in: app)
 
         #expect(try status(id, in: store) == "formed")
         guard case .solicitation(let record) = try store.load(id) else { Issue.record("not a solicitation"); return }
@@ -93,8 +103,13 @@ import Testing
         app.dispatch(.key(.character("2")))
         app.dispatch(.key(.enter))
         try take("circulate", in: app)
+        confirm(in: app)
         let before = try DurableFile.read(store.path(of: .solicitation, id: id))
         try take("form", in: app)
+        // Enter on a refused action reads its whole reason and what would unblock it.
+        guard case .reader(let reader)? = app.state.modal else { Issue.record("expected the reason in full"); return }
+        #expect(reader.text.contains("has not signed") && reader.text.contains("What would unblock it: The lead signs"))
+        app.dispatch(.key(.escape))
         #expect(app.state.modal == nil)
         #expect(app.state.message?.kind == .error)
         #expect(app.state.message?.text.contains("has not signed") == true)
@@ -147,11 +162,13 @@ import Testing
         _ = try ActionRunner.perform("add-line", ActionArguments(["text": "Sand", "quantity": "5", "unit": "ton"]), on: id,
                                      officer: Fixtures.salem, now: Fixtures.now, in: store)
         try take("circulate", in: app)
+        confirm(in: app)
         #expect(app.state.message?.kind == .error)
         #expect(app.state.message?.text.contains("Conflict") == true)
         #expect(try status(id, in: store) == "draft")
         // After the reload the same action goes through.
         try take("circulate", in: app)
+        confirm(in: app)
         #expect(try status(id, in: store) == "forming")
     }
 

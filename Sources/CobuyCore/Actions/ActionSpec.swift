@@ -4,19 +4,24 @@ public struct ActionSpec: Hashable, Sendable {
     public var name: String
     public var summary: String
     public var parameters: [ParameterSpec]
-    /// Cannot be undone: the UI asks for confirmation first.
-    public var isIrreversible: Bool
+    /// What cannot be undone once the action is taken, in an officer's words; nil when the
+    /// action can be corrected by another one. The one place that says an action is
+    /// irreversible: the UI asks first, naming the record and this consequence.
+    public var consequence: String?
     /// Creates other records (and so needs fresh ids from the store).
     public var createsRecords: Bool
 
-    public init(_ name: String, _ summary: String, parameters: [ParameterSpec] = [], irreversible: Bool = false,
+    public init(_ name: String, _ summary: String, parameters: [ParameterSpec] = [], irreversible consequence: String? = nil,
                 createsRecords: Bool = false) {
         self.name = name
         self.summary = summary
         self.parameters = parameters
-        self.isIrreversible = irreversible
+        self.consequence = consequence
         self.createsRecords = createsRecords
     }
+
+    /// Cannot be undone: the UI asks for confirmation first.
+    public var isIrreversible: Bool { consequence != nil }
 
     /// `add-line --text T --quantity N --unit U`
     public var usage: String {
@@ -157,7 +162,10 @@ public enum ActionInputError: Error, Hashable, Sendable, CustomStringConvertible
     public var description: String {
         switch self {
         case let .unknownAction(name, kind, known):
-            return "\"\(name)\" is not an action on a \(kind.label); use one of: \(known.joined(separator: ", "))."
+            guard !known.isEmpty else { return "\"\(name)\" is not an action: a \(kind.label) has no actions." }
+            // A slip of the keyboard ("invte") is answered with the action it was probably meant to be.
+            let guess = DidYouMean.question(name, among: known.map { Pick(id: $0, label: "") }).map { " " + $0 } ?? ""
+            return "\"\(name)\" is not an action on a \(kind.label).\(guess) The actions are: \(known.joined(separator: ", "))."
         case let .missing(flag):
             return "--\(flag) is required."
         case let .invalid(flag, value, expected):

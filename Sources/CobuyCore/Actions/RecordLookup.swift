@@ -6,6 +6,9 @@ public protocol RecordLookup: Sendable {
     func solicitation(_ id: String) -> JointSolicitation?
     /// Every addendum on a contract, in any state.
     func addenda(onContract id: String) -> [ParticipatingAddendum]
+    /// Every party the lookup can name, as id and name: read only when an id names nobody,
+    /// to suggest the party the officer probably meant.
+    func knownParties() -> [Pick]
 }
 
 /// An in-memory ``RecordLookup``.
@@ -26,6 +29,7 @@ public struct RecordDirectory: RecordLookup {
     public func party(_ id: String) -> Party? { parties[id] }
     public func contract(_ id: String) -> CooperativeContract? { contracts[id] }
     public func solicitation(_ id: String) -> JointSolicitation? { solicitations[id] }
+    public func knownParties() -> [Pick] { parties.values.map { Pick(id: $0.id, label: $0.name) } }
     public func addenda(onContract id: String) -> [ParticipatingAddendum] {
         addenda.values.filter { $0.contract == id }.sorted { $0.id < $1.id }
     }

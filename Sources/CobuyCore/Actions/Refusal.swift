@@ -31,3 +31,16 @@ public struct Refusal: Error, Hashable, Sendable, CustomStringConvertible {
         Refusal("\(flag)-required", "A \(what) is required.", remedy: "Give --\(flag) with some text.")
     }
 }
+
+extension Refusal {
+    /// `party-known`: an id that names no party, with the parties it was probably meant to
+    /// name (a near miss such as "marion" must not send the officer off to create a party
+    /// that exists), else how to record it.
+    static func unknownParty(_ id: String, lookup: any RecordLookup, guardName: String = "party-known",
+                             role: String = "party", vendor: Bool = false) -> Refusal {
+        let create = vendor ? "cobuy new party --kind vendor" : "cobuy new party"
+        let remedy = DidYouMean.question(id, among: lookup.knownParties()).map { "\($0) Else record it with \(create)." }
+            ?? "Create it with \(create)."
+        return Refusal(guardName, "There is no \(role) \(id) in the store.", remedy: remedy)
+    }
+}

@@ -17,7 +17,8 @@ public enum AddendumActionName: String, ActionName {
         case .submit:
             return ActionSpec(rawValue, "Submit to the contract's lead for approval")
         case .approve:
-            return ActionSpec(rawValue, "Approve (the contract's lead)")
+            return ActionSpec(rawValue, "Approve (the contract's lead)",
+                              irreversible: "The addendum goes to signature and can no longer be returned for changes.")
         case .returnToDraft:
             return ActionSpec(rawValue, "Return to the participant for changes", parameters: [
                 ParameterSpec("reason", "R", "What must change"),
@@ -25,21 +26,21 @@ public enum AddendumActionName: String, ActionName {
         case .reject:
             return ActionSpec(rawValue, "Reject the addendum", parameters: [
                 ParameterSpec("reason", "R", "Why"),
-            ], irreversible: true)
+            ], irreversible: "The addendum is refused for good; the participant must draft a new one to join.")
         case .sign:
             return ActionSpec(rawValue, "Sign for one side", parameters: [
                 ParameterSpec("party", "participant|vendor", "The side you sign for", kind: .choice(["participant", "vendor"])),
                 ParameterSpec("signer", "NAME", "Who signs"),
                 ParameterSpec("date", "YYYY-MM-DD", "Date of signature", kind: .date),
-            ], irreversible: true)
+            ], irreversible: "Your side's signature is recorded; with both sides signed the addendum is executed.")
         case .terminate:
             return ActionSpec(rawValue, "Terminate the executed addendum", parameters: [
                 ParameterSpec("reason", "R", "Why"),
-            ], irreversible: true)
+            ], irreversible: "The participant can no longer buy under the contract through this addendum.")
         case .withdraw:
             return ActionSpec(rawValue, "Withdraw the addendum", parameters: [
                 ParameterSpec("reason", "R", "Why"),
-            ], irreversible: true)
+            ], irreversible: "The addendum ends here; joining again needs a new one.")
         }
     }
 }

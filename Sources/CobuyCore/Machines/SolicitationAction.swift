@@ -26,6 +26,9 @@ public enum SolicitationAction: Hashable, Sendable {
     /// New quantities for the lines named (0 takes a line's pledge back) and a new spend.
     case pledge(party: String, lines: [LineQuantity], spend: Money?)
     case removeLine(line: Int)
+    /// New text, quantity or unit for a line; what is nil stays as it is.
+    case editLine(line: Int, text: String?, quantity: Int?, unit: String?)
+    case withdrawInvitation(party: String)
 
     public var actionName: SolicitationActionName {
         switch self {
@@ -52,6 +55,8 @@ public enum SolicitationAction: Hashable, Sendable {
         case .declareUnsuccessful: return .declareUnsuccessful
         case .pledge: return .pledge
         case .removeLine: return .removeLine
+        case .editLine: return .editLine
+        case .withdrawInvitation: return .withdrawInvitation
         }
     }
 
@@ -76,6 +81,13 @@ public enum SolicitationAction: Hashable, Sendable {
             if let spend { details["spend"] = spend.description }
             return details
         case let .removeLine(line): return ["line": String(line)]
+        case let .editLine(line, text, quantity, unit):
+            var details = ["line": String(line)]
+            if let text { details["text"] = text }
+            if let quantity { details["quantity"] = String(quantity) }
+            if let unit { details["unit"] = unit }
+            return details
+        case let .withdrawInvitation(party): return ["party": party]
         case let .signAgreement(party, signer): return ["party": party, "signer": signer]
         case let .withdraw(party, reason): return ["party": party, "reason": reason]
         case let .setCostSharing(method, total): return ["method": method, "total": total.description]
@@ -151,6 +163,9 @@ public enum SolicitationAction: Hashable, Sendable {
             }
             return .pledge(party: try a.text("party"), lines: lines, spend: try a.optionalMoney("spend", currency: currency))
         case .removeLine: return .removeLine(line: try a.integer("line"))
+        case .editLine: return .editLine(line: try a.integer("line"), text: a.optionalText("text"),
+                                          quantity: try a.optionalInteger("quantity"), unit: a.optionalText("unit"))
+        case .withdrawInvitation: return .withdrawInvitation(party: try a.text("party"))
         }
     }
 }

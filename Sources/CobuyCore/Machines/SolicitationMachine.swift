@@ -12,8 +12,9 @@ public enum SolicitationMachine: StateMachine {
     /// The states each action may start from.
     static func allowedStates(_ name: Name) -> [Status] {
         switch name {
-        case .addLine, .designateLead, .circulate: return [.draft]
-        case .invite: return [.draft, .forming]
+        // A line's words and quantity are the draft's; once circulated, partners pledge against them.
+        case .addLine, .designateLead, .circulate, .editLine: return [.draft]
+        case .invite, .withdrawInvitation: return [.draft, .forming]
         case .join, .signAgreement, .withdraw, .form: return [.forming]
         case .setCostSharing: return [.draft, .forming, .formed]
         case .setTender, .addCriterion, .setCooperative, .publish: return [.formed]
@@ -33,17 +34,39 @@ public enum SolicitationMachine: StateMachine {
         let verb = name.rawValue.replacingAll("-", with: " ")
         switch name {
         case .join:
-            guard let partner = record.partner(context.officer.party), partner.status == .invited else {
-                return Refusal("invited", "\(context.officer.party) is not an invited partner that has yet to join.",
-                               remedy: "The lead must invite it first (invite --party \(context.officer.party)).")
+            let party = context.officer.party
+            // Each refusal names where the party stands, so none advises a step already taken.
+            switch record.partner(party)?.status {
+            case .invited?:
+                return nil
+            case .joined?:
+                return Refusal("invited", "\(party) has already joined the cooperative.",
+                               remedy: "Its next step is to sign the agreement (sign-agreement --party \(party)).")
+            case .signed?:
+                return Refusal("invited", "\(party) has already joined and signed the cooperative agreement.")
+            case .withdrawn?:
+                return Refusal("invited", "\(party) withdrew from this solicitation.",
+                               remedy: "The lead may invite it again (invite --party \(party)).")
+            case nil:
+                return Refusal("invited", "\(party) is not invited to this solicitation.",
+                               remedy: "The lead must invite it first (invite --party \(party)).")
             }
-            return nil
         case .signAgreement:
-            guard let partner = record.partner(context.officer.party), partner.status == .joined else {
-                return Refusal("joined", "\(context.officer.party) has not joined the cooperative or has already signed.",
-                               remedy: "Join first (join --party \(context.officer.party)).")
+            let party = context.officer.party
+            switch record.partner(party)?.status {
+            case .joined?:
+                return nil
+            case .invited?:
+                return Refusal("joined", "\(party) has not joined the cooperative yet.", remedy: "Join first (join --party \(party)).")
+            case .signed?:
+                return Refusal("joined", "\(party) has already signed the cooperative agreement.")
+            case .withdrawn?:
+                return Refusal("joined", "\(party) withdrew from this solicitation.",
+                               remedy: "The lead may invite it again (invite --party \(party)), then it joins and signs.")
+            case nil:
+                return Refusal("joined", "\(party) is not a partner of this solicitation.",
+                               remedy: "The lead must invite it first (invite --party \(party)).")
             }
-            return nil
         case .withdraw:
             let isPartner = record.partner(context.officer.party).map { $0.status != .withdrawn } ?? false
             guard isPartner || context.officer.party == record.leadParty else {
@@ -52,13 +75,23 @@ public enum SolicitationMachine: StateMachine {
             }
             return nil
         case .pledge:
-            guard let partner = record.partner(context.officer.party), partner.status == .joined || partner.status == .signed else {
-                return Refusal("joined", "\(context.officer.party) is not a partner that has joined; only partners state quantities.",
-                               remedy: "Join first (join --party \(context.officer.party)).")
+            let party = context.officer.party
+            switch record.partner(party)?.status {
+            case .joined?, .signed?:
+                return nil
+            case .invited?:
+                return Refusal("joined", "\(party) has not joined yet; only partners that have joined state quantities.",
+                               remedy: "Join first (join --party \(party)), with its quantities.")
+            case .withdrawn?:
+                return Refusal("joined", "\(party) withdrew from this solicitation; only partners that have joined state quantities.",
+                               remedy: "The lead may invite it again (invite --party \(party)).")
+            case nil:
+                return Refusal("joined", "\(party) is not a partner of this solicitation; only partners that have joined state quantities.",
+                               remedy: "The lead must invite it first (invite --party \(party)).")
             }
-            return nil
         case .addLine, .invite, .designateLead, .circulate, .form, .setCostSharing, .setTender, .addCriterion, .setCooperative,
-             .publish, .recordProposal, .close, .score, .rejectProposal, .award, .complete, .cancel, .declareUnsuccessful, .removeLine:
+             .publish, .recordProposal, .close, .score, .rejectProposal, .award, .complete, .cancel, .declareUnsuccessful, .removeLine,
+             .editLine, .withdrawInvitation:
             if record.leadParty == nil, record.status == .draft {
                 let isPartner = record.activePartners.contains { $0.party == context.officer.party }
                 return isPartner ? nil : Refusal("role", "Only a partner may \(verb) this draft; \(context.officer.party) is not one.")
@@ -87,10 +120,16 @@ public enum SolicitationMachine: StateMachine {
                 return Refusal("lead-signed", "The lead party \(lead) has not signed the cooperative agreement.",
                                remedy: "The lead signs with sign-agreement --party \(lead) --signer NAME.")
             }
-            let unsigned = record.activePartners.filter { $0.status != .signed }.map(\.party)
+            let unsigned = record.activePartners.filter { $0.status != .signed }
             guard unsigned.isEmpty else {
-                return Refusal("partners-signed", "Not every partner has signed the agreement: \(unsigned.joined(separator: ", ")).",
-                               remedy: "Each signs with sign-agreement, or withdraws.")
+                // A partner still invited has a step before signing: say so rather than "sign".
+                let invited = unsigned.filter { $0.status == .invited }.map(\.party)
+                let joined = unsigned.filter { $0.status != .invited }.map(\.party)
+                var steps: [String] = []
+                if !invited.isEmpty { steps.append("\(invited.joined(separator: ", ")) must join and then sign (join, sign-agreement)") }
+                if !joined.isEmpty { steps.append("\(joined.joined(separator: ", ")) must sign (sign-agreement)") }
+                return Refusal("partners-signed", "Not every partner has signed the agreement: \(unsigned.map(\.party).joined(separator: ", ")).",
+                               remedy: steps.joined(separator: "; ") + "; or the lead withdraws them.")
             }
         case .publish:
             guard let number = record.solicitationNumber, !number.isEmpty, let closing = record.closingDate else {
@@ -102,8 +141,10 @@ public enum SolicitationMachine: StateMachine {
                                remedy: "Move it with set-tender.")
             }
             guard record.criteriaWeightTotal == 100 else {
+                // Criteria are only ever added: above 100, adding more cannot help.
                 return Refusal("weights-100", "The evaluation criteria weights total \(record.criteriaWeightTotal), not 100.",
-                               remedy: "Add criteria with add-criterion until they total 100.")
+                               remedy: record.criteriaWeightTotal < 100 ? "Add criteria with add-criterion until they total 100."
+                                   : "Criteria cannot be removed: cancel the solicitation and start again (cancel --reason R).")
             }
             guard record.cooperativeClause != nil else {
                 return Refusal("cooperative-decided", "The cooperative clause is not decided.",
@@ -120,7 +161,7 @@ public enum SolicitationMachine: StateMachine {
                                remedy: "Wait until \(closing.adding(days: 1)).")
             }
             guard record.proposals.count >= record.minimumProposals else {
-                return Refusal("minimum-proposals", "Only \(record.proposals.count) proposal(s) received; at least \(record.minimumProposals) needed.",
+                return Refusal("minimum-proposals", "Only \(record.proposals.count.counted("proposal")) received; at least \(record.minimumProposals) needed.",
                                remedy: "Declare it unsuccessful with declare-unsuccessful --reason R.")
             }
         case .award:
@@ -131,12 +172,22 @@ public enum SolicitationMachine: StateMachine {
         case .complete:
             let inactive = record.awards.map(\.contract).filter { context.lookup.contract($0)?.status != .active }
             guard inactive.isEmpty else {
+                // Only a pending contract can still be signed; a closed one never becomes active.
+                let pending = inactive.filter { context.lookup.contract($0)?.status == .pending }
+                let remedy = pending.count == inactive.count
+                    ? "The lead signs each with cobuy do \(pending[0]) sign --date D --end E."
+                    : "\(inactive.filter { !pending.contains($0) }.joined(separator: ", ")) cannot become active; cancel the solicitation instead (cancel --reason R)."
                 return Refusal("contracts-active", "Not every contract from this solicitation is active: \(inactive.joined(separator: ", ")).",
-                               remedy: "The lead signs each with cobuy do CON sign --date D --end E.")
+                               remedy: remedy)
             }
         case .addLine, .invite, .designateLead, .join, .signAgreement, .withdraw, .setCostSharing, .setTender, .addCriterion,
-             .setCooperative, .score, .rejectProposal, .cancel, .declareUnsuccessful, .pledge, .removeLine:
+             .setCooperative, .score, .rejectProposal, .cancel, .declareUnsuccessful, .pledge, .removeLine, .editLine:
             break
+        case .withdrawInvitation:
+            guard record.partners.contains(where: { $0.status == .invited }) else {
+                return Refusal("invitation-open", "No invitation is waiting for an answer.",
+                               remedy: "A partner that has joined leaves with withdraw --party P --reason R.")
+            }
         }
         return nil
     }
@@ -161,7 +212,7 @@ public enum SolicitationMachine: StateMachine {
 
         case let .invite(party):
             guard let invitee = context.lookup.party(party) else {
-                return .failure(Refusal("party-known", "There is no party \(party) in the store.", remedy: "Create it with cobuy new party."))
+                return .failure(.unknownParty(party, lookup: context.lookup))
             }
             guard invitee.kind.isPublicBody else {
                 return .failure(Refusal("public-body", "\(party) is a \(invitee.kind.label), not a public body."))
@@ -253,6 +304,50 @@ public enum SolicitationMachine: StateMachine {
             let event = context.entry(for: record, action: action.name, from: record.status.rawValue, to: next.status.rawValue, details: details)
             next.history.append(event)
             return .success(Outcome(record: next, event: event))
+
+        case let .editLine(number, text, quantity, unit):
+            guard let index = record.lines.firstIndex(where: { $0.number == number }) else {
+                return .failure(Refusal("line-known", "There is no requirement line \(number).",
+                                        remedy: "Use one of: \(record.lines.map { String($0.number) }.joined(separator: ", ")).".trimmingSpaces))
+            }
+            guard text != nil || quantity != nil || unit != nil else {
+                return .failure(Refusal("something-to-change", "Nothing to change on line \(number).",
+                                        remedy: "Give --text T, --quantity N or --unit U."))
+            }
+            if let text, text.trimmingSpaces.isEmpty { return .failure(.emptyText("text", "line text")) }
+            if let quantity, quantity <= 0 {
+                return .failure(Refusal("quantity-positive", "The quantity must be more than 0; it is \(quantity)."))
+            }
+            if let unit, unit.trimmingSpaces.isEmpty { return .failure(.emptyText("unit", "unit of measure")) }
+            let old = record.lines[index]
+            if let text { next.lines[index].text = text.trimmingSpaces }
+            if let quantity { next.lines[index].quantity = quantity }
+            if let unit { next.lines[index].unit = unit.trimmingSpaces }
+            guard next.lines[index] != old else {
+                return .failure(Refusal("something-to-change", "Line \(number) already reads so.", remedy: "Give a new text, quantity or unit."))
+            }
+            next.recomputePooledTotals()
+            // The audit trail keeps what the line said before, so the change can be read back.
+            // Only the fields that changed, with the new values (one given as it was is left out).
+            let now = next.lines[index]
+            var details = ["line": String(number)]
+            if now.text != old.text { details["text"] = now.text }
+            if now.quantity != old.quantity { details["quantity"] = String(now.quantity) }
+            if now.unit != old.unit { details["unit"] = now.unit }
+            details["was"] = "\(old.quantity) \(old.unit) · \(old.text)"
+            let event = context.entry(for: record, action: action.name, from: record.status.rawValue, to: next.status.rawValue, details: details)
+            next.history.append(event)
+            return .success(Outcome(record: next, event: event))
+
+        case let .withdrawInvitation(party):
+            guard let partner = record.partner(party), partner.status == .invited else {
+                let invited = record.partners.filter { $0.status == .invited }.map(\.party)
+                let status = record.partner(party).map { " (it is \($0.status.rawValue))" } ?? ""
+                return .failure(Refusal("invited", "\(party) has no invitation waiting\(status).",
+                                        remedy: invited.isEmpty ? "" : "Invited now: \(invited.joined(separator: ", "))."))
+            }
+            // Never a partner: it leaves the list; the audit trail keeps the invitation and its withdrawal.
+            next.partners.removeAll { $0.party == party }
 
         case let .signAgreement(party, signer):
             guard party == context.officer.party else {
@@ -349,11 +444,10 @@ public enum SolicitationMachine: StateMachine {
             }
 
         case let .recordProposal(vendor, price):
-            guard let party = context.lookup.party(vendor), party.kind == .vendor else {
-                let known = context.lookup.party(vendor) != nil
-                return .failure(Refusal("vendor", known ? "\(vendor) is not a vendor." : "There is no party \(vendor) in the store.",
-                                        remedy: known ? "" : "Create it with cobuy new party --kind vendor."))
+            guard let party = context.lookup.party(vendor) else {
+                return .failure(.unknownParty(vendor, lookup: context.lookup, guardName: "vendor", vendor: true))
             }
+            guard party.kind == .vendor else { return .failure(Refusal("vendor", "\(vendor) is not a vendor.")) }
             guard !record.proposals.contains(where: { $0.vendor == party.id }) else {
                 return .failure(Refusal("one-proposal", "\(vendor) has already submitted a proposal."))
             }
@@ -530,7 +624,7 @@ public enum SolicitationMachine: StateMachine {
         if !kinds.contains(where: { $0.lowercased() == "all" }) {
             var parsed: [PartyKind] = []
             for kind in kinds {
-                guard let value = PartyKind(rawValue: kind.lowercased()), value.isPublicBody else {
+                guard let value = PartyKind(typed: kind), value.isPublicBody else {
                     return .failure(Refusal("kinds-known", "\"\(kind)\" is not a kind of public body.",
                                             remedy: "Use \(PartyKind.publicBodies.map(\.rawValue).joined(separator: ", ")) or all."))
                 }

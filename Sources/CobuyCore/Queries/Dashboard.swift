@@ -7,6 +7,13 @@ public struct Dashboard: Sendable {
         public var detail: String
         /// Days until the deadline; `nil` when the entry waits on someone rather than a date.
         public var days: Int?
+
+        public init(id: String, title: String, detail: String, days: Int?) {
+            self.id = id
+            self.title = title
+            self.detail = detail
+            self.days = days
+        }
     }
 
     public var closingSolicitations: [Entry]
@@ -21,7 +28,7 @@ public struct Dashboard: Sendable {
     public init(solicitations: [JointSolicitation], contracts: [CooperativeContract], addenda: [ParticipatingAddendum],
                 today: CalendarDate, lookup: any RecordLookup) {
         func inDays(_ days: Int) -> String {
-            days == 0 ? "today" : days == 1 ? "tomorrow" : days < 0 ? "\(-days) days ago" : "in \(days) days"
+            days == 0 ? "today" : days == 1 ? "tomorrow" : days < 0 ? "\((-days).counted("day")) ago" : "in \(days) days"
         }
         closingSolicitations = solicitations.compactMap { solicitation in
             switch solicitation.status {
@@ -42,7 +49,7 @@ public struct Dashboard: Sendable {
             guard days >= 0, days <= Dashboard.expiryWindow else { return nil }
             let renewals = contract.unusedRenewals.count
             return Entry(id: contract.id, title: contract.title,
-                         detail: "ends \(end) (\(inDays(days)))" + (renewals > 0 ? ", \(renewals) renewal option(s) left" : ""),
+                         detail: "ends \(end) (\(inDays(days)))" + (renewals > 0 ? ", \(renewals.counted("renewal option")) left" : ""),
                          days: days)
         }.sorted { ($0.days ?? 0, $0.id) < ($1.days ?? 0, $1.id) }
 

@@ -30,14 +30,21 @@ extension AppState {
             return []
         }
         if let refusal = availability.refusal {
-            message = .error("\(actionName) refused: \(refusal.description)")
+            // A refused action reads in full, whichever way it was chosen (Enter, `:`, a key):
+            // why, and what would unblock it.
+            message = .error("\(actionName) refused: \(ScreenWords.onScreen(refusal.description))")
+            if let record = snapshot.record(recordID) {
+                modal = .reader(Reader(title: "\(actionName) — \(recordID)", sections: [actionSection(availability, on: record)]))
+            }
             return []
         }
         var prefill = prefill
         for parameter in availability.spec.parameters where parameter.kind == .party && prefill[parameter.flag] == nil {
             // A partner acts for itself: offer the officer's party.
-            if ["join", "sign-agreement", "withdraw"].contains(actionName) { prefill[parameter.flag] = officer?.party }
+            if ["join", "sign-agreement", "withdraw", "pledge"].contains(actionName) { prefill[parameter.flag] = officer?.party }
         }
+        // The officer signs for their own party, as on an addendum.
+        if actionName == "sign-agreement", prefill["signer"] == nil { prefill["signer"] = officer?.name }
         // A signature is dated today unless the officer says otherwise (a contract's too).
         if actionName == "sign", availability.spec.parameters.contains(where: { $0.flag == "date" }), prefill["date"] == nil {
             prefill["date"] = today.description
@@ -63,7 +70,7 @@ extension AppState {
         var form = form
         form.takeBestPicks()
         if let missing = form.missingRequired {
-            form.error = "\(missing.help): --\(missing.flag) is required."
+            form.error = ScreenWords.required(missing)
             modal = .form(form)
             return []
         }
@@ -73,9 +80,9 @@ extension AppState {
             switch try RecordActions.perform(form.spec.name, form.arguments, on: record, in: context) {
             case .failure(let refusal):
                 if form.fields.isEmpty {
-                    message = .error("\(form.spec.name) refused: \(refusal.description)")
+                    message = .error("\(form.spec.name) refused: \(ScreenWords.onScreen(refusal.description))")
                 } else {
-                    form.error = refusal.description
+                    form.error = ScreenWords.onScreen(refusal.description)
                     modal = .form(form)
                 }
                 return []
@@ -83,16 +90,16 @@ extension AppState {
                 break
             }
         } catch {
-            form.error = error.description
+            form.error = ScreenWords.onScreen(error.description)
             modal = form.fields.isEmpty ? nil : .form(form)
-            if form.fields.isEmpty { message = .error(error.description) }
+            if form.fields.isEmpty { message = .error(ScreenWords.onScreen(error.description)) }
             return []
         }
         let effect = Effect.perform(recordID: form.recordID, action: form.spec.name, arguments: form.arguments,
                                     revision: record.record.revision)
-        if form.spec.isIrreversible {
-            modal = .confirm(Confirmation(question: "\(form.spec.summary) (\(form.spec.name) on \(form.recordID))? This cannot be undone.",
-                                          effect: effect))
+        if let confirmation = Confirmation.beforeIrreversible(form.spec, on: form.recordID, titled: record.record.title,
+                                                              arguments: form.arguments, effect: effect, form: form) {
+            modal = .confirm(confirmation)
             return []
         }
         if !form.fields.isEmpty { modal = .form(form) }
@@ -113,6 +120,15 @@ extension AppState {
             return []
         case .enter:
             return submit(form)
+        case _ where KeyTable.bindings(for: .form).first(where: { $0.keys.contains(key) })?.command == .externalEditor:
+            // Long and multi-line text (a scope, purchase-order instructions) in the officer's editor.
+            guard form.fields.indices.contains(form.focus), form.fields[form.focus].parameter.kind == .text else {
+                form.error = "Ctrl-O opens $EDITOR on a text field; this field takes a short value: type it here."
+                modal = .form(form)
+                return []
+            }
+            modal = .form(form)
+            return [.editExternally(text: form.fields[form.focus].input.text)]
         case .tab, .down:
             form.focusNext(1)
         case .backTab, .up:
@@ -124,7 +140,12 @@ extension AppState {
         case .right where !form.focusedTakesText:
             form.cycleFocused(1)
         default:
-            if let edit = TextEditing.edit(for: key) { form.edit(edit) }
+            if let edit = TextEditing.edit(for: key) {
+                form.edit(edit)
+                if let field = form.focusedField, field.parameter.flag == "contract", form.picks["contract"] != nil {
+                    form.picks["contract"] = contractPicks(typed: field.input.text)
+                }
+            }
         }
         modal = .form(form)
         return []

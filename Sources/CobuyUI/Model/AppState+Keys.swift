@@ -20,8 +20,11 @@ extension AppState {
             message = .info("Stopping the indexing…")
             return [.cancelIndexing]
         }
-        guard let command = KeyTable.command(for: key, on: screen) else { return [] }
-        message = nil
+        // Any key on a screen clears the message ("Cancelled; nothing was changed." belongs to
+        // what just happened, not to the next screen), except the one that reads it in full.
+        let command = KeyTable.command(for: key, on: screen)
+        if command != .readInFull { message = nil }
+        guard let command else { return [] }
         return perform(command)
     }
 
@@ -50,13 +53,16 @@ extension AppState {
         case .open:
             if var view = opened {
                 if view.pane == .actions { return chooseAction(at: view.selectedAction) }
+                if view.pane == .links { return followSelectedLink() }
                 view.pane = .actions
                 opened = view
             } else if let id = selectedRecordID {
-                opened = RecordView(id: id)
+                opened = openingView(for: id)
             }
         case .back:
-            if opened != nil {
+            if goBack() {
+                return []
+            } else if opened != nil {
                 opened = nil
             } else if let kind = tab.kind, !(lists[kind]?.search.isEmpty ?? true) {
                 lists[kind]?.search = ""
@@ -72,6 +78,8 @@ extension AppState {
         case .tab(let tab):
             self.tab = tab
             opened = nil
+            // A tab chosen by hand is a fresh start: Esc no longer returns along followed links.
+            navigation.clear()
         case .search:
             // A new search each time; ↑ recalls the earlier ones. Esc puts the previous one back.
             guard let kind = tab.kind, let list = lists[kind] else { return [] }
@@ -84,8 +92,12 @@ extension AppState {
             guard let kind = NewRecord.forTab(tab) else { return [] }
             return openNewForm(kind)
         case .actions:
-            if opened == nil, let id = selectedRecordID { opened = RecordView(id: id) }
+            if opened == nil, let id = selectedRecordID { opened = openingView(for: id) }
             opened?.pane = .actions
+        case .links:
+            opened?.pane = .links
+        case .goTo:
+            openGoTo()
         case .edit:
             guard let id = opened?.id, case .addendum(let addendum)? = snapshot.record(id) else { return [] }
             return openForm(recordID: id, actionName: "edit", prefill: [
@@ -140,6 +152,7 @@ extension AppState {
             lists[kind]?.search = ""
             refreshList(kind)
         case .help:
+            helpScroll = 0
             modal = .help
         case .palette:
             modal = .palette(Palette(entries: paletteEntries()))
@@ -151,8 +164,12 @@ extension AppState {
             return [.sync]
         case .quit:
             return requestQuit()
+        case .readInFull:
+            modal = .reader(readerForScreen())
+        case .externalEditor:
+            return []
         case .changeOfficer:
-            modal = .identity(IdentityForm(parties: snapshot.allParties, name: officer?.name ?? "", current: officer?.party))
+            modal = .identity(identityForm())
         }
         return []
     }
@@ -169,9 +186,13 @@ extension AppState {
     mutating func move(_ delta: Int) {
         if var view = opened {
             switch view.pane {
-            case .details: view.detailScroll = max(0, view.detailScroll.addingClamped(delta))
-            case .history: view.historyScroll = max(0, view.historyScroll.addingClamped(delta))
-            case .draft: view.draftScroll = max(0, view.draftScroll.addingClamped(delta))
+            // No further than the pane's last page, so the first k after many j moves at once.
+            case .details: view.detailScroll = clampedScroll(view.detailScroll.addingClamped(delta), view)
+            case .history: view.historyScroll = clampedScroll(view.historyScroll.addingClamped(delta), view)
+            case .draft: view.draftScroll = clampedScroll(view.draftScroll.addingClamped(delta), view)
+            case .links:
+                let count = links(of: view.id).count
+                view.selectedLink = max(0, min(count - 1, view.selectedLink.addingClamped(delta)))
             case .actions:
                 let count = availableActions(for: view.id).count
                 view.selectedAction = max(0, min(count - 1, view.selectedAction.addingClamped(delta)))
@@ -188,5 +209,9 @@ extension AppState {
             lists[kind]?.move(by: delta)
             if kind == .contract { followSelection() }
         }
+    }
+
+    func clampedScroll(_ scroll: Int, _ view: RecordView) -> Int {
+        min(max(0, scroll), RecordScreen.scrollLimit(self, view: view) ?? Int.max)
     }
 }

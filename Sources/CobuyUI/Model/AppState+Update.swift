@@ -56,6 +56,13 @@ extension AppState {
             modal = nil
             self.message = .success("Wrote \(path).")
             return []
+        case .exportFolderMissing(let folder):
+            if case .export(var prompt)? = modal {
+                prompt.error = nil
+                prompt.missingFolder = folder
+                modal = .export(prompt)
+            }
+            return []
         case let .performed(recordID, action, summary, created):
             if case .form? = modal { modal = nil }
             if case .confirm? = modal { modal = nil }
@@ -76,7 +83,9 @@ extension AppState {
             opened = RecordView(id: id)
             self.message = .success("Created \(id).")
             return []
-        case let .failed(text, conflict):
+        case let .failed(failure, conflict):
+            // The store's refusals are the core's, worded for the command line.
+            let text = ScreenWords.onScreen(failure)
             if case .form(var form)? = modal {
                 form.error = text
                 modal = .form(form)
@@ -88,6 +97,14 @@ extension AppState {
                 self.message = .error(text)
             }
             return conflict ? [.reload] : []
+        case .editedExternally(let text):
+            guard case .form(var form)? = modal, form.fields.indices.contains(form.focus) else { return [] }
+            form.fields[form.focus].input = TextField(text)
+            form.error = nil
+            modal = .form(form)
+            let lines = text.split(separator: "\n", omittingEmptySubsequences: false).count
+            message = .info("The editor's text is in \(form.fields[form.focus].label) (\(lines) line\(lines == 1 ? "" : "s")); Enter submits.")
+            return []
         case .officerSaved(let officer):
             self.officer = officer
             modal = nil
@@ -105,6 +122,8 @@ extension AppState {
         case .palette?: return .palette
         case .export?: return .export
         case .identity?: return .identity
+        case .goTo?: return .goTo
+        case .reader?: return .reader
         case .help?: return nil
         case nil: return search != nil ? .search : nil
         }
@@ -113,7 +132,11 @@ extension AppState {
     var screen: KeyTable.Screen {
         if let opened {
             let kind = RecordKind(id: opened.id)
-            return .record(contract: kind == .contract, addendum: kind == .addendum)
+            // `+ join` is not offered to the contract's own lead or vendor (the core's rule).
+            let ownContract = officer.map { officer in
+                if case .contract(let contract)? = snapshot.record(opened.id) { !Joinability.applies(to: officer.party, on: contract) } else { false }
+            } ?? false
+            return .record(contract: kind == .contract && !ownContract, addendum: kind == .addendum)
         }
         switch tab {
         case .dashboard: return .dashboard
@@ -132,6 +155,8 @@ extension AppState {
         case .palette?: return .palette
         case .export?: return .export
         case .identity?: return .identity
+        case .goTo?: return .goTo
+        case .reader?: return .reader
         case .help?, nil: return nil
         }
     }

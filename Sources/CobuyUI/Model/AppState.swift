@@ -43,6 +43,8 @@ public struct AppState: Sendable {
     public var modal: Modal?
     /// The dialog F1 showed help over, to return to.
     public var helpOver: Modal?
+    /// How far help is scrolled, when its keys are more than the screen holds.
+    public var helpScroll = 0
     /// The list search being typed (`/`), with the query it replaces on Esc.
     public var search: SearchInput?
     /// Searches kept with Enter, oldest first (↑ in a search recalls them).
@@ -56,9 +58,14 @@ public struct AppState: Sendable {
     /// The rendered draft of the opened addendum (its id and lines), once asked for.
     public var draftPreview: (id: String, lines: [String])?
     /// Where exports go by default (empty: the folder Cobuy was started in).
+    /// Where drafts are exported by default, as shown (`~/Documents`); the runtime sets it.
     public var exportFolder = ""
     /// What the background indexing of a catalog is doing, while it runs (Esc stops it).
     public var indexing: String?
+    /// Where the officer was before following a link or jumping to a record (Esc goes back).
+    public var navigation = NavigationHistory()
+    /// What waits for the acting party (the dashboard's first section), from the core.
+    public var myWork: [WorkItem] = []
 
     public init(snapshot: StoreSnapshot, now: Timestamp, officer: Officer?, storeName: String, width: Int, height: Int) {
         self.snapshot = snapshot
@@ -71,7 +78,7 @@ public struct AppState: Sendable {
         for kind in RecordKind.allCases { lists[kind] = RecordList(kind: kind) }
         self.lists = lists
         if officer == nil || snapshot.directory.party(officer?.party ?? "") == nil {
-            modal = .identity(IdentityForm(parties: snapshot.allParties, name: officer?.name ?? "", current: officer?.party))
+            modal = .identity(identityForm())
         }
         refreshDerived()
     }
@@ -89,6 +96,7 @@ public struct AppState: Sendable {
             }
         }
         for kind in RecordKind.allCases { refreshList(kind, keepingSelection: true) }
+        refreshMyWork()
     }
 
     /// A context for asking the machines what is allowed, from the snapshot (no disk).
@@ -99,7 +107,7 @@ public struct AppState: Sendable {
 
     /// The dashboard's entries in display order.
     public var dashboardEntries: [Dashboard.Entry] {
-        snapshot.dashboard.needsDecision + snapshot.dashboard.closingSolicitations + snapshot.dashboard.expiringContracts
+        myWorkEntries + snapshot.dashboard.needsDecision + snapshot.dashboard.closingSolicitations + snapshot.dashboard.expiringContracts
             + snapshot.dashboard.addendaAwaiting
     }
 
@@ -125,9 +133,12 @@ public struct AppState: Sendable {
 public struct RecordView: Sendable, Equatable {
     public enum Pane: Int, CaseIterable, Sendable {
         case details, actions, history, draft
+        /// The records this one refers to (and that refer to it), to follow.
+        case links
         public var title: String {
             switch self {
             case .details: return "Details"
+            case .links: return "Links"
             case .actions: return "Actions"
             case .history: return "Audit trail"
             case .draft: return "Draft"
@@ -136,7 +147,7 @@ public struct RecordView: Sendable, Equatable {
 
         /// The panes a record of `kind` has: addenda also preview their draft.
         public static func panes(for kind: RecordKind) -> [Pane] {
-            kind == .addendum ? [.details, .actions, .history, .draft] : [.details, .actions, .history]
+            kind == .addendum ? [.details, .links, .actions, .history, .draft] : [.details, .links, .actions, .history]
         }
     }
 
@@ -146,6 +157,7 @@ public struct RecordView: Sendable, Equatable {
     public var historyScroll = 0
     public var selectedAction = 0
     public var draftScroll = 0
+    public var selectedLink = 0
 
     public init(id: String) {
         self.id = id
@@ -165,22 +177,32 @@ public enum Modal: Sendable, Equatable {
     case confirmDiscard(ActionForm)
     /// Where to write an addendum draft, and in which format.
     case export(ExportPrompt)
+    /// Jump to any record by its id (`#`).
+    case goTo(RecordPicker)
+    /// Long text read in full (`v`, Enter on a refused action).
+    case reader(Reader)
 }
 
-/// `x` on an addendum: the file name (pre-filled, sanitised) and the format.
+/// `x` on an addendum: the file name (pre-filled, sanitised, in the export folder) and the
+/// format; a relative name goes in the export folder, `~` is the home folder.
 public struct ExportPrompt: Sendable, Equatable {
     public static let formats = ["md", "docx", "txt"]
     public var addendumID: String
     public var participant: String
     public var format = "md"
     public var path: TextField
+    /// The export folder as the officer reads it (`~/Documents`).
+    public var folder: String
     public var error: String?
+    /// Set when the file's folder does not exist: "create it?" (y/n).
+    public var missingFolder: String?
 
     public init(addendumID: String, participant: String, folder: String) {
         self.addendumID = addendumID
         self.participant = participant
+        self.folder = folder
         let name = AddendumDraft.fileName(addendum: addendumID, participant: participant, extension: "md")
-        path = TextField(folder.isEmpty ? name : folder + "/" + name)
+        path = TextField(folder.isEmpty ? name : (folder.hasSuffix("/") ? folder + name : folder + "/" + name))
     }
 
     /// Tab cycles the format, keeping the file name's extension in step.
@@ -196,6 +218,8 @@ public struct ExportPrompt: Sendable, Equatable {
 public struct Confirmation: Sendable, Equatable {
     public var question: String
     public var effect: Effect
+    /// The form the question came from: n or Esc goes back to it with what was typed.
+    public var form: ActionForm?
 }
 
 /// The list search being typed.
@@ -216,58 +240,56 @@ public struct StatusMessage: Sendable, Equatable {
     public static func error(_ text: String) -> StatusMessage { StatusMessage(text: text, kind: .error) }
 }
 
-/// First launch: who is the officer, and for which public body?
-public struct IdentityForm: Sendable, Equatable {
-    public var name: TextField
-    public var parties: [Party]
-    public var filter = TextField()
-    public var selected = 0
-    /// 0: the name field, 1: the party list.
-    public var focus = 0
-
-    /// Starts on the party the officer acts for now, so Enter Enter changes nothing; with a
-    /// name known, typing filters the parties at once.
-    public init(parties: [Party], name: String, current: String? = nil) {
-        self.parties = parties
-        self.name = TextField(name)
-        selected = parties.firstIndex { $0.id == current } ?? 0
-        if !name.isEmpty { focus = 1 }
-    }
-
-    public var visibleParties: [Party] {
-        let words = RecordSummary.fold(filter.text).split(separator: " ")
-        guard !words.isEmpty else { return parties }
-        return parties.filter { party in
-            let text = RecordSummary.fold("\(party.name) \(party.id) \(party.region)")
-            return words.allSatisfy { text.contains($0) }
-        }
-    }
-}
-
 /// The `:` command palette: every action and command by name, filtered as typed.
 public struct Palette: Sendable, Equatable {
     public struct Entry: Sendable, Equatable {
         public var name: String
         public var detail: String
         public var command: PaletteCommand
+        /// Folded once, when the palette opens: typing only compares.
+        let foldedName: String
+        let foldedText: String
+
+        public init(name: String, detail: String, command: PaletteCommand) {
+            self.name = name
+            self.detail = detail
+            self.command = command
+            foldedName = RecordSummary.fold(name)
+            foldedText = RecordSummary.fold("\(name) \(detail)")
+        }
     }
 
-    public var query = TextField()
-    public var entries: [Entry]
+    /// Typed text longer than this matches no command (a paste, not a name): it is not folded
+    /// and compared again at each key.
+    static let longestQuery = 200
+
+    public private(set) var query = TextField()
+    public let entries: [Entry]
     public var selected = 0
+    /// The entries holding every typed word, filtered once per edit (not at each frame).
+    public private(set) var matches: [Entry]
+
+    public init(entries: [Entry]) {
+        self.entries = entries
+        matches = entries
+    }
+
+    /// Changes the typed text and filters again.
+    public mutating func edit(_ edit: TextField.Edit) {
+        query.apply(edit)
+        selected = 0
+        matches = Self.filter(entries, typed: query)
+    }
 
     /// Entries holding every typed word; those whose name starts with what is typed first, so
     /// `new solicitation` or `invite` then Enter runs that command.
-    public var matches: [Entry] {
-        let typed = RecordSummary.fold(query.text).trimmingSpaces
+    static func filter(_ entries: [Entry], typed field: TextField) -> [Entry] {
+        guard field.characters.count <= longestQuery else { return [] }
+        let typed = RecordSummary.fold(field.text).trimmingSpaces
         let words = typed.split(separator: " ")
         guard !words.isEmpty else { return entries }
-        let found = entries.filter { entry in
-            let text = RecordSummary.fold("\(entry.name) \(entry.detail)")
-            return words.allSatisfy { text.contains($0) }
-        }
-        let named = found.filter { RecordSummary.fold(entry: $0).hasPrefix(typed) }
-        return named + found.filter { !RecordSummary.fold(entry: $0).hasPrefix(typed) }
+        let found = entries.filter { entry in words.allSatisfy { entry.foldedText.contains($0) } }
+        return found.filter { $0.foldedName.hasPrefix(typed) } + found.filter { !$0.foldedName.hasPrefix(typed) }
     }
 }
 
@@ -281,9 +303,6 @@ public enum PaletteCommand: Sendable, Equatable {
     case joinContract(String)
     case new(NewRecord)
     case sync
-}
-
-extension RecordSummary {
-    /// A palette entry's name, folded for matching.
-    static func fold(entry: Palette.Entry) -> String { fold(entry.name) }
+    /// Open the picker over every record id.
+    case goTo
 }

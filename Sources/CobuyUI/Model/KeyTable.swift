@@ -12,6 +12,12 @@ public enum Command: Sendable, Equatable {
     case help, palette, reload, quit, changeOfficer
     /// Send this clone's work to the other members and receive theirs (a shared store).
     case sync
+    /// The Links pane of the opened record; the picker over every record id.
+    case links, goTo
+    /// Read in full what a line cut: the message, the Next step, the highlighted action.
+    case readInFull
+    /// Write the focused text field in `$EDITOR`.
+    case externalEditor
 }
 
 /// One entry of a key table: the keys, how help writes them, what they do.
@@ -63,6 +69,10 @@ public enum KeyTable {
         KeyBinding([.ctrl("y"), .function(6)], "Ctrl-Y", "Sync with the other members (a shared store)", .sync),
         KeyBinding([.character("o")], "o", "Change the acting officer", .changeOfficer),
         KeyBinding([.character("q")], "q", "Quit (asks if a form has input)", .quit, hint: "quit"),
+        KeyBinding([.character("#"), .ctrl("g")], "#", "Go to any record by its id (Ctrl-G too)", .goTo, hint: "go to"),
+        // Last: where the hint bar is short, quitting and going to a record keep their place.
+        KeyBinding([.character("v")], "v", "Read in full: the message, Next and the highlighted action (a cut line ends in “v: all”)",
+                   .readInFull, hint: "read all"),
     ]
 
     public static func bindings(for screen: Screen) -> [KeyBinding] {
@@ -95,11 +105,12 @@ public enum KeyTable {
             return table + global
         case .record(let contract, let addendum):
             var table = movement + [
-                KeyBinding([.enter], "Enter", "Take the selected action", .open, hint: "do"),
+                KeyBinding([.enter], "Enter", "Take the selected action; on the Links pane, follow the link", .open, hint: "do"),
                 KeyBinding([.tab], "Tab", "Next pane (details, actions, audit trail; draft on addenda)", .nextPane, hint: "pane"),
                 KeyBinding([.backTab], "Shift-Tab", "Previous pane", .previousPane),
                 KeyBinding([.character("a")], "a", "Actions pane", .actions),
-                KeyBinding([.escape, .character("h"), .left], "Esc", "Back to the list", .back, hint: "back"),
+                KeyBinding([.character("l")], "l", "Links pane: the records this one refers to (Enter follows)", .links, hint: "links"),
+                KeyBinding([.escape, .character("h"), .left], "Esc", "Back: to the record you came from, else to the list", .back, hint: "back"),
             ]
             if contract { table.append(KeyBinding([.character("+")], "+", "Join this contract (drafts an addendum)", .join, hint: "join")) }
             if addendum {

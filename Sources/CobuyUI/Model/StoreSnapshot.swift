@@ -68,4 +68,5 @@ struct SnapshotLookup: RecordLookup {
     func contract(_ id: String) -> CooperativeContract? { directory.contract(id) ?? catalog.contract(id) }
     func solicitation(_ id: String) -> JointSolicitation? { directory.solicitation(id) }
     func addenda(onContract id: String) -> [ParticipatingAddendum] { directory.addenda(onContract: id) }
+    func knownParties() -> [Pick] { directory.knownParties() }
 }

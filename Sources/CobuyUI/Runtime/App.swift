@@ -45,6 +45,7 @@ public final class App {
         catalog?.prefetch()
         let snapshot = StoreSnapshot.load(from: store, today: now.date, catalog: catalog)
         state = AppState(snapshot: snapshot, now: now, officer: officer, storeName: store.root, width: size.width, height: size.height)
+        state.exportFolder = ExportFolder.abbreviated(ExportFolder.resolve(environment).path, home: environment.home)
         if let catalog, !stale.isEmpty, stale != ["local"] {
             indexing = IndexingJob(index: catalog)
             state.indexing = indexing?.progress
@@ -70,19 +71,34 @@ public final class App {
                 if indexingChanged || storeChanged { terminal.draw(View.render(state, theme: theme)) }
                 continue
             }
-            switch event {
-            case .key(let key): dispatch(.key(key))
-            case .mouse(let mouse): dispatch(.mouse(mouse))
-            case let .resize(width, height): dispatch(.resize(width: width, height: height))
-            case .interrupt(let signal):
-                log.write("stopping on signal \(signal)")
-                exitStatus = 128 + signal
-                state.isRunning = false
+            handle(event)
+            // A paste arrives as one key per character: take every input already waiting
+            // before drawing, so 3000 pasted characters cost one frame, not 3000. While input
+            // keeps streaming in, a frame is still drawn every `frameInterval`.
+            let started = ContinuousClock.now
+            while state.isRunning, ContinuousClock.now - started < frameInterval,
+                  let waiting = terminal.nextEvent(timeoutMilliseconds: 0) {
+                handle(waiting)
             }
             if state.isRunning { terminal.draw(View.render(state, theme: theme)) }
         }
         terminal.restore()
         return exitStatus
+    }
+
+    /// The longest the screen goes undrawn while input keeps arriving.
+    public var frameInterval: Duration = .milliseconds(50)
+
+    private func handle(_ event: InputEvent) {
+        switch event {
+        case .key(let key): dispatch(.key(key))
+        case .mouse(let mouse): dispatch(.mouse(mouse))
+        case let .resize(width, height): dispatch(.resize(width: width, height: height))
+        case .interrupt(let signal):
+            log.write("stopping on signal \(signal)")
+            exitStatus = 128 + signal
+            state.isRunning = false
+        }
     }
 
     /// Feeds one message and every message its effects produce.
@@ -125,7 +141,7 @@ public final class App {
     }
 
     private func now() -> Timestamp {
-        (try? environment.now()) ?? state.now
+        (try? environment.now(in: store)) ?? state.now
     }
 
     private func reload() -> Message {
@@ -168,6 +184,18 @@ public final class App {
         case .cancelIndexing:
             indexing?.cancel()
             return []
+        case .editExternally(let text):
+            let environment = ProcessInfo.processInfo.environment
+            guard let command = ExternalEditor.command(environment: environment, isExecutable: FileManager.default.isExecutableFile) else {
+                return [.failed(ExternalEditor.Failure.noEditor.description, conflict: false)]
+            }
+            do {
+                let edited = try terminal.withTerminalReleased { try ExternalEditor.edit(text, command: command) }
+                return [.editedExternally(edited)]
+            } catch {
+                log.write("editor: \(error)")
+                return [.failed("\(error)", conflict: false)]
+            }
         case let .perform(recordID, action, arguments, revision):
             guard let officer = state.officer else { return [.failed("Nobody is acting: press o first.", conflict: false)] }
             do {
@@ -201,7 +229,7 @@ public final class App {
             }
         case .saveOfficer(let officer):
             do {
-                try environment.saveConfig(OfficerConfig(name: officer.name, party: officer.party))
+                try environment.saveOfficer(officer)
             } catch {
                 log.write("could not save the officer: \(error)")
                 return [.officerSaved(officer), .failed("Acting as \(officer.name) for this session; could not save it: \(error)", conflict: false)]
@@ -218,17 +246,23 @@ public final class App {
             } catch {
                 return [.draftRendered(addendumID: id, lines: ["The draft cannot be rendered: \(error)"])]
             }
-        case let .exportDraft(id, format, path):
+        case let .exportDraft(id, format, path, creatingFolders):
+            // `~` is the home folder; a relative name is in the export folder (the folder the
+            // UI was started from is invisible to the officer, so it is never used).
+            let folder = ExportFolder.resolve(environment).path
+            let absolute = ExportFile.expand(path, home: environment.home, currentFolder: folder)
             do {
                 let (exporter, draft) = try draftSource(id)
                 let data = try exporter.render(draft, as: AddendumExporter.Format(rawValue: format) ?? .md)
-                let absolute = try ExportFile.write(data, to: path, replacing: false)
+                try ExportFile.write(data, to: absolute, replacing: false, creatingFolders: creatingFolders)
                 log.write("exported \(id) as \(format) to \(absolute)")
-                return [.exported(path: path)]
+                return [.exported(path: ExportFolder.abbreviated(absolute, home: environment.home))]
+            } catch ExportFile.Refusal.noFolder {
+                return [.exportFolderMissing(ExportFolder.abbreviated((absolute as NSString).deletingLastPathComponent, home: environment.home))]
             } catch let refusal as ExportFile.Refusal {
                 return [.failed("\(refusal) Choose another name (nothing is ever overwritten from here).", conflict: false)]
             } catch {
-                return [.failed("Could not write \(path): \(error)", conflict: false)]
+                return [.failed("Could not write \(ExportFolder.abbreviated(absolute, home: environment.home)): \(error)", conflict: false)]
             }
         }
     }

@@ -19,9 +19,11 @@ public enum Effect: Sendable, Equatable {
     /// Stop the background indexing of a catalog.
     case cancelIndexing
     /// Write the addendum's draft to a file.
-    case exportDraft(addendumID: String, format: String, path: String)
+    case exportDraft(addendumID: String, format: String, path: String, creatingFolders: Bool)
     /// Commit, fetch, merge and push a store shared through git.
     case sync
+    /// Write `text` in the officer's `$EDITOR`; the saved text comes back as ``Message/editedExternally(_:)``.
+    case editExternally(text: String)
 }
 
 /// Everything that happens to the UI: keys, resizes and the results of effects.
@@ -41,10 +43,14 @@ public enum Message: Sendable {
     case officerSaved(Officer)
     case draftRendered(addendumID: String, lines: [String])
     case exported(path: String)
+    /// An export's folder does not exist: the dialog asks before creating it.
+    case exportFolderMissing(String)
     /// The background indexing's progress.
     case indexing(String)
     /// The background indexing ended (how, in one line); the store is reloaded.
     case indexed(String)
     /// A sync ended: its one-line result, and the records that need a decision.
     case synced(String, needDecision: [String])
+    /// The text saved in `$EDITOR`, for the form's focused field.
+    case editedExternally(String)
 }

@@ -1,14 +1,22 @@
 import CobuyCore
 import CobuyTerminal
 
-/// Deadlines first: solicitations closing, contracts expiring, addenda waiting on someone.
+/// What waits for the acting party first, then deadlines: solicitations closing, contracts
+/// expiring, addenda waiting on someone.
 enum DashboardScreen {
     static func draw(_ state: AppState, in rect: Rect, into grid: inout CellGrid, theme: Theme) {
         let dashboard = state.snapshot.dashboard
         // Records a sync left in conflict come first, and only when there are some.
         let decisions: [(String, [Dashboard.Entry], String)] = dashboard.needsDecision.isEmpty ? []
             : [("Needs a decision", dashboard.needsDecision, "")]
-        let sections: [(String, [Dashboard.Entry], String)] = decisions + [
+        // What waits for the acting party comes first: each entry opens on the step to take.
+        let who = state.officer?.party
+        let mine: [(String, [Dashboard.Entry], String)] = [(
+            who.map { "My work: waiting for \($0)" } ?? "My work",
+            state.myWorkEntries,
+            who.map { "Nothing waits for \($0) now." } ?? "Say who you act for (o) to see what waits for you.",
+        )]
+        let sections: [(String, [Dashboard.Entry], String)] = mine + decisions + [
             ("Solicitations closing", dashboard.closingSolicitations, "No solicitation is open for proposals."),
             ("Contracts expiring within \(Dashboard.expiryWindow) days", dashboard.expiringContracts, "No contract ends in the next \(Dashboard.expiryWindow) days."),
             ("Addenda awaiting approval or signature", dashboard.addendaAwaiting, "No addendum is waiting on anyone."),
@@ -69,7 +77,9 @@ enum ListScreen {
         grid.putPadded(title, x: listRect.x, y: listRect.y, width: listRect.width, style: theme.title)
 
         let columns = RecordList.columns(for: kind)
-        let widths = columnWidths(columns, available: listRect.width - 2)
+        // A party's id is what every form asks for: the parties list shows it whole.
+        let idWidth = kind == .party ? rows.map { DisplayWidth.of($0.id) }.max() : nil
+        let widths = columnWidths(columns, available: listRect.width - 2, idWidth: idWidth)
         var x = listRect.x + 1
         for (column, width) in zip(columns, widths) where width > 0 {
             let label = column == list.sortColumn && !byRelevance ? column.uppercased() + (list.ascending ? "↑" : "↓") : column.uppercased()
@@ -104,6 +114,7 @@ enum ListScreen {
             let detail = RecordDetail(record, today: state.today, lookup: state.snapshot.lookup)
             let inner = sideRect.inset(by: 1)
             let lines = DetailText.lines(detail, extra: RecordScreen.checklistSection(for: record, state: state), width: inner.width)
+            ScrollMarks.draw(box: sideRect, top: 0, visible: inner.height, total: lines.count, style: theme.key, into: &grid)
             for (row, line) in lines.prefix(inner.height).enumerated() {
                 grid.put(line.text, x: inner.x, y: inner.y + row, style: line.isTitle ? theme.header : theme.normal, maxWidth: inner.width)
             }
@@ -111,13 +122,13 @@ enum ListScreen {
     }
 
     /// Fixed widths for short columns; the title (or name) takes what is left.
-    static func columnWidths(_ columns: [String], available: Int) -> [Int] {
-        let fixed: [String: Int] = ["id": 14, "status": 11, "lead": 16, "vendor": 16, "category": 14, "closing": 10,
+    static func columnWidths(_ columns: [String], available: Int, idWidth: Int? = nil) -> [Int] {
+        let fixed: [String: Int] = ["id": idWidth.map { min(max(2, $0), max(14, available - 17)) } ?? 14, "status": 11, "lead": 16, "vendor": 16, "category": 14, "closing": 10,
                                     "end": 10, "spend": 14, "kind": 16, "region": 7, "population": 10, "partners": 8]
         var widths = columns.map { fixed[$0] ?? 0 }
         let flexible = columns.firstIndex { $0 == "title" || $0 == "name" } ?? 0
         // Drop the least important columns until the flexible one gets at least 16 columns.
-        let dropOrder = ["category", "vendor", "closing", "population", "region", "lead", "spend", "end"]
+        let dropOrder = ["category", "vendor", "closing", "population", "region", "lead", "spend", "end", "kind"]
         func used() -> Int { widths.enumerated().filter { $0.offset != flexible }.reduce(0) { $0 + $1.element + ($1.element > 0 ? 1 : 0) } }
         for name in dropOrder where available - used() < 28 {
             if let index = columns.firstIndex(of: name) { widths[index] = 0 }

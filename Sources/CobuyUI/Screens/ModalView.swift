@@ -11,15 +11,35 @@ enum ModalView {
         case .confirmQuit: drawQuestion("A form has input that is not saved. Quit anyway?", in: screen, into: &grid, theme: theme)
         case .confirmDiscard: drawQuestion("Throw away what you typed in this form?", in: screen, into: &grid, theme: theme)
         case .palette(let palette): drawPalette(palette, in: screen, into: &grid, theme: theme)
-        case .help: drawHelp(state, in: screen, into: &grid, theme: theme)
+        case .help: HelpView.draw(state, into: &grid, theme: theme)
         case .identity(let form): drawIdentity(form, in: screen, into: &grid, theme: theme)
         case .export(let prompt): drawExport(prompt, in: screen, into: &grid, theme: theme)
+        case .goTo(let picker): GoToView.draw(picker, in: screen, into: &grid, theme: theme)
+        case .reader(let reader): drawReader(reader, in: screen, into: &grid, theme: theme)
+        }
+    }
+
+    static func drawReader(_ reader: Reader, in screen: Rect, into grid: inout CellGrid, theme: Theme) {
+        let rect = screen.inset(by: 1)
+        let inner = frame(rect, title: reader.title, into: &grid, theme: theme)
+        var lines: [(String, Style)] = []
+        for section in reader.sections {
+            if !lines.isEmpty { lines.append(("", theme.normal)) }
+            lines.append((section.title, theme.header))
+            for paragraph in section.paragraphs {
+                for line in CellGrid.wrapped(paragraph, to: max(1, inner.width)) { lines.append((line, theme.normal)) }
+            }
+        }
+        let top = min(reader.scroll, max(0, lines.count - inner.height))
+        ScrollMarks.draw(box: rect, top: top, visible: inner.height, total: lines.count, style: theme.key, into: &grid)
+        for (row, line) in lines.dropFirst(top).prefix(inner.height).enumerated() {
+            grid.put(line.0, x: inner.x, y: inner.y + row, style: line.1, maxWidth: inner.width)
         }
     }
 
     static func drawExport(_ prompt: ExportPrompt, in screen: Rect, into grid: inout CellGrid, theme: Theme) {
         let width = min(screen.width - 4, 76)
-        let rect = screen.centered(width: width, height: prompt.error == nil ? 8 : 10)
+        let rect = screen.centered(width: width, height: prompt.error == nil && prompt.missingFolder == nil ? 8 : 10)
         let inner = frame(rect, title: "Export \(prompt.addendumID)", into: &grid, theme: theme)
         var x = inner.x
         x += grid.put("Format ", x: x, y: inner.y, style: theme.normal)
@@ -29,12 +49,19 @@ enum ModalView {
         }
         grid.put("(Tab changes)", x: x + 1, y: inner.y, style: theme.muted, maxWidth: inner.maxX - x - 1)
         grid.put("File", x: inner.x, y: inner.y + 2, style: theme.accent)
-        grid.putPadded(prompt.path.text, x: inner.x + 7, y: inner.y + 2, width: inner.width - 7, style: theme.input)
-        let cursorX = inner.x + 7 + DisplayWidth.of(String(prompt.path.characters.prefix(prompt.path.cursor)))
-        if cursorX < inner.maxX { grid[cursorX, inner.y + 2] = Cell(grid[cursorX, inner.y + 2].grapheme, style: theme.selected) }
+        FieldView.draw(prompt.path, x: inner.x + 7, y: inner.y + 2, width: inner.width - 7, style: theme.input, cursorStyle: theme.selected,
+                       into: &grid)
         grid.put("Enter writes it; an existing file is never replaced. Esc cancels.", x: inner.x, y: inner.y + 4, style: theme.muted,
                  maxWidth: inner.width)
-        if let error = prompt.error {
+        if !prompt.folder.isEmpty {
+            grid.put("A bare file name goes in \(prompt.folder).", x: inner.x, y: inner.y + 3, style: theme.muted, maxWidth: inner.width)
+        }
+        if let folder = prompt.missingFolder {
+            for (offset, line) in CellGrid.wrapped("The folder \(folder) does not exist. Create it and write the file? (y/n)",
+                                                   to: inner.width).prefix(2).enumerated() {
+                grid.put(line, x: inner.x, y: inner.y + 5 + offset, style: theme.accent)
+            }
+        } else if let error = prompt.error {
             for (offset, line) in CellGrid.wrapped(error, to: inner.width).prefix(2).enumerated() {
                 grid.put(line, x: inner.x, y: inner.y + 5 + offset, style: theme.refused)
             }
@@ -49,7 +76,9 @@ enum ModalView {
 
     static func drawForm(_ form: ActionForm, in screen: Rect, into grid: inout CellGrid, theme: Theme) {
         let width = min(screen.width - 4, 76)
-        let height = min(screen.height, form.fields.count * 2 + 5 + (form.error == nil ? 0 : 2))
+        // A refusal or input error is read whole under the fields: the form grows to hold it.
+        let errorLines = form.error.map { CellGrid.wrapped($0, to: max(1, min(screen.width - 4, 76) - 4)) } ?? []
+        let height = min(screen.height, form.fields.count * 2 + 5 + (errorLines.isEmpty ? 0 : max(2, errorLines.count)))
         let rect = screen.centered(width: width, height: height)
         let inner = frame(rect, title: form.recordID.isEmpty ? form.spec.name : "\(form.spec.name) — \(form.recordID)",
                           into: &grid, theme: theme)
@@ -63,16 +92,16 @@ enum ModalView {
             grid.putPadded(label, x: inner.x, y: y, width: labelWidth, style: focused ? theme.accent : theme.normal)
             let fieldX = inner.x + labelWidth + 1
             let fieldWidth = inner.maxX - fieldX
-            var value: String
+            let style = focused ? theme.input.bolded() : theme.input
             switch field.parameter.kind {
-            case .switchFlag: value = field.isOn ? "[x] yes" : "[ ] no (Space toggles)"
-            case .choice(let options): value = "‹ \(field.input.text) ›  (\(options.joined(separator: "/")))"
-            case .text, .integer, .money, .date, .party, .list: value = field.input.text
-            }
-            grid.putPadded(value, x: fieldX, y: y, width: fieldWidth, style: focused ? theme.input.bolded() : theme.input)
-            if focused, form.focusedTakesText {
-                let cursorX = fieldX + DisplayWidth.of(String(field.input.characters.prefix(field.input.cursor)))
-                if cursorX < inner.maxX { grid[cursorX, y] = Cell(grid[cursorX, y].grapheme, style: theme.selected) }
+            case .switchFlag:
+                grid.putPadded(field.isOn ? "[x] yes" : "[ ] no (Space toggles)", x: fieldX, y: y, width: fieldWidth, style: style)
+            case .choice(let options):
+                grid.putPadded("‹ \(field.input.text) ›  (\(options.joined(separator: "/")))", x: fieldX, y: y, width: fieldWidth, style: style)
+            case .text, .integer, .money, .date, .party, .list:
+                // Long text scrolls with the cursor; ‹ and › say more is hidden on that side.
+                FieldView.draw(field.input, x: fieldX, y: y, width: fieldWidth, style: style,
+                               cursorStyle: focused && form.focusedTakesText ? theme.selected : nil, into: &grid)
             }
             let suggestions = focused ? form.suggestions() : []
             if y + 1 < inner.maxY, !suggestions.isEmpty {
@@ -85,14 +114,19 @@ enum ModalView {
             } else if y + 1 < inner.maxY, let line = field.line {
                 grid.put("Your quantity of \(line.text)", x: fieldX, y: y + 1, style: theme.muted, maxWidth: fieldWidth)
             } else if y + 1 < inner.maxY {
-                grid.put(field.parameter.help + " (\(field.parameter.placeholder))", x: fieldX, y: y + 1, style: theme.muted,
-                         maxWidth: fieldWidth)
+                // The help alone: the command line's metavariable (T, N, PARTY) means nothing here.
+                grid.put(field.parameter.help, x: fieldX, y: y + 1, style: theme.muted, maxWidth: fieldWidth)
             }
         }
-        if let error = form.error {
-            let lines = CellGrid.wrapped(error, to: inner.width)
-            for (offset, line) in lines.prefix(2).enumerated() {
-                grid.put(line, x: inner.x, y: inner.maxY - 2 + offset, style: theme.refused, maxWidth: inner.width)
+        if !errorLines.isEmpty {
+            // On a short screen the fields give way to the reason, which is what must be read.
+            let rows = min(errorLines.count, max(2, inner.height - 1))
+            let top = inner.maxY - max(2, rows)
+            grid.fill(Rect(x: inner.x, y: top, width: inner.width, height: max(2, rows)), style: theme.normal)
+            for (offset, line) in errorLines.prefix(rows).enumerated() {
+                let cut = offset == rows - 1 && rows < errorLines.count
+                grid.put(cut ? CellGrid.truncated(line + " …", to: inner.width) : line, x: inner.x, y: top + offset,
+                         style: theme.refused, maxWidth: inner.width)
             }
         }
     }
@@ -111,7 +145,7 @@ enum ModalView {
         let rect = Rect(x: (screen.width - width) / 2, y: screen.y + 1, width: width, height: min(screen.height - 2, 18))
         let inner = frame(rect, title: "Command palette", into: &grid, theme: theme)
         grid.put(":", x: inner.x, y: inner.y, style: theme.key)
-        grid.putPadded(palette.query.text, x: inner.x + 2, y: inner.y, width: inner.width - 2, style: theme.input)
+        FieldView.draw(palette.query, x: inner.x + 2, y: inner.y, width: inner.width - 2, style: theme.input, cursorStyle: nil, into: &grid)
         let matches = palette.matches
         let height = inner.height - 2
         let top = max(0, palette.selected - height + 1)
@@ -124,22 +158,6 @@ enum ModalView {
         if matches.isEmpty { grid.put("No command matches.", x: inner.x, y: inner.y + 2, style: theme.muted) }
     }
 
-    static func drawHelp(_ state: AppState, in screen: Rect, into grid: inout CellGrid, theme: Theme) {
-        let rect = screen.inset(by: 1)
-        let inner = frame(rect, title: "Keys — any key closes", into: &grid, theme: theme)
-        let bindings = state.helpDialog.map(KeyTable.bindings(for:)) ?? KeyTable.bindings(for: state.screen)
-        let columnWidth = inner.width >= 70 ? inner.width / 2 : inner.width
-        let perColumn = max(1, inner.height)
-        for (index, binding) in bindings.enumerated() {
-            let column = index / perColumn
-            guard column < (inner.width >= 70 ? 2 : 1) else { break }
-            let x = inner.x + column * columnWidth
-            let y = inner.y + index % perColumn
-            grid.putPadded(binding.label, x: x, y: y, width: 13, style: theme.key)
-            grid.put(binding.help, x: x + 14, y: y, style: theme.normal, maxWidth: columnWidth - 15)
-        }
-    }
-
     static func drawIdentity(_ form: IdentityForm, in screen: Rect, into grid: inout CellGrid, theme: Theme) {
         let width = min(screen.width - 4, 72)
         let rect = screen.centered(width: width, height: min(screen.height, 18))
@@ -147,7 +165,8 @@ enum ModalView {
         grid.put("Every action is recorded with your name and the party you act for.", x: inner.x, y: inner.y,
                  style: theme.muted, maxWidth: inner.width)
         grid.put("Name", x: inner.x, y: inner.y + 2, style: form.focus == 0 ? theme.accent : theme.normal)
-        grid.putPadded(form.name.text, x: inner.x + 8, y: inner.y + 2, width: inner.width - 8, style: theme.input)
+        FieldView.draw(form.name, x: inner.x + 8, y: inner.y + 2, width: inner.width - 8, style: theme.input,
+                       cursorStyle: form.focus == 0 ? theme.selected : nil, into: &grid)
         grid.put("Party", x: inner.x, y: inner.y + 4, style: form.focus == 1 ? theme.accent : theme.normal)
         grid.putPadded(form.filter.text.isEmpty ? "(type to filter)" : form.filter.text, x: inner.x + 8, y: inner.y + 4,
                        width: inner.width - 8, style: form.filter.text.isEmpty ? theme.muted : theme.input)

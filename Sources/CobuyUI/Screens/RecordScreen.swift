@@ -18,22 +18,26 @@ enum RecordScreen {
             drawStepper(stepper.steps, current: stepper.current, at: y, in: rect, into: &grid, theme: theme)
             y += 1
         }
-        grid.putPadded("Next: " + nextStep(actions, record: record, today: state.today), x: rect.x, y: y, width: rect.width, style: theme.accent)
-        y += 1
+        // Next wraps onto a second row; past that it is cut with the key that reads it whole.
+        for line in nextLines("Next: " + nextStep(record, state: state), width: rect.width) {
+            grid.putPadded(line, x: rect.x, y: y, width: rect.width, style: theme.accent)
+            y += 1
+        }
         let area = Rect(x: rect.x, y: y, width: rect.width, height: rect.maxY - y)
         let checklist = checklistSection(for: record, state: state)
+        let links = state.links(of: view.id)
 
         if area.width >= Layout.recordColumnsWidth {
-            let split = area.splitColumns(left: area.width * 11 / 20, gap: 1)
-            let right = split.right.splitRows(top: split.right.height / 2)
+            func at(_ pane: RecordView.Pane) -> Rect { paneRect(pane, in: area, links: links.count) }
             if view.pane == .draft {
-                drawDraft(state, view: view, in: split.left, into: &grid, theme: theme)
+                drawDraft(state, view: view, in: at(.draft), into: &grid, theme: theme)
             } else {
-                let detailLines = DetailText.lines(detail, extra: checklist, width: split.left.width - 2)
-                drawDetails(detailLines, view: view, in: split.left, focused: view.pane == .details, into: &grid, theme: theme)
+                let detailLines = DetailText.lines(detail, extra: checklist, width: at(.details).width - 2)
+                drawDetails(detailLines, view: view, in: at(.details), focused: view.pane == .details, into: &grid, theme: theme)
             }
-            drawActions(actions, record: record, view: view, in: right.top, focused: view.pane == .actions, into: &grid, theme: theme)
-            drawHistory(record, view: view, in: right.bottom, focused: view.pane == .history, into: &grid, theme: theme)
+            LinksPane.draw(links, view: view, in: at(.links), focused: view.pane == .links, into: &grid, theme: theme)
+            drawActions(actions, record: record, view: view, in: at(.actions), focused: view.pane == .actions, into: &grid, theme: theme)
+            drawHistory(record, view: view, in: at(.history), focused: view.pane == .history, into: &grid, theme: theme)
         } else {
             // One pane at a time, chosen with Tab.
             var x = area.x
@@ -42,15 +46,22 @@ enum RecordScreen {
                 x += grid.put(label, x: x, y: area.y, style: pane == view.pane ? theme.tabActive : theme.tabInactive)
                 x += 1
             }
-            let paneRect = Rect(x: area.x, y: area.y + 1, width: area.width, height: area.height - 1)
+            let paneRect = paneRect(view.pane, in: area, links: links.count)
             let detailLines = DetailText.lines(detail, extra: checklist, width: paneRect.width - 2)
             switch view.pane {
             case .details: drawDetails(detailLines, view: view, in: paneRect, focused: true, into: &grid, theme: theme)
             case .actions: drawActions(actions, record: record, view: view, in: paneRect, focused: true, into: &grid, theme: theme)
             case .history: drawHistory(record, view: view, in: paneRect, focused: true, into: &grid, theme: theme)
             case .draft: drawDraft(state, view: view, in: paneRect, into: &grid, theme: theme)
+            case .links: LinksPane.draw(links, view: view, in: paneRect, focused: true, into: &grid, theme: theme)
             }
         }
+    }
+
+    static func nextLines(_ text: String, width: Int) -> [String] {
+        let lines = CellGrid.wrapped(text, to: max(1, width))
+        guard lines.count > 2 else { return lines }
+        return [lines[0], ReadInFull.fitted(lines.dropFirst().joined(separator: " "), to: width)]
     }
 
     static func stepper(for record: AnyRecord) -> (steps: [String], current: Int?)? {
@@ -92,19 +103,17 @@ enum RecordScreen {
         }
     }
 
-    /// What would move the record on: the first allowed action that changes its state, else
-    /// why the next one is blocked.
-    static func nextStep(_ actions: [ActionAvailability], record: AnyRecord, today: CalendarDate) -> String {
-        let forward: Set<String> = ["circulate", "form", "publish", "close", "award", "complete", "sign", "submit", "approve"]
-        if let allowed = actions.first(where: { $0.isAllowed && forward.contains($0.spec.name) }) {
-            return "\(allowed.spec.name) — \(allowed.spec.summary.lowercased())"
+    /// The acting party's own next step on the record, else whom it waits on and for what; the
+    /// core reads both from the machines (``PartyWork/nextStep(on:for:now:lookup:)``).
+    static func nextStep(_ record: AnyRecord, state: AppState) -> String {
+        let lookup = state.snapshot.lookup
+        let next = PartyWork.nextStep(on: record, for: state.officer?.party ?? "", now: state.now, lookup: lookup)
+        let text = next.text { lookup.party($0)?.name ?? $0 }
+        // Nothing waits, but the party may still act (renew, amend, invite…): point at the list.
+        if case .nothing = next, state.availableActions(for: record.id).contains(where: \.isAllowed) {
+            return text + "; see the actions allowed now"
         }
-        if let blocked = actions.first(where: { forward.contains($0.spec.name) && $0.refusal?.guardName != "state" }),
-           let refusal = blocked.refusal {
-            return "\(blocked.spec.name) is blocked: \(refusal.description)"
-        }
-        if actions.contains(where: \.isAllowed) { return "see the actions allowed now" }
-        return record.displayStatus(today: today).map { "nothing; the record is \($0)" } ?? "nothing to do on a party"
+        return text
     }
 
     /// The joinability checklist a record calls for: a contract's for the officer's party, an
@@ -118,6 +127,7 @@ enum RecordScreen {
             guard let officer = state.officer, let party = directory.party(officer.party) else {
                 return RecordDetail.Section("Can my party join?", ["Say who you act for (o) to see the checklist."])
             }
+            guard Joinability.applies(to: party.id, on: contract) else { return nil }
             checklist = Joinability.evaluate(contract: contract, party: party, today: state.today,
                                              addenda: directory.addenda(onContract: contract.id))
         case .addendum(let addendum):
@@ -145,9 +155,9 @@ enum RecordScreen {
             grid.put("Rendering the draft…", x: inner.x, y: inner.y, style: theme.muted, maxWidth: inner.width)
             return
         }
-        var lines: [String] = []
-        for line in preview.lines { lines += line.isEmpty ? [""] : CellGrid.wrapped(line, to: max(1, inner.width)) }
+        let lines = draftLines(preview.lines, width: inner.width)
         let top = min(view.draftScroll, max(0, lines.count - inner.height))
+        ScrollMarks.draw(box: rect, top: top, visible: inner.height, total: lines.count, style: theme.key, into: &grid)
         for (row, line) in lines.dropFirst(top).prefix(inner.height).enumerated() {
             let isRule = !line.isEmpty && line.allSatisfy { $0 == "=" || $0 == "-" }
             grid.put(line, x: inner.x, y: inner.y + row, style: isRule ? theme.muted : theme.normal, maxWidth: inner.width)
@@ -159,6 +169,7 @@ enum RecordScreen {
         grid.box(rect, style: focused ? theme.accent : theme.border, title: "Details", titleStyle: theme.title)
         let inner = rect.inset(by: 1)
         let top = min(view.detailScroll, max(0, lines.count - inner.height))
+        ScrollMarks.draw(box: rect, top: top, visible: inner.height, total: lines.count, style: theme.key, into: &grid)
         for (row, line) in lines.dropFirst(top).prefix(inner.height).enumerated() {
             var style = line.isTitle ? theme.header : theme.normal
             if line.text.hasPrefix("  ✗") { style = theme.refused }
@@ -177,15 +188,29 @@ enum RecordScreen {
         }
         var rows: [(text: String, style: Style, index: Int)] = []
         for (index, availability) in actions.enumerated() {
+            let entry: (String, Style)
             if let refusal = availability.refusal, refusal.guardName == "state" {
-                rows.append(("· \(availability.spec.name): not while \(record.record.statusName ?? "")", theme.muted, index))
+                entry = ("· \(availability.spec.name): not while \(record.record.statusName ?? "")", theme.muted)
             } else if let refusal = availability.refusal {
-                rows.append(("✗ \(availability.spec.name): \(refusal.description)", theme.refused, index))
+                entry = ("✗ \(availability.spec.name): \(ScreenWords.onScreen(refusal.description))", theme.refused)
             } else {
-                rows.append(("✓ \(availability.spec.name) — \(availability.spec.summary)", theme.normal, index))
+                entry = ("✓ \(availability.spec.name) — \(availability.spec.summary)", theme.normal)
+            }
+            // The highlighted action reads in full, wrapped; the others are cut with … (Enter or v reads them).
+            if focused, index == view.selectedAction {
+                for (number, piece) in CellGrid.wrapped(entry.0, to: max(1, inner.width - 2)).enumerated() {
+                    rows.append(((number == 0 ? "" : "  ") + piece, entry.1, index))
+                }
+            } else {
+                rows.append((entry.0, entry.1, index))
             }
         }
-        let top = max(0, view.selectedAction - inner.height + 1)
+        // Keep the whole highlighted action in view.
+        let first = rows.firstIndex { $0.index == view.selectedAction } ?? 0
+        let last = rows.lastIndex { $0.index == view.selectedAction } ?? 0
+        var top = max(0, last - inner.height + 1)
+        if first < top { top = first }
+        ScrollMarks.draw(box: rect, top: top, visible: inner.height, total: rows.count, style: theme.key, into: &grid)
         for (row, entry) in rows.dropFirst(top).prefix(inner.height).enumerated() {
             let selected = focused && entry.index == view.selectedAction
             grid.putPadded(entry.text, x: inner.x, y: inner.y + row, width: inner.width, style: selected ? theme.selected : entry.style)
@@ -197,17 +222,9 @@ enum RecordScreen {
         let history = record.record.history
         grid.box(rect, style: focused ? theme.accent : theme.border, title: "Audit trail (\(history.count))", titleStyle: theme.title)
         let inner = rect.inset(by: 1)
-        var lines: [(String, Style)] = []
-        for entry in history.reversed() {
-            let head = "\(entry.sequence). \(entry.at.date) \(entry.action) \(entry.from ?? "new")→\(entry.to)"
-            lines.append((head, theme.normal))
-            var who = "   \(entry.actor) for \(entry.party)"
-            let details = entry.details.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: " ")
-            if !details.isEmpty { who += " · \(details)" }
-            if let note = entry.note { who += " · “\(note)”" }
-            for piece in CellGrid.wrapped(who, to: max(1, inner.width - 3)) { lines.append(("   " + piece.trimmingSpaces, theme.muted)) }
-        }
+        let lines = historyLines(record, width: inner.width).map { ($0.text, $0.isHead ? theme.normal : theme.muted) }
         let top = min(view.historyScroll, max(0, lines.count - inner.height))
+        ScrollMarks.draw(box: rect, top: top, visible: inner.height, total: lines.count, style: theme.key, into: &grid)
         for (row, line) in lines.dropFirst(top).prefix(inner.height).enumerated() {
             grid.put(line.0, x: inner.x, y: inner.y + row, style: line.1, maxWidth: inner.width)
         }

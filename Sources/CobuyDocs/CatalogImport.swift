@@ -134,10 +134,10 @@ public enum CatalogImport {
             taken = index.contractSources(outside: catalog)
         }
 
-        mutating func admit(_ chunk: inout CatalogChunk, paths: [String], skipped: inout [OCDSImport.Skipped]) {
+        mutating func admit(_ chunk: inout CatalogChunk, paths: [some CustomStringConvertible], skipped: inout [OCDSImport.Skipped]) {
             var refused: [Int] = []
             for (position, entry) in chunk.entries.enumerated() {
-                let path = position < paths.count ? paths[position] : entry.contractID
+                let path = position < paths.count ? paths[position].description : entry.contractID
                 if let owner = taken[entry.contractID] {
                     let whose = owner == "local" ? "the store's own contracts" : "the catalog \(owner)"
                     skipped.append(OCDSImport.Skipped(path: path, reason: "its id \(entry.contractID) is already in \(whose): not imported twice"))

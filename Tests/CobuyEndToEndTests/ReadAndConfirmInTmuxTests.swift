@@ -38,9 +38,10 @@ import Testing
 
     @Test func ctrlOWritesALineInTheEditorAndTheTextComesBackIntoTheForm() throws {
         let (sandbox, id) = try ui.draftSolicitation()
-        // The "editor": prefixes what it was given and adds a second line, as an officer would.
+        // The "editor": prefixes what it was given and adds a second line typed on the keyboard, as
+        // an officer would (so it must be able to read the terminal).
         let editor = "\(sandbox.folder)/edit-line.sh"
-        try "#!/bin/sh\n{ printf 'Edited: '; cat \"$1\"; printf 'delivered to the county yards\\n'; } > \"$1.new\" && mv \"$1.new\" \"$1\"\n"
+        try "#!/bin/sh\nprintf 'Second line: '\nIFS= read -r typed || exit 3\n{ printf 'Edited: '; cat \"$1\"; printf '%s\\n' \"$typed\"; } > \"$1.new\" && mv \"$1.new\" \"$1\"\n"
             .write(toFile: editor, atomically: true, encoding: .utf8)
         try FileManager.default.setAttributes([.posixPermissions: 0o755], ofItemAtPath: editor)
         let screen = try ui.launch(sandbox, "--store '\(sandbox.store)'", environment: UIInTmuxTests.salem.merging(["EDITOR": editor]) { $1 },
@@ -55,6 +56,9 @@ import Testing
         try screen.waitFor("add-line — \(id)", "Ctrl-O editor")
         screen.type("Brine")
         screen.press("C-o")
+        try screen.waitFor("Second line:")
+        screen.type("delivered to the county yards")
+        screen.press("Enter")
         // The screen is back, the form open, the edited text in the field.
         try screen.waitFor("add-line — \(id)", "Edited: Brine↵delivered to the county yards", "(2 lines)")
         #expect(screen.alternateScreen)

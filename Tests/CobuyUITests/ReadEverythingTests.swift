@@ -64,11 +64,23 @@ import Testing
         #expect(state.update(.key(.enter)).isEmpty)
         guard case .reader(let reader)? = state.modal else { Issue.record("expected the reason in full"); return }
         let refusal = try #require(actions[index].refusal)
-        #expect(reader.text.contains(refusal.reason))
-        #expect(refusal.remedy.isEmpty || reader.text.contains("What would unblock it: \(refusal.remedy)"))
+        // In the UI's words: "Press o to act for …" where the core says "Act with --for …".
+        #expect(reader.text.contains(ScreenWords.onScreen(refusal.reason)))
+        #expect(refusal.remedy.isEmpty || reader.text.contains("What would unblock it: \(ScreenWords.onScreen(refusal.remedy))"))
+        #expect(!reader.text.contains("--"))
         #expect(reader.text.contains("Cannot be undone: \(actions[index].spec.consequence ?? "-")"))
         _ = state.update(.key(.escape))
         #expect(state.modal == nil)
+    }
+
+    @Test func aRefusedActionChosenFromThePaletteReadsInFullToo() {
+        var state = Fixtures.state(width: 80, height: 24)
+        state.opened = RecordView(id: "SOL-2026-0003")
+        #expect(state.openForm(recordID: "SOL-2026-0003", actionName: "cancel", prefill: [:]).isEmpty)
+        guard case .reader(let reader)? = state.modal else { Issue.record("expected the reason in full"); return }
+        #expect(reader.title == "cancel — SOL-2026-0003")
+        #expect(reader.text.contains("Refused (role)") && reader.text.contains("What would unblock it: Act with --for salem-keizer-sd."))
+        #expect(state.message?.kind == .error)
     }
 
     @Test func vReadsTheMessageAndTheNextStepWholeAndScrolls() {
@@ -99,6 +111,26 @@ import Testing
         var state = Fixtures.state(width: 80, height: 24)
         _ = state.update(.key(.character("v")))
         #expect(StatusLines.hints(for: state).contains { $0.hint == "close" })
+    }
+
+    @Test func scrollingPastTheEndStopsThereSoOneKeyUpMovesAtOnce() {
+        for (width, height) in [(60, 16), (120, 40)] {
+            var state = Fixtures.state(width: width, height: height)
+            state.opened = RecordView(id: "SOL-2025-0001")
+            state.opened?.pane = .history
+            for _ in 0..<200 { _ = state.update(.key(.character("j"))) }
+            let end = View.render(state, theme: .monochrome).text
+            // One pane at a time at 60 columns; side by side at 120, where the actions have their own marks.
+            #expect(width > 60 || !end.contains("↓"), "at the end nothing waits below (\(width)×\(height))")
+            #expect(end.contains("↑"), "and the lines above are marked (\(width)×\(height))")
+            _ = state.update(.key(.character("k")))
+            #expect(View.render(state, theme: .monochrome).text.contains("↓ 1 more"), "one k shows one line more (\(width)×\(height))")
+            state.opened?.pane = .details
+            for _ in 0..<200 { _ = state.update(.key(.character("j"))) }
+            let details = state.opened?.detailScroll ?? -1
+            _ = state.update(.key(.character("k")))
+            #expect(state.opened?.detailScroll == max(0, details - 1))
+        }
     }
 
     @Test func thePartiesListShowsWholeIds() {
@@ -180,6 +212,25 @@ import Testing
                 #expect(question == nil, "\(spec.name) can be undone and must not ask")
             }
         }
+    }
+
+    @Test func aLongInputIsQuotedShortSoTheQuestionStaysOnScreen() throws {
+        let spec = try #require(SolicitationMachine.specs.first { $0.name == "cancel" })
+        let reason = "The board moved the budget\n" + String(repeating: "and explained why at length. ", count: 20)
+        let question = try #require(Confirmation.beforeIrreversible(spec, on: "SOL-2026-0042", titled: nil,
+                                                                    arguments: ActionArguments(["reason": reason]), effect: .reload))
+        #expect(question.question.contains("(reason The board moved the budget ↵ and explained"))
+        #expect(question.question.count < 60 + 200)
+        #expect(question.question.contains("…)?"))
+    }
+
+    @Test func theWheelScrollsTheReader() {
+        var state = Fixtures.state(width: 60, height: 16)
+        state.opened = RecordView(id: "SOL-2026-0003")
+        _ = state.update(.key(.character("v")))
+        _ = state.update(.mouse(MouseEvent(kind: .wheelDown, x: 10, y: 5)))
+        guard case .reader(let reader)? = state.modal else { Issue.record("the reader stays open"); return }
+        #expect(reader.scroll == 3)
     }
 
     /// A draft led by the City of Salem with one line and Birch County invited.

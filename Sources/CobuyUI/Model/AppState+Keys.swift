@@ -20,9 +20,11 @@ extension AppState {
             message = .info("Stopping the indexing…")
             return [.cancelIndexing]
         }
-        guard let command = KeyTable.command(for: key, on: screen) else { return [] }
-        // A key clears the message, except the one that reads it in full.
+        // Any key on a screen clears the message ("Cancelled; nothing was changed." belongs to
+        // what just happened, not to the next screen), except the one that reads it in full.
+        let command = KeyTable.command(for: key, on: screen)
         if command != .readInFull { message = nil }
+        guard let command else { return [] }
         return perform(command)
     }
 
@@ -150,6 +152,7 @@ extension AppState {
             lists[kind]?.search = ""
             refreshList(kind)
         case .help:
+            helpScroll = 0
             modal = .help
         case .palette:
             modal = .palette(Palette(entries: paletteEntries()))
@@ -166,7 +169,7 @@ extension AppState {
         case .externalEditor:
             return []
         case .changeOfficer:
-            modal = .identity(IdentityForm(parties: snapshot.allParties, name: officer?.name ?? "", current: officer?.party))
+            modal = .identity(identityForm())
         }
         return []
     }
@@ -183,9 +186,10 @@ extension AppState {
     mutating func move(_ delta: Int) {
         if var view = opened {
             switch view.pane {
-            case .details: view.detailScroll = max(0, view.detailScroll.addingClamped(delta))
-            case .history: view.historyScroll = max(0, view.historyScroll.addingClamped(delta))
-            case .draft: view.draftScroll = max(0, view.draftScroll.addingClamped(delta))
+            // No further than the pane's last page, so the first k after many j moves at once.
+            case .details: view.detailScroll = clampedScroll(view.detailScroll.addingClamped(delta), view)
+            case .history: view.historyScroll = clampedScroll(view.historyScroll.addingClamped(delta), view)
+            case .draft: view.draftScroll = clampedScroll(view.draftScroll.addingClamped(delta), view)
             case .links:
                 let count = links(of: view.id).count
                 view.selectedLink = max(0, min(count - 1, view.selectedLink.addingClamped(delta)))
@@ -205,5 +209,9 @@ extension AppState {
             lists[kind]?.move(by: delta)
             if kind == .contract { followSelection() }
         }
+    }
+
+    func clampedScroll(_ scroll: Int, _ view: RecordView) -> Int {
+        min(max(0, scroll), RecordScreen.scrollLimit(self, view: view) ?? Int.max)
     }
 }

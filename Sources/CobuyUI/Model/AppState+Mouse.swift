@@ -3,7 +3,19 @@ import CobuyTerminal
 
 extension AppState {
     mutating func handle(_ event: MouseEvent) -> [Effect] {
+        // The wheel scrolls text being read in full; other dialogs take keys only.
+        if case .reader(var reader)? = modal {
+            switch event.kind {
+            case .wheelUp: reader.scroll = max(0, reader.scroll - 3)
+            case .wheelDown: reader.scroll = min(reader.scroll.addingClamped(3), Self.readerLineLimit)
+            case .click, .doubleClick: return []
+            }
+            modal = .reader(reader)
+            return []
+        }
         guard modal == nil else { return [] }
+        // Moving about with the mouse is navigation too: the last message has been read.
+        message = nil
         switch event.kind {
         case .wheelUp: move(-3)
         case .wheelDown: move(3)

@@ -83,7 +83,9 @@ extension AppState {
             opened = RecordView(id: id)
             self.message = .success("Created \(id).")
             return []
-        case let .failed(text, conflict):
+        case let .failed(failure, conflict):
+            // The store's refusals are the core's, worded for the command line.
+            let text = ScreenWords.onScreen(failure)
             if case .form(var form)? = modal {
                 form.error = text
                 modal = .form(form)

@@ -10,7 +10,7 @@ extension KeyTable {
 
     static let editing = KeyBinding([], "Ctrl-A/E/K/U/W", "Edit the text: start, end, kill to end, kill to start, delete a word", .open,
                                     hint: "edit")
-    static let dialogHelp = KeyBinding([.function(1)], "F1", "These keys", .help)
+    static let dialogHelp = KeyBinding([.function(1)], "F1", "These keys", .help, hint: "help")
 
     public static func bindings(for dialog: Dialog) -> [KeyBinding] {
         switch dialog {

@@ -68,10 +68,11 @@ public enum KeyTable {
         KeyBinding([.ctrl("r"), .function(5)], "Ctrl-R", "Reload the store from disk", .reload),
         KeyBinding([.ctrl("y"), .function(6)], "Ctrl-Y", "Sync with the other members (a shared store)", .sync),
         KeyBinding([.character("o")], "o", "Change the acting officer", .changeOfficer),
-        KeyBinding([.character("v")], "v", "Read in full: the message, Next and the highlighted action (a cut line ends in “v: all”)",
-                   .readInFull),
         KeyBinding([.character("q")], "q", "Quit (asks if a form has input)", .quit, hint: "quit"),
         KeyBinding([.character("#"), .ctrl("g")], "#", "Go to any record by its id (Ctrl-G too)", .goTo, hint: "go to"),
+        // Last: where the hint bar is short, quitting and going to a record keep their place.
+        KeyBinding([.character("v")], "v", "Read in full: the message, Next and the highlighted action (a cut line ends in “v: all”)",
+                   .readInFull, hint: "read all"),
     ]
 
     public static func bindings(for screen: Screen) -> [KeyBinding] {

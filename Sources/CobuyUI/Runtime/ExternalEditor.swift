@@ -1,4 +1,5 @@
 import Foundation
+import Glibc
 
 /// `$EDITOR` for long and multi-line text: the field's text goes into a temporary file, the
 /// officer's editor runs on the terminal, and what was saved comes back.
@@ -44,19 +45,30 @@ enum ExternalEditor {
         }
         defer { try? FileManager.default.removeItem(atPath: path) }
         // Through the shell, so an $EDITOR with options ("code --wait", "vim -u NONE") works as in git.
-        let process = Process()
-        process.executableURL = URL(fileURLWithPath: "/bin/sh")
-        process.arguments = ["-c", "\(command) \"$1\"", "cobuy-editor", path]
-        do {
-            try process.run()
-        } catch {
-            throw Failure.failed(command: command, status: 127)
-        }
-        process.waitUntilExit()
-        guard process.terminationStatus == 0 else { throw Failure.failed(command: command, status: process.terminationStatus) }
+        let status = try run(["/bin/sh", "-c", "\(command) \"$1\"", "cobuy-editor", path], command: command)
+        guard status == 0 else { throw Failure.failed(command: command, status: status) }
         guard let data = FileManager.default.contents(atPath: path) else { throw Failure.unreadable("the file is gone") }
         guard let edited = String(data: data, encoding: .utf8) else { throw Failure.unreadable("not UTF-8") }
         return trimmed(edited)
+    }
+
+    /// Starts the editor in Cobuy's own process group — the terminal's foreground one, so it may
+    /// read the keyboard (Foundation's `Process` starts a new group, and an editor there is
+    /// stopped or refused input) — and waits for it. Returns its exit status.
+    private static func run(_ arguments: [String], command: String) throws -> Int32 {
+        var pid: pid_t = 0
+        var pointers: [UnsafeMutablePointer<CChar>?] = arguments.map { strdup($0) } + [nil]
+        defer { for pointer in pointers { free(pointer) } }
+        let started = posix_spawn(&pid, arguments[0], nil, nil, &pointers, environ)
+        guard started == 0 else { throw Failure.failed(command: command, status: 127) }
+        var status: Int32 = 0
+        while waitpid(pid, &status, 0) == -1 {
+            guard errno == EINTR else { throw Failure.failed(command: command, status: 127) }
+        }
+        // WIFEXITED and WEXITSTATUS are macros Swift cannot import: a normal exit has no signal
+        // bits; a signal counts as 128 + its number, as a shell says.
+        let signal = status & 0x7f
+        return signal == 0 ? (status >> 8) & 0xff : 128 + signal
     }
 
     /// Without the line breaks at the end (an editor's final newline); Windows line ends as plain ones.

@@ -28,19 +28,16 @@ enum RecordScreen {
         let links = state.links(of: view.id)
 
         if area.width >= Layout.recordColumnsWidth {
-            let split = area.splitColumns(left: area.width * 11 / 20, gap: 1)
-            let right = split.right.splitRows(top: split.right.height / 2)
-            // The links sit under the details, as the records the details name.
-            let left = split.left.splitRows(top: split.left.height - LinksPane.height(for: links.count, available: split.left.height))
+            func at(_ pane: RecordView.Pane) -> Rect { paneRect(pane, in: area, links: links.count) }
             if view.pane == .draft {
-                drawDraft(state, view: view, in: left.top, into: &grid, theme: theme)
+                drawDraft(state, view: view, in: at(.draft), into: &grid, theme: theme)
             } else {
-                let detailLines = DetailText.lines(detail, extra: checklist, width: left.top.width - 2)
-                drawDetails(detailLines, view: view, in: left.top, focused: view.pane == .details, into: &grid, theme: theme)
+                let detailLines = DetailText.lines(detail, extra: checklist, width: at(.details).width - 2)
+                drawDetails(detailLines, view: view, in: at(.details), focused: view.pane == .details, into: &grid, theme: theme)
             }
-            LinksPane.draw(links, view: view, in: left.bottom, focused: view.pane == .links, into: &grid, theme: theme)
-            drawActions(actions, record: record, view: view, in: right.top, focused: view.pane == .actions, into: &grid, theme: theme)
-            drawHistory(record, view: view, in: right.bottom, focused: view.pane == .history, into: &grid, theme: theme)
+            LinksPane.draw(links, view: view, in: at(.links), focused: view.pane == .links, into: &grid, theme: theme)
+            drawActions(actions, record: record, view: view, in: at(.actions), focused: view.pane == .actions, into: &grid, theme: theme)
+            drawHistory(record, view: view, in: at(.history), focused: view.pane == .history, into: &grid, theme: theme)
         } else {
             // One pane at a time, chosen with Tab.
             var x = area.x
@@ -49,7 +46,7 @@ enum RecordScreen {
                 x += grid.put(label, x: x, y: area.y, style: pane == view.pane ? theme.tabActive : theme.tabInactive)
                 x += 1
             }
-            let paneRect = Rect(x: area.x, y: area.y + 1, width: area.width, height: area.height - 1)
+            let paneRect = paneRect(view.pane, in: area, links: links.count)
             let detailLines = DetailText.lines(detail, extra: checklist, width: paneRect.width - 2)
             switch view.pane {
             case .details: drawDetails(detailLines, view: view, in: paneRect, focused: true, into: &grid, theme: theme)
@@ -158,8 +155,7 @@ enum RecordScreen {
             grid.put("Rendering the draft…", x: inner.x, y: inner.y, style: theme.muted, maxWidth: inner.width)
             return
         }
-        var lines: [String] = []
-        for line in preview.lines { lines += line.isEmpty ? [""] : CellGrid.wrapped(line, to: max(1, inner.width)) }
+        let lines = draftLines(preview.lines, width: inner.width)
         let top = min(view.draftScroll, max(0, lines.count - inner.height))
         ScrollMarks.draw(box: rect, top: top, visible: inner.height, total: lines.count, style: theme.key, into: &grid)
         for (row, line) in lines.dropFirst(top).prefix(inner.height).enumerated() {
@@ -196,7 +192,7 @@ enum RecordScreen {
             if let refusal = availability.refusal, refusal.guardName == "state" {
                 entry = ("· \(availability.spec.name): not while \(record.record.statusName ?? "")", theme.muted)
             } else if let refusal = availability.refusal {
-                entry = ("✗ \(availability.spec.name): \(refusal.description)", theme.refused)
+                entry = ("✗ \(availability.spec.name): \(ScreenWords.onScreen(refusal.description))", theme.refused)
             } else {
                 entry = ("✓ \(availability.spec.name) — \(availability.spec.summary)", theme.normal)
             }
@@ -226,16 +222,7 @@ enum RecordScreen {
         let history = record.record.history
         grid.box(rect, style: focused ? theme.accent : theme.border, title: "Audit trail (\(history.count))", titleStyle: theme.title)
         let inner = rect.inset(by: 1)
-        var lines: [(String, Style)] = []
-        for entry in history.reversed() {
-            let head = "\(entry.sequence). \(entry.at.date) \(entry.action) \(entry.from ?? "new")→\(entry.to)"
-            lines.append((head, theme.normal))
-            var who = "   \(entry.actor) for \(entry.party)"
-            let details = entry.details.sorted { $0.key < $1.key }.map { "\($0.key)=\($0.value)" }.joined(separator: " ")
-            if !details.isEmpty { who += " · \(details)" }
-            if let note = entry.note { who += " · “\(note)”" }
-            for piece in CellGrid.wrapped(who, to: max(1, inner.width - 3)) { lines.append(("   " + piece.trimmingSpaces, theme.muted)) }
-        }
+        let lines = historyLines(record, width: inner.width).map { ($0.text, $0.isHead ? theme.normal : theme.muted) }
         let top = min(view.historyScroll, max(0, lines.count - inner.height))
         ScrollMarks.draw(box: rect, top: top, visible: inner.height, total: lines.count, style: theme.key, into: &grid)
         for (row, line) in lines.dropFirst(top).prefix(inner.height).enumerated() {

@@ -79,7 +79,7 @@ import Testing
         #expect(state.openForm(recordID: "SOL-2026-0003", actionName: "cancel", prefill: [:]).isEmpty)
         guard case .reader(let reader)? = state.modal else { Issue.record("expected the reason in full"); return }
         #expect(reader.title == "cancel — SOL-2026-0003")
-        #expect(reader.text.contains("Refused (role)") && reader.text.contains("What would unblock it: Act with --for salem-keizer-sd."))
+        #expect(reader.text.contains("Refused (role)") && reader.text.contains("What would unblock it: Press o to act for salem-keizer-sd."))
         #expect(state.message?.kind == .error)
     }
 

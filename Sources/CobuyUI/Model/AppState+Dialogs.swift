@@ -11,6 +11,17 @@ extension AppState {
         }
         switch modal {
         case .help:
+            // More keys than fit on a small screen: the help's own keys scroll them.
+            switch KeyTable.helpKeys.first(where: { $0.keys.contains(key) })?.command {
+            case .moveDown?:
+                helpScroll = min(helpScroll + 1, 200)
+                return []
+            case .moveUp?:
+                helpScroll = max(0, helpScroll - 1)
+                return []
+            default:
+                helpScroll = 0
+            }
             // Back to the dialog the help was shown over, if any.
             self.modal = helpOver
             helpOver = nil

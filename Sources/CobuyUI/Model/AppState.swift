@@ -43,6 +43,8 @@ public struct AppState: Sendable {
     public var modal: Modal?
     /// The dialog F1 showed help over, to return to.
     public var helpOver: Modal?
+    /// The first key `?` shows when there are more than fit (j/k scroll them).
+    public var helpScroll = 0
     /// The list search being typed (`/`), with the query it replaces on Esc.
     public var search: SearchInput?
     /// Searches kept with Enter, oldest first (↑ in a search recalls them).

@@ -160,17 +160,22 @@ enum ModalView {
 
     static func drawHelp(_ state: AppState, in screen: Rect, into grid: inout CellGrid, theme: Theme) {
         let rect = screen.inset(by: 1)
-        let inner = frame(rect, title: "Keys — any key closes", into: &grid, theme: theme)
         let bindings = state.helpDialog.map(KeyTable.bindings(for:)) ?? KeyTable.bindings(for: state.screen)
-        let columnWidth = inner.width >= 70 ? inner.width / 2 : inner.width
+        let fits = bindings.count <= (rect.width - 4 >= 70 ? 2 : 1) * max(1, rect.height - 2)
+        let inner = frame(rect, title: fits ? "Keys — any key closes" : "Keys — j/k scroll, any other key closes", into: &grid, theme: theme)
+        let columns = inner.width >= 70 ? 2 : 1
+        let columnWidth = inner.width / columns
         let perColumn = max(1, inner.height)
-        for (index, binding) in bindings.enumerated() {
+        // Keys that do not fit scroll (j/k), with the box saying how many are above and below.
+        let top = min(state.helpScroll, max(0, bindings.count - columns * perColumn))
+        ScrollMarks.draw(box: rect, top: top, visible: columns * perColumn, total: bindings.count, style: theme.key, into: &grid)
+        for (index, binding) in bindings.dropFirst(top).enumerated() {
             let column = index / perColumn
-            guard column < (inner.width >= 70 ? 2 : 1) else { break }
+            guard column < columns else { break }
             let x = inner.x + column * columnWidth
             let y = inner.y + index % perColumn
             grid.putPadded(binding.label, x: x, y: y, width: 13, style: theme.key)
-            grid.put(binding.help, x: x + 14, y: y, style: theme.normal, maxWidth: columnWidth - 15)
+            grid.putPadded(binding.help, x: x + 14, y: y, width: columnWidth - 15, style: theme.normal)
         }
     }
 

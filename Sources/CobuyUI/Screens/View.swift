@@ -119,7 +119,7 @@ enum StatusLines {
             }
             return hints
         }
-        if case .help? = state.modal { return [KeyBinding([], "any key", "Close help", .back, hint: "close help")] }
+        if case .help? = state.modal { return KeyTable.helpKeys.filter { !$0.hint.isEmpty } }
         return KeyTable.bindings(for: state.screen).filter { !$0.hint.isEmpty }
     }
 }

@@ -133,6 +133,22 @@ import Testing
         }
     }
 
+    @Test func helpScrollsWhenTheKeysDoNotAllFitAndAnyOtherKeyCloses() {
+        var state = Fixtures.state(width: 60, height: 16)
+        state.opened = RecordView(id: "SOL-2026-0003")
+        _ = state.update(.key(.character("?")))
+        let first = View.render(state, theme: .monochrome).text
+        #expect(first.contains("↓") && first.contains("more"), "the box says more keys wait below")
+        #expect(!first.contains("Read in full"))
+        for _ in 0..<60 { _ = state.update(.key(.character("j"))) }
+        #expect(state.modal == .help)
+        let last = View.render(state, theme: .monochrome).text
+        #expect(last.contains("Read in full"), "the last key of the table is reached")
+        #expect(StatusLines.hints(for: state).map(\.hint) == ["scroll", "close help"])
+        _ = state.update(.key(.character("x")))
+        #expect(state.modal == nil && state.helpScroll == 0)
+    }
+
     @Test func thePartiesListShowsWholeIds() {
         var state = Fixtures.state(width: 60, height: 16)
         _ = state.update(.key(.character("5")))

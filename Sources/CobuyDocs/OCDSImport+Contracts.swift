@@ -46,6 +46,9 @@ extension OCDSImport {
                           parties registry: inout [String: Party], memo: inout Memo, tally: inout Tally,
                           into result: inout [CooperativeContract]) {
         var contractList: [JSONNode] = []
+        // Where each kept contract is in the file's own list: a skip or a collision must name
+        // the element a reader finds at that path, not its place among the kept ones.
+        var contractPlaces: [Int] = []
         var listedContracts = 0
         if let list = release["contracts"], list.kind != .null {
             guard let elements = list.elements else {
@@ -65,15 +68,28 @@ extension OCDSImport {
                     continue
                 }
                 contractList.append(item)
+                contractPlaces.append(index)
             }
             if repeatsAnID(contractList) {
                 let count = contractList.count
-                contractList = mergeByID(contractList)
+                (contractList, contractPlaces) = mergedKeepingFirstPlaces(contractList, contractPlaces)
                 tally.merged += count - contractList.count
             }
         }
-        var awards = objectList(release["awards"])
-        if repeatsAnID(awards) { awards = mergeByID(awards) }
+        var awards: [JSONNode] = []
+        var awardPlaces: [Int] = []
+        if let value = release["awards"] {
+            if value.isObject {
+                awards = [value]
+                awardPlaces = [0]
+            } else {
+                for (index, item) in (value.elements ?? []).enumerated() where item.isObject {
+                    awards.append(item)
+                    awardPlaces.append(index)
+                }
+            }
+        }
+        if repeatsAnID(awards) { (awards, awardPlaces) = mergedKeepingFirstPlaces(awards, awardPlaces) }
         if contractList.isEmpty, awards.isEmpty {
             if listedContracts == 0 {
                 tally.skipped.append(Skipped(path: path, reason: "no contract or award in it (a planning or tender stage)"))
@@ -93,8 +109,8 @@ extension OCDSImport {
         var converter = ProcessConverter(ocid: ocid, path: path, context: context, partyList: partyList, tender: tender, buyer: buyer,
                                          callOff: callOff, tenderCurrency: tenderCurrency, awards: awards)
         var awardsWithContracts = Set<String>()
-        for (index, contract) in contractList.enumerated() {
-            let here = Place(release: path, list: .contracts, index: index)
+        for (position, contract) in contractList.enumerated() {
+            let here = Place(release: path, list: .contracts, index: contractPlaces[position])
             let awardID = identifier(contract["awardID"])
             let award = awards.first { identifier($0["id"]) == awardID } ?? (awards.count == 1 ? awards[0] : nil)
             if let award { awardsWithContracts.insert(identifier(award["id"])) }
@@ -108,8 +124,8 @@ extension OCDSImport {
             }
         }
         // Awards no contract stands for: a framework or an award published without its contract.
-        for (index, award) in awards.enumerated() where !awardsWithContracts.contains(identifier(award["id"])) {
-            let here = Place(release: path, list: .awards, index: index)
+        for (position, award) in awards.enumerated() where !awardsWithContracts.contains(identifier(award["id"])) {
+            let here = Place(release: path, list: .awards, index: awardPlaces[position])
             switch award["status"]?.string {
             case "unsuccessful"?:
                 tally.skipped.append(Skipped(path: "\(here)", reason: "an unsuccessful award: no contract was made"))

@@ -51,6 +51,15 @@ extension OCDSImport {
     }
 
     /// Whether two objects of the list share an id (cheap: most lists have one or two).
+    /// `mergeByID` of a list whose items carry their places in the file: each merged item
+    /// keeps the place where its id first appeared.
+    static func mergedKeepingFirstPlaces(_ list: [JSONNode], _ places: [Int]) -> ([JSONNode], [Int]) {
+        var first: [String: Int] = [:]
+        for (item, place) in zip(list, places) where first[identifier(item["id"])] == nil { first[identifier(item["id"])] = place }
+        let merged = mergeByID(list)
+        return (merged, merged.map { first[identifier($0["id"])] ?? 0 })
+    }
+
     static func repeatsAnID(_ list: [JSONNode]) -> Bool {
         guard list.count > 1 else { return false }
         var seen = Set<String>()

@@ -263,3 +263,17 @@ enum JSONFixture {
         try CobuyJSON.JSONTape(CobuyJSON.JSONBytes(Data(text.utf8))).root
     }
 }
+
+extension ImportQuirkTests {
+    /// A skip names the element a reader finds at that path in the file, counted before
+    /// anything was left out: here a number, then another buyer's addendum, then the contract.
+    @Test func aSkippedContractIsNamedByItsPlaceInTheFileNotAmongTheKeptOnes() throws {
+        let imported = try read(Self.package(Self.release("ocds-q-places",
+            awards: #"[7, {"id": "a", "status": "cancelled"}, {"id": "b", "suppliers": [{"id": "s", "name": "Acme"}]}]"#,
+            contracts: #"[42, {"id": "pa", "awardID": "b", "buyer": {"id": "other", "name": "Town of Elsewhere"}}, "#
+                + #"{"id": "c", "awardID": "b", "status": "active", "period": {"startDate": "2026-01-01", "endDate": "2027-01-01"}}]"#)))
+        #expect(imported.catalog.contracts.count == 1)
+        #expect(imported.skipped.map(\.path) == ["releases[0].contracts[0]", "releases[0].contracts[1]", "releases[0].awards[1]"],
+                "\(imported.skipped.map(\.description))")
+    }
+}

@@ -79,7 +79,7 @@ import Testing
         #expect(state.openForm(recordID: "SOL-2026-0003", actionName: "cancel", prefill: [:]).isEmpty)
         guard case .reader(let reader)? = state.modal else { Issue.record("expected the reason in full"); return }
         #expect(reader.title == "cancel — SOL-2026-0003")
-        #expect(reader.text.contains("Refused (role)") && reader.text.contains("What would unblock it: Act with --for salem-keizer-sd."))
+        #expect(reader.text.contains("Refused (role)") && reader.text.contains("What would unblock it: Press o to act for salem-keizer-sd."))
         #expect(state.message?.kind == .error)
     }
 
@@ -131,6 +131,22 @@ import Testing
             _ = state.update(.key(.character("k")))
             #expect(state.opened?.detailScroll == max(0, details - 1))
         }
+    }
+
+    @Test func helpScrollsWhenTheKeysDoNotAllFitAndAnyOtherKeyCloses() {
+        var state = Fixtures.state(width: 60, height: 16)
+        state.opened = RecordView(id: "SOL-2026-0003")
+        _ = state.update(.key(.character("?")))
+        let first = View.render(state, theme: .monochrome).text
+        #expect(first.contains("↓") && first.contains("more"), "the box says more keys wait below")
+        #expect(!first.contains("Read in full"))
+        for _ in 0..<60 { _ = state.update(.key(.character("j"))) }
+        #expect(state.modal == .help)
+        let last = View.render(state, theme: .monochrome).text
+        #expect(last.contains("Read in full"), "the last key of the table is reached")
+        #expect(StatusLines.hints(for: state).map(\.hint) == ["scroll", "close help"])
+        _ = state.update(.key(.character("x")))
+        #expect(state.modal == nil && state.helpScroll == 0)
     }
 
     @Test func thePartiesListShowsWholeIds() {

@@ -45,8 +45,8 @@ public struct AddendumDraft: @unchecked Sendable {
         ]
         if let number = solicitation?.solicitationNumber, !clean(number).isEmpty { contractValues["solicitationNumber"] = clean(number) }
         if let first = renewals.first {
-            contractValues["renewals"] = renewals.count == 1 ? "one renewal option of \(first.months) months remaining"
-                : "\(renewals.count) renewal options remaining (\(renewals.map { "\($0.months) months" }.joined(separator: ", ")))"
+            contractValues["renewals"] = renewals.count == 1 ? "one renewal option of \(first.months.counted("month")) remaining"
+                : "\(renewals.count) renewal options remaining (\(renewals.map { $0.months.counted("month") }.joined(separator: ", ")))"
         }
         let participantName = clean(participant?.name ?? addendum.party)
         let vendorName = clean(contract?.vendorName ?? vendor?.name ?? contract?.vendor ?? "—")

@@ -67,7 +67,7 @@ public enum CSVImport {
         let headers = (reader.headerRow ?? []).map(normalize)
         let missing = required.filter { !headers.contains($0) }
         guard missing.isEmpty else {
-            throw .header("line 1 lacks the column(s) \(missing.joined(separator: ", ")); found \((reader.headerRow ?? []).joined(separator: ", "))")
+            throw .header("line 1 lacks the \(missing.count == 1 ? "column" : "columns") \(missing.joined(separator: ", ")); found \((reader.headerRow ?? []).joined(separator: ", "))")
         }
         if let unknown = headers.first(where: { !known.contains($0) && !$0.isEmpty }) {
             throw .header("line 1 has a column \"\(unknown)\" that Cobuy does not know; see the column list in cobuy import csv --help")
@@ -86,7 +86,7 @@ public enum CSVImport {
             var values: [String: String] = [:]
             for (index, header) in headers.enumerated() where index < row.count { values[header] = row[index].trimmingSpaces }
             if row.count != headers.count {
-                problems.append(Problem(line: line, message: "has \(row.count) fields, the header has \(headers.count)"))
+                problems.append(Problem(line: line, message: "has \(row.count.counted("field")), the header has \(headers.count)"))
                 continue
             }
             switch contract(from: values, line: line, source: source, file: fileName, now: now, rule: rule, parties: &parties) {
@@ -156,7 +156,7 @@ public enum CSVImport {
             return id
         }
         let leadName = values["lead"] ?? ""
-        let leadKind = PartyKind(rawValue: (values["leadkind"] ?? "").lowercased()).flatMap { $0.isPublicBody ? $0 : nil }
+        let leadKind = PartyKind(typed: values["leadkind"] ?? "").flatMap { $0.isPublicBody ? $0 : nil }
             ?? OCDSImport.kind(details: nil, name: leadName, isSupplier: false)
         let lead = register(leadName, kind: leadKind, region: leadRegion)
         let vendorName = values["vendor"] ?? ""

@@ -41,7 +41,7 @@ public enum CatalogImport {
 
         /// `12 releases read, 9 contracts imported, 2 merged, 1 skipped`.
         public var summary: String {
-            "\(read) \(format == "csv" ? "row(s)" : "release(s)") read, \(imported) contract(s) imported, \(merged) merged, \(skipped.count) skipped"
+            "\(format == "csv" ? read.counted("row") : read.counted("release")) read, \(imported.counted("contract")) imported, \(merged) merged, \(skipped.count) skipped"
         }
     }
 
@@ -134,10 +134,10 @@ public enum CatalogImport {
             taken = index.contractSources(outside: catalog)
         }
 
-        mutating func admit(_ chunk: inout CatalogChunk, paths: [String], skipped: inout [OCDSImport.Skipped]) {
+        mutating func admit(_ chunk: inout CatalogChunk, paths: [some CustomStringConvertible], skipped: inout [OCDSImport.Skipped]) {
             var refused: [Int] = []
             for (position, entry) in chunk.entries.enumerated() {
-                let path = position < paths.count ? paths[position] : entry.contractID
+                let path = position < paths.count ? paths[position].description : entry.contractID
                 if let owner = taken[entry.contractID] {
                     let whose = owner == "local" ? "the store's own contracts" : "the catalog \(owner)"
                     skipped.append(OCDSImport.Skipped(path: path, reason: "its id \(entry.contractID) is already in \(whose): not imported twice"))

@@ -11,7 +11,7 @@ enum OCDSCobuyFields {
     static let maximumRenewalMonths = 1200
 
     /// `register` turns an organization reference into the id of the party it was registered as.
-    static func read(_ contract: JSONNode, into record: inout CooperativeContract, at path: String,
+    static func read(_ contract: JSONNode, into record: inout CooperativeContract, at path: some CustomStringConvertible,
                      skipped: inout [OCDSImport.Skipped], register: (JSONNode) -> String?) {
         if let reason = OCDSImport.string(contract["statusDetails"]) { record.closingReason = reason }
         if let named = contract["namedParticipants"]?.objects {

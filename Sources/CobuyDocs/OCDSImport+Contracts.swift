@@ -21,24 +21,43 @@ extension OCDSImport {
         var skipped: [Skipped] = []
         /// Contract entries folded into another with the same id (a later release, or a repeat).
         var merged = 0
-        /// The JSON path of each contract made, in order.
-        var paths: [String] = []
+        /// Where each contract made is in the file, in order.
+        var paths: [Place] = []
     }
 
+    /// A contract's (or an award's) place in the file: `releases[3].contracts[0]`, written out
+    /// only when something names it (a skip), not for each of a large file's contracts.
+    public struct Place: Sendable, CustomStringConvertible {
+        enum List: String, Sendable {
+            case contracts, awards
+        }
+
+        /// The JSON path of the release it is in.
+        let release: String
+        let list: List
+        let index: Int
+
+        public var description: String { "\(release).\(list.rawValue)[\(index)]" }
+    }
+
+    /// Appends the catalog contracts of one compiled release to `result` (one array for a
+    /// whole slice: appending each process's own array copied every contract).
     static func contracts(in release: JSONNode, ocid: String, at path: String, context: Context,
-                          parties registry: inout [String: Party], memo: inout Memo, tally: inout Tally) -> [CooperativeContract] {
+                          parties registry: inout [String: Party], memo: inout Memo, tally: inout Tally,
+                          into result: inout [CooperativeContract]) {
         var contractList: [JSONNode] = []
         var listedContracts = 0
         if let list = release["contracts"], list.kind != .null {
             guard let elements = list.elements else {
                 tally.skipped.append(Skipped(path: "\(path).contracts", reason: "is not an array"))
-                return []
+                return
             }
             listedContracts = elements.count
             for (index, item) in elements.enumerated() {
-                let here = "\(path).contracts[\(index)]"
+                // The path is written only for a contract that is skipped (most are not).
+                let here = Place(release: path, list: .contracts, index: index)
                 guard item.isObject else {
-                    tally.skipped.append(Skipped(path: here, reason: "is not an object"))
+                    tally.skipped.append(Skipped(path: "\(here)", reason: "is not an object"))
                     continue
                 }
                 guard string(item["id"]) != nil else {
@@ -59,7 +78,7 @@ extension OCDSImport {
             if listedContracts == 0 {
                 tally.skipped.append(Skipped(path: path, reason: "no contract or award in it (a planning or tender stage)"))
             }
-            return []
+            return
         }
 
         let partyList = release["parties"]?.objects ?? []
@@ -73,15 +92,14 @@ extension OCDSImport {
 
         var converter = ProcessConverter(ocid: ocid, path: path, context: context, partyList: partyList, tender: tender, buyer: buyer,
                                          callOff: callOff, tenderCurrency: tenderCurrency, awards: awards)
-        var result: [CooperativeContract] = []
         var awardsWithContracts = Set<String>()
         for (index, contract) in contractList.enumerated() {
-            let here = "\(path).contracts[\(index)]"
+            let here = Place(release: path, list: .contracts, index: index)
             let awardID = identifier(contract["awardID"])
             let award = awards.first { identifier($0["id"]) == awardID } ?? (awards.count == 1 ? awards[0] : nil)
             if let award { awardsWithContracts.insert(identifier(award["id"])) }
             if let ownBuyer = contract["buyer"], ownBuyer.isObject, string(ownBuyer["id"]) != string(buyer?["id"]) {
-                tally.skipped.append(Skipped(path: here, reason: "a participating addendum of \(string(ownBuyer["name"]) ?? "another buyer"), not a cooperative contract"))
+                tally.skipped.append(Skipped(path: "\(here)", reason: "a participating addendum of \(string(ownBuyer["name"]) ?? "another buyer"), not a cooperative contract"))
                 continue
             }
             if let made = converter.make(contract: contract, award: award, at: here, registry: &registry, memo: &memo, tally: &tally) {
@@ -91,13 +109,13 @@ extension OCDSImport {
         }
         // Awards no contract stands for: a framework or an award published without its contract.
         for (index, award) in awards.enumerated() where !awardsWithContracts.contains(identifier(award["id"])) {
-            let here = "\(path).awards[\(index)]"
+            let here = Place(release: path, list: .awards, index: index)
             switch award["status"]?.string {
             case "unsuccessful"?:
-                tally.skipped.append(Skipped(path: here, reason: "an unsuccessful award: no contract was made"))
+                tally.skipped.append(Skipped(path: "\(here)", reason: "an unsuccessful award: no contract was made"))
                 continue
             case "cancelled"?:
-                tally.skipped.append(Skipped(path: here, reason: "a cancelled award: no contract was made"))
+                tally.skipped.append(Skipped(path: "\(here)", reason: "a cancelled award: no contract was made"))
                 continue
             default:
                 break
@@ -111,7 +129,6 @@ extension OCDSImport {
                 tally.paths.append(here)
             }
         }
-        return result
     }
 
     /// Turns the contracts and awards of one process into catalog contracts.
@@ -141,9 +158,11 @@ extension OCDSImport {
             guard let name = organizationName(object) ?? organizationName(reference) ?? string(reference["id"]) else { return nil }
             let own = object["details"]?["kind"]?.string.flatMap(PartyKind.init(rawValue:)) != nil
             let id = (own ? string(reference["id"]).flatMap { memo.isValidID($0) ? $0 : nil } : nil) ?? memo.slug(name)
-            if registry[id] == nil {
+            // A party an earlier slice of the file has described already is not described again:
+            // the earliest description is the one kept.
+            if registry[id] == nil, !memo.describedEarlier(id) {
                 var party = Party(id: id, name: name, kind: kind(details: object["details"], name: name, isSupplier: supplier),
-                                  region: region(object))
+                                  region: memo.region(object))
                 if let point = object["contactPoint"], point.isObject, let contact = string(point["name"]) {
                     party.contacts = [Contact(name: contact, email: string(point["email"]), phone: string(point["telephone"]))]
                 }
@@ -155,7 +174,7 @@ extension OCDSImport {
             return (id, name)
         }
 
-        mutating func make(contract: JSONNode?, award: JSONNode?, at here: String, registry: inout [String: Party],
+        mutating func make(contract: JSONNode?, award: JSONNode?, at here: Place, registry: inout [String: Party],
                            memo: inout Memo, tally: inout Tally) -> CooperativeContract? {
             var warnings: [String] = []
             let lead: (id: String, name: String)
@@ -170,6 +189,9 @@ extension OCDSImport {
             // award), else the suppliers the process lists.
             let own = objectList(contract?["suppliers"])
             var awardSuppliers = objectList(award?["suppliers"])
+            // The process's only award, naming one supplier, chosen above: the framework's
+            // suppliers below would be that one again.
+            let onlySupplierChosen = own.isEmpty && awardSuppliers.count == 1 && awards.count == 1 && award != nil
             // Layouts before OCDS 1.0 name suppliers per awarded item.
             if awardSuppliers.isEmpty { awardSuppliers = (award?["items"]?.objects ?? []).flatMap { objectList($0["suppliers"]) } }
             var chosen = !own.isEmpty ? own : awardSuppliers
@@ -188,7 +210,7 @@ extension OCDSImport {
             let framework = isFramework(tender, award: award)
             // A framework shows every supplier of the process's awards.
             var allSuppliers = suppliers.map(\.name)
-            if framework {
+            if framework, !onlySupplierChosen {
                 for other in awards {
                     for reference in objectList(other["suppliers"]) {
                         guard let supplier = register(reference, supplier: true, registry: &registry, memo: &memo),

@@ -14,7 +14,7 @@ extension OCDSImport {
     static func clause(_ tender: JSONNode?, award: JSONNode?, memo: inout Memo) -> (clause: CooperativeClause, published: String?) {
         for techniques in [award?["techniques"], tender?["techniques"]] {
             guard let techniques, techniques.isObject else { continue }
-            let wording = techniques["frameworkAgreement"]?["buyerCategories"]?.string?.trimmingCharacters(in: .whitespacesAndNewlines)
+            let wording = techniques["frameworkAgreement"]?["buyerCategories"]?.string.map { trimmed($0, newlines: true) }
             if let wording, !wording.isEmpty {
                 if let parsed = memo.clause(wording) { return (parsed.stated(by: publisherStated), nil) }
                 return (.notStated("the publisher, in words Cobuy cannot read"), wording)

@@ -17,9 +17,10 @@ extension OCDSImport {
 
     /// A currency code as published (`mdl` is Moldova's MDL); nil when there is none.
     static func currency(_ value: JSONNode?) -> String? {
-        guard let text = value?["currency"]?.string, text.utf8.count == 3, text.unicodeScalars.allSatisfy({ $0.properties.isAlphabetic }) else {
-            return nil
-        }
+        guard let text = value?["currency"]?.string, text.utf8.count == 3 else { return nil }
+        // Three ASCII capitals (nearly every file) are the code as they stand.
+        if text.utf8.allSatisfy({ (65...90).contains($0) }) { return text }
+        guard text.unicodeScalars.allSatisfy({ $0.properties.isAlphabetic }) else { return nil }
         return text.uppercased()
     }
 
@@ -35,6 +36,8 @@ extension OCDSImport {
             // Whole amounts (most) without Decimal's parser.
             if let whole = Int(number), whole.magnitude < 90_000_000_000_000 {
                 cents = whole * 100
+            } else if let exact = plainCents(number) {
+                cents = exact
             } else if let decimal = Decimal(string: number) {
                 let rounded = (decimal * 100 as NSDecimalNumber).rounding(accordingToBehavior: nil)
                 if rounded.doubleValue.magnitude < 9e15 { cents = rounded.intValue }
@@ -53,6 +56,32 @@ extension OCDSImport {
         return (Money(amount: cents, currency: currency), nil)
     }
 
+    /// The cents of an amount written plainly with one or two decimals (`1234.5`, `-0.75`), which
+    /// need no rounding: read without Decimal's parser. Nil for anything else (an exponent,
+    /// more decimals, more than 13 whole digits), which Decimal reads.
+    static func plainCents(_ number: String) -> Int? {
+        var whole = 0, fraction = 0, wholeDigits = 0, fractionDigits = 0
+        var negative = false, point = false, position = 0
+        for byte in number.utf8 {
+            defer { position += 1 }
+            if byte == UInt8(ascii: "-"), position == 0 { negative = true; continue }
+            if byte == UInt8(ascii: "."), !point, wholeDigits > 0 { point = true; continue }
+            guard byte >= 48, byte <= 57 else { return nil }
+            if point {
+                fractionDigits += 1
+                guard fractionDigits <= 2 else { return nil }
+                fraction = fraction * 10 + Int(byte - 48)
+            } else {
+                wholeDigits += 1
+                guard wholeDigits <= 13 else { return nil }
+                whole = whole * 10 + Int(byte - 48)
+            }
+        }
+        guard point, fractionDigits > 0 else { return nil }
+        let cents = whole * 100 + (fractionDigits == 1 ? fraction * 10 : fraction)
+        return negative ? -cents : cents
+    }
+
     /// A date as its publisher wrote it.
     enum PublishedDate {
         case absent
@@ -67,11 +96,32 @@ extension OCDSImport {
         guard let value, value.kind != .null else { return .absent }
         guard let text = value.string else { return .invalid(value.numberText ?? "a non-text value") }
         if text.isEmpty { return .absent }
-        let bytes = Array(text.utf8)
-        let separator = bytes.count > 10 ? bytes[10] : UInt8(ascii: "T")
-        guard bytes.count >= 10, separator == UInt8(ascii: "T") || separator == UInt8(ascii: " ") || separator == UInt8(ascii: "t"),
-              let date = CalendarDate(String(decoding: bytes[0..<10], as: UTF8.self)) else { return .invalid(text) }
+        guard let date = leadingDate(text) else { return .invalid(text) }
         return .date(date)
+    }
+
+    /// The `YYYY-MM-DD` a text starts with, when nothing or a time (`T`, `t` or a space) follows
+    /// it and it is a day of the calendar: read from the bytes, with no copy of the text (an
+    /// import reads two dates of every contract).
+    static func leadingDate(_ text: String) -> CalendarDate? {
+        var year = 0, month = 0, day = 0
+        var position = 0
+        for byte in text.utf8 {
+            switch position {
+            case 4, 7:
+                guard byte == UInt8(ascii: "-") else { return nil }
+            case 10:
+                guard byte == UInt8(ascii: "T") || byte == UInt8(ascii: " ") || byte == UInt8(ascii: "t") else { return nil }
+            default:
+                guard byte >= 48, byte <= 57 else { return nil }
+                let digit = Int(byte - 48)
+                if position < 4 { year = year * 10 + digit } else if position < 7 { month = month * 10 + digit } else { day = day * 10 + digit }
+            }
+            position += 1
+            if position > 10 { break }
+        }
+        guard position >= 10 else { return nil }
+        return CalendarDate(year: year, month: month, day: day)
     }
 
     static func date(_ value: JSONNode?) -> CalendarDate? {
@@ -119,14 +169,15 @@ extension OCDSImport {
 
     /// A party slug from an organization's name (its OCDS id when there is no name).
     static func slug(_ text: String) -> String {
-        let folded = text.folding(options: [.diacriticInsensitive, .caseInsensitive], locale: nil).lowercased()
-        var result = ""
-        for scalar in folded.unicodeScalars {
-            let keep = (48...57).contains(scalar.value) || (97...122).contains(scalar.value)
-            if keep { result.unicodeScalars.append(scalar) } else if result.last != "-" { result.append("-") }
-        }
-        result = String(result.trimmingCharacters(in: CharacterSet(charactersIn: "-")).prefix(60))
-        while result.hasSuffix("-") { result.removeLast() }
+        // Plain ASCII names (nearly all) need no Foundation folding: it only lower-cases them.
+        let letters = text.utf8.allSatisfy { $0 < 0x80 } ? asciiSlugLetters(text) : foldedSlugLetters(text)
+        // Without the dashes at either end, at most 60 characters, no dash at the end.
+        var start = 0, end = letters.count
+        while start < end, letters[start] == dash { start += 1 }
+        while end > start, letters[end - 1] == dash { end -= 1 }
+        end = min(end, start + 60)
+        while end > start, letters[end - 1] == dash { end -= 1 }
+        var result = String(decoding: letters[start..<end], as: UTF8.self)
         // A name in another script (Cyrillic, Chinese) leaves few letters to slug: its hash keeps
         // two such bodies apart.
         if result.count < 4 || !Party.isValidID(result) {
@@ -139,6 +190,43 @@ extension OCDSImport {
             result = "org-" + (letters.isEmpty ? "" : letters + "-") + String(hash, radix: 16)
         }
         return Party.isValidID(result) ? result : "org-unnamed"
+    }
+
+    private static let dash = UInt8(ascii: "-")
+
+    /// A name's digits and lower-case ASCII letters, every run of other characters one dash,
+    /// after folding case and diacritics (`Peña` → `pena`).
+    static func foldedSlugLetters(_ text: String) -> [UInt8] {
+        let folded = text.folding(options: [.diacriticInsensitive, .caseInsensitive], locale: nil).lowercased()
+        var letters: [UInt8] = []
+        for scalar in folded.unicodeScalars {
+            let keep = (48...57).contains(scalar.value) || (97...122).contains(scalar.value)
+            if keep { letters.append(UInt8(scalar.value)) } else if letters.last != dash { letters.append(dash) }
+        }
+        return letters
+    }
+
+    /// The same for a name that is all ASCII, where folding is lower-casing: on bytes, without
+    /// Foundation (slugging every lead and vendor of a large file was a tenth of its import).
+    static func asciiSlugLetters(_ text: String) -> [UInt8] {
+        var letters: [UInt8] = []
+        letters.reserveCapacity(text.utf8.count)
+        for byte in text.utf8 {
+            let lower = (65...90).contains(byte) ? byte + 32 : byte
+            let keep = (48...57).contains(lower) || (97...122).contains(lower)
+            if keep { letters.append(lower) } else if letters.last != dash { letters.append(dash) }
+        }
+        return letters
+    }
+
+    /// `text` without white space (and, with `newlines`, line breaks) at either end, exactly as
+    /// Foundation's `trimmingCharacters(in:)` gives it, which is only called when an end is not
+    /// a printable ASCII character: an import trims a few texts of every contract.
+    static func trimmed(_ text: String, newlines: Bool) -> String {
+        guard let first = text.utf8.first, let last = text.utf8.last else { return text }
+        let printable = { (byte: UInt8) in byte > 0x20 && byte < 0x7F }
+        if printable(first), printable(last) { return text }
+        return text.trimmingCharacters(in: newlines ? .whitespacesAndNewlines : .whitespaces)
     }
 
     /// Kind from what the data says (our own exports carry it), else from whole words of the
@@ -181,11 +269,15 @@ extension OCDSImport {
     /// United States (`region: "OR"` is Oregon, not a country), else the country.
     static func region(_ party: JSONNode?) -> RegionCode {
         let address = party?["address"]
-        let countryText = address?["countryName"]?.string?.trimmingCharacters(in: .whitespaces) ?? ""
+        return region(countryName: address?["countryName"]?.string, region: address?["region"]?.string)
+    }
+
+    static func region(countryName: String?, region: String?) -> RegionCode {
+        let countryText = countryName.map { trimmed($0, newlines: false) } ?? ""
         let country = RegionCode(countryText).flatMap { $0.code.count == 2 ? $0 : nil }
             ?? countriesByName[countryText.lowercased()].flatMap(RegionCode.init)
-        if let text = address?["region"]?.string?.trimmingCharacters(in: .whitespaces), !text.isEmpty {
-            if text.contains("-"), let code = RegionCode(text) { return code }
+        if let text = region.map({ trimmed($0, newlines: false) }), !text.isEmpty {
+            if text.utf8.contains(dash), let code = RegionCode(text) { return code }
             if let country, text.utf8.count <= 3, let code = RegionCode("\(country.code)-\(text)"), country.code == "US" { return code }
         }
         return country ?? .unknown

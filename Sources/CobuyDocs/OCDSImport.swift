@@ -76,6 +76,11 @@ public enum OCDSImport {
     /// What converting one slice remembers between processes: the same buyers, suppliers and
     /// eligibility wordings come back thousands of times in a large file.
     struct Memo {
+        /// The slice this memo converts, and which parties earlier slices have described.
+        var claims: PartyClaims?
+        var slice = 0
+        /// Parties found described by an earlier slice.
+        var describedElsewhere = Set<String>()
         var clauses: [String: CooperativeClause?] = [:]
         var validIDs: [String: Bool] = [:]
         var slugs: [String: String] = [:]
@@ -94,6 +99,33 @@ public enum OCDSImport {
             return parsed
         }
 
+        /// A party's region from its address's `countryName` and `region` as written: the same
+        /// few addresses come back for every party (reading one costs Foundation calls).
+        struct Address: Hashable {
+            var country: String?
+            var region: String?
+        }
+        var regions: [Address: RegionCode] = [:]
+
+        mutating func region(_ party: JSONNode?) -> RegionCode {
+            let address = party?["address"]
+            let written = Address(country: address?["countryName"]?.string, region: address?["region"]?.string)
+            if let known = regions[written] { return known }
+            let read = OCDSImport.region(countryName: written.country, region: written.region)
+            regions[written] = read
+            return read
+        }
+
+        /// Whether a slice before this one has sent party `id` on already: this slice's
+        /// description of it would be dropped, so it is not made (a large file meets the same
+        /// leads and vendors in every slice).
+        mutating func describedEarlier(_ id: String) -> Bool {
+            if describedElsewhere.contains(id) { return true }
+            guard let claims, claims.isClaimed(id, before: slice) else { return false }
+            describedElsewhere.insert(id)
+            return true
+        }
+
         mutating func isValidID(_ id: String) -> Bool {
             if let known = validIDs[id] { return known }
             let valid = Party.isValidID(id)
@@ -106,6 +138,11 @@ public enum OCDSImport {
     final class PartyClaims: @unchecked Sendable {
         private let lock = NSLock()
         private var earliest: [String: Int] = [:]
+
+        /// Whether a slice before `slice` has claimed party `id` (its own claim will fail).
+        func isClaimed(_ id: String, before slice: Int) -> Bool {
+            lock.withLock { earliest[id].map { $0 < slice } ?? false }
+        }
 
         /// Whether `slice` should send party `id` on: no slice before it has claimed it.
         /// A later slice that claimed it first still sends its copy; the writer keeps the
@@ -126,8 +163,8 @@ public enum OCDSImport {
         public var contracts: [CooperativeContract]
         public var chunk: CatalogChunk
         public var skipped: [Skipped]
-        /// Each contract's JSON path, in the chunk's order (to name one the store refuses).
-        public var paths: [String]
+        /// Each contract's place in the file, in the chunk's order (to name one the store refuses).
+        public var paths: [Place]
         /// Contract entries folded into another with the same id.
         public var merged: Int
         /// Releases this slice read.
@@ -151,7 +188,7 @@ public enum OCDSImport {
                 if seen.insert(contract.id).inserted {
                     contracts.append(contract)
                 } else {
-                    skipped.append(Skipped(path: path, reason: "its id \(contract.id) is already taken by another contract of this file"))
+                    skipped.append(Skipped(path: "\(path)", reason: "its id \(contract.id) is already taken by another contract of this file"))
                 }
             }
             skipped += slice.skipped
@@ -238,7 +275,7 @@ public enum OCDSImport {
         let claims = PartyClaims()
         return OrderedPipeline(count: count) { number in
             var registry: [String: Party] = [:]
-            var memo = Memo()
+            var memo = Memo(claims: claims, slice: number)
             var contracts: [CooperativeContract] = []
             var tally = Tally()
             let context = Context(publisher: reading.source.publisher, file: reading.source.file, now: now, rule: reading.source.rule)
@@ -267,8 +304,8 @@ public enum OCDSImport {
                 }
                 let location = reading.releases[first]
                 let ocid = release["ocid"]?.string ?? location.ocid ?? ""
-                let made = self.contracts(in: release, ocid: ocid, at: location.path, context: context, parties: &registry, memo: &memo, tally: &tally)
-                contracts += made
+                self.contracts(in: release, ocid: ocid, at: location.path, context: context, parties: &registry, memo: &memo, tally: &tally,
+                               into: &contracts)
             }
             // Each slice meets the same leads and vendors again; only the slice earliest in the file
             // sends a party on (the others' copies are dropped here, not on the writing thread).

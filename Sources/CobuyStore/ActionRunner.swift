@@ -9,7 +9,8 @@ public enum ActionRunner {
         case refused(Refusal)
         case invalidInput(ActionInputError)
         /// The officer's party is not in the store.
-        case unknownActingParty(String)
+        /// The party acted for, and the question naming the parties it was probably meant to be.
+        case unknownActingParty(String, didYouMean: String? = nil)
     }
 
     /// Applies `action` to record `id`. With `readAt`, the action was chosen looking at that
@@ -61,7 +62,8 @@ public enum ActionRunner {
     private static func context(_ transaction: StoreTransaction, officer: Officer, now: Timestamp, note: String?,
                                 requireKnownParty: Bool = true, needsIDs: Bool = true) throws -> ActionContext {
         if requireKnownParty, transaction.lookup.party(officer.party) == nil {
-            throw Failure.unknownActingParty(officer.party)
+            throw Failure.unknownActingParty(officer.party,
+                                             didYouMean: DidYouMean.question(officer.party, among: transaction.lookup.knownParties()))
         }
         return ActionContext(now: now, officer: officer, note: note, lookup: transaction.lookup,
                              ids: needsIDs ? transaction.ids : IDPool(existing: []))
@@ -73,8 +75,9 @@ extension ActionRunner.Failure: CustomStringConvertible {
         switch self {
         case .refused(let refusal): return refusal.description
         case .invalidInput(let error): return error.description
-        case .unknownActingParty(let party):
-            return "You act for \(party), but there is no such party in the store; check --for or COBUY_PARTY."
+        case let .unknownActingParty(party, didYouMean):
+            return "You act for \(party), but there is no such party in the store" + (didYouMean.map { ". \($0) Check --for or COBUY_PARTY." }
+                ?? "; check --for or COBUY_PARTY.")
         }
     }
 }

@@ -89,13 +89,23 @@ public struct CatalogChunk: Sendable {
     public var parties: [Party]
 
     public init(contracts: [CooperativeContract], parties: [Party]) {
+        var text: [UInt8] = [], lineEnds: [Int] = [], entries: [CatalogEntry] = []
         text.reserveCapacity(contracts.count * 1400)
         lineEnds.reserveCapacity(contracts.count)
-        for contract in contracts {
-            ContractJSON.encode(contract, appendingTo: &text)
-            lineEnds.append(text.count)
+        entries.reserveCapacity(contracts.count)
+        // Through the buffer, not `for contract in contracts`: the iterator (and the array's
+        // subscript, here) hands out a copy of each contract, a retain and a release of every
+        // field; the buffer's subscript lends it.
+        contracts.withUnsafeBufferPointer { buffer in
+            for index in buffer.indices {
+                ContractJSON.encode(buffer[index], appendingTo: &text)
+                lineEnds.append(text.count)
+                entries.append(CatalogEntry(buffer[index]))
+            }
         }
-        entries = contracts.map(CatalogEntry.init)
+        self.text = text
+        self.lineEnds = lineEnds
+        self.entries = entries
         self.parties = parties
     }
 

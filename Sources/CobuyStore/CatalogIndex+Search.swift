@@ -135,14 +135,15 @@ extension CatalogIndex {
 
     /// Whether `party` may join a contract today, as SQL. Mirrors Joinability.evaluate: active,
     /// at least 90 days of term left, and either a named participant or admitted by an open
-    /// clause for its kind and region; no other open addendum. A vendor joins nothing.
+    /// clause for its kind and region; no other open addendum; not the contract's own lead.
+    /// A vendor joins nothing (so neither the contract's own vendor).
     static func joinable(_ party: CatalogQuery.JoiningParty, today: CalendarDate) -> (String, StatementArguments) {
         guard party.kind.isPublicBody else { return ("0", []) }
         let enough = literal(today.adding(days: CatalogQuery.minimumRemainingDays))
-        var sql = "(c.status = 'active' AND c.endDate >= \(enough)"
+        var sql = "(c.status = 'active' AND c.endDate >= \(enough) AND c.leadID <> ?"
             + " AND (instr(c.named, ?) > 0 OR (c.clauseOpen = 1 AND (c.kinds IS NULL OR instr(c.kinds, ?) > 0) AND ("
             + regionTest(party.region) + ")))"
-        var arguments: StatementArguments = [" \(party.id) ", " \(party.kind.rawValue) "]
+        var arguments: StatementArguments = [party.id, " \(party.id) ", " \(party.kind.rawValue) "]
         if !party.blockedContracts.isEmpty {
             sql += " AND c.id NOT IN (" + party.blockedContracts.map { _ in "?" }.joined(separator: ", ") + ")"
             for id in party.blockedContracts.sorted() { arguments += [id] }

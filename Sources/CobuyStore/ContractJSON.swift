@@ -111,7 +111,10 @@ public enum ContractJSON {
             bytes.append(UInt8(ascii: ":"))
         }
 
-        mutating func bool(_ value: Bool) { bytes.append(contentsOf: value ? Array("true".utf8) : Array("false".utf8)) }
+        mutating func bool(_ value: Bool) {
+            let text: StaticString = value ? "true" : "false"
+            bytes.append(contentsOf: UnsafeBufferPointer(start: text.utf8Start, count: text.utf8CodeUnitCount))
+        }
         mutating func number(_ value: Int) { bytes.append(contentsOf: String(value).utf8) }
 
         /// `[a,b,…]`, each element written by `write`.
@@ -195,8 +198,8 @@ public enum ContractJSON {
             key("at"); string(entry.at.description)
             key("details")
             open()
-            for name in entry.details.keys.sorted() {
-                key(name); string(entry.details[name] ?? "")
+            for (name, value) in entry.details.sorted(by: { $0.key < $1.key }) {
+                key(name); string(value)
             }
             close()
             if let from = entry.from { key("from"); string(from) }

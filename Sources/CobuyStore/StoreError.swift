@@ -15,9 +15,9 @@ public enum StoreError: Error, Sendable, CustomStringConvertible, Equatable {
     public var description: String {
         switch self {
         case let .notAStore(path):
-            return "\(path) is not a Cobuy store (no cobuy.json); create one with cobuy init, or point --store at one."
+            return "\(path) is not a Cobuy store (no cobuy.json); create one with cobuy init (cobuy init --sample for one with sample records), try cobuy demo, or point --store at one."
         case let .notFound(kind, id, nearest):
-            return "There is no \(kind.label) \(id) in the store." + (DidYouMean.question(naming: nearest).map { " " + $0 } ?? "")
+            return "There is no \(StoreError.noun(kind, id)) \(id) in the store." + (DidYouMean.question(naming: nearest).map { " " + $0 } ?? "")
         case let .conflict(id, expected, found):
             return "Conflict: \(id) was changed by someone else (revision \(found) on disk, \(expected) when read); nothing was written. Reload and try again."
         case let .alreadyExists(id):
@@ -29,6 +29,20 @@ public enum StoreError: Error, Sendable, CustomStringConvertible, Equatable {
         case let .io(path, message):
             return "\(path): \(message)"
         }
+    }
+}
+
+extension StoreError {
+    /// What a missing id was taken for. A kind read off the id's prefix only says "party"
+    /// for what could be one: `sol-2026-0009x` was meant as a solicitation, and
+    /// `../../etc/passwd`, which is neither a numbered id nor a party id, is just a record.
+    static func noun(_ kind: RecordKind, _ id: String) -> String {
+        guard kind == .party else { return kind.label }
+        let upper = id.uppercased()
+        if upper.hasPrefix("SOL-") { return RecordKind.solicitation.label }
+        if upper.hasPrefix("CON-") { return RecordKind.contract.label }
+        if upper.hasPrefix("PA-") { return RecordKind.addendum.label }
+        return Party.isValidID(id) ? kind.label : "record"
     }
 }
 

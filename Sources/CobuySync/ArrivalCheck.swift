@@ -120,22 +120,36 @@ public struct ArrivalCheck: Sendable {
             let fields = line.split(separator: " ")
             if fields.count == 3, fields[1] == "tree" { treeOf[commit] = String(fields[0]) }
         }
+        // Every tree not yet read, in one `cat-file --batch`: "MODE NAME\0" then the raw id.
+        let unread = Array(Set(treeOf.values).filter { known[$0] == nil })
+        let trees = try shared.git.objects(unread)
         var blobsOf: [String: [String]] = [:]
-        for tree in Set(treeOf.values) where known[tree] == nil {
-            let listing = try shared.git.check(["ls-tree", tree])
-            // "MODE blob ID\tNAME"
-            blobsOf[tree] = listing.split(separator: "\n").compactMap { line in
-                let fields = line.split(separator: "\t", maxSplits: 1)
-                let head = fields.first?.split(separator: " ") ?? []
-                guard fields.count == 2, head.count == 3, head[1] == "blob", fields[1].hasSuffix(".json") else { return nil }
-                return String(head[2])
-            }
+        for tree in unread {
+            guard let data = trees[tree] else { continue }
+            blobsOf[tree] = ArrivalCheck.treeEntries(data, idLength: tree.count / 2).filter { $0.mode.hasPrefix("100") && $0.name.hasSuffix(".json") }.map(\.id)
         }
         let blobs = try shared.git.objects(Array(Set(blobsOf.values.joined())))
         for (tree, ids) in blobsOf {
             known[tree] = Members(members: ids.compactMap { blobs[$0].flatMap(Members.decodeMember) })
         }
         return treeOf.compactMapValues { known[$0] }
+    }
+
+    /// The entries of a raw tree object: mode, name and object id (hex).
+    static func treeEntries(_ data: Data, idLength: Int) -> [(mode: String, name: String, id: String)] {
+        var entries: [(mode: String, name: String, id: String)] = []
+        let bytes = [UInt8](data)
+        var position = 0
+        while position < bytes.count {
+            guard let space = bytes[position...].firstIndex(of: 0x20), let nul = bytes[space...].firstIndex(of: 0),
+                  nul + 1 + idLength <= bytes.count else { break }
+            let mode = String(decoding: bytes[position..<space], as: UTF8.self)
+            let name = String(decoding: bytes[(space + 1)..<nul], as: UTF8.self)
+            let id = bytes[(nul + 1)..<(nul + 1 + idLength)].map { String(format: "%02x", $0) }.joined()
+            entries.append((mode, name, id))
+            position = nul + 1 + idLength
+        }
+        return entries
     }
 
     func check(_ commit: Commit, allowed: Set<String>, files: [String: Data]) -> [Finding] {

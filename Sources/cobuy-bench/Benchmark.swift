@@ -5,7 +5,7 @@ import CobuyUI
 import Foundation
 
 /// `swift run -c release cobuy-bench [STORE]` (or `cobuy-bench catalog [N]`, see
-/// ``CatalogBenchmark``): measures what the closing notes report —
+/// ``CatalogBenchmark``; `cobuy-bench import OLD-COBUY FILE…`, see ``ImportBenchmark``): measures what the closing notes report —
 /// one store write, one `cobuy do` as a whole process, the UI's first frame and its
 /// per-keystroke handling and drawing — on a scratch copy of a store (the sample by default).
 @main
@@ -16,6 +16,13 @@ enum Benchmark {
             do { try SyncBenchmark.run(Array(arguments)) } catch {
                 print("cobuy-bench: \(error)")
                 exit(1)
+            }
+            return
+        }
+        if arguments.first == "import" {
+            do { try ImportBenchmark.run(Array(arguments.dropFirst())) } catch {
+                print("cobuy-bench: \(error)")
+                exit(64)
             }
             return
         }

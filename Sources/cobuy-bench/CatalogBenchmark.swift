@@ -16,6 +16,8 @@ enum CatalogBenchmark {
         var seconds: Double
         var peakKB: Int
         var status: Int32
+        /// User plus system time of the process and its threads (from `wait4`).
+        var cpuSeconds: Double = 0
     }
 
     static func run(contracts: Int) throws {
@@ -206,6 +208,8 @@ enum CatalogBenchmark {
         var usage = rusage()
         _ = wait4(pid, &status, 0, &usage)
         let seconds = Double(DispatchTime.now().uptimeNanoseconds - start) / 1e9
-        return Run(seconds: seconds, peakKB: Int(usage.ru_maxrss), status: status)
+        func cpu(_ time: timeval) -> Double { Double(time.tv_sec) + Double(time.tv_usec) / 1e6 }
+        return Run(seconds: seconds, peakKB: Int(usage.ru_maxrss), status: status,
+                   cpuSeconds: cpu(usage.ru_utime) + cpu(usage.ru_stime))
     }
 }

@@ -10,7 +10,7 @@ struct ActionsCommand: ParsableCommand {
 
     @OptionGroup var storeOptions: StoreOptions
     @OptionGroup var officerOptions: OfficerOptions
-    @Argument(help: ArgumentHelp("The record.", valueName: "ID"), transform: RecordIDs.canonical) var id: String
+    @Argument(help: ArgumentHelp("The record.", valueName: "ID"), transform: RecordIDs.argument) var id: String
     @Option(help: "text or json.") var format: ShowFormat = .text
 
     func run() throws {
@@ -75,7 +75,8 @@ enum Checklists {
     static func relevant(to record: AnyRecord, officer: Officer?, context: ActionContext) -> Joinability? {
         switch record {
         case .contract(let contract):
-            guard let officer, let party = context.lookup.party(officer.party) else { return nil }
+            guard let officer, let party = context.lookup.party(officer.party),
+                  Joinability.applies(to: party.id, on: contract) else { return nil }
             return Joinability.evaluate(contract: contract, party: party, today: context.today,
                                         addenda: context.lookup.addenda(onContract: contract.id),
                                         minimumRemainingDays: context.minimumRemainingTermDays)

@@ -33,7 +33,7 @@ struct CatalogOptions: ParsableArguments {
         }
         if let award, award != "single", award != "multiple" { throw ValidationError("--award takes single or multiple, not \"\(award)\".") }
         if let region, RegionCode(region) == nil { throw ValidationError("--region takes a code such as US or US-OR, not \"\(region)\".") }
-        if let eligibleKind, PartyKind(rawValue: eligibleKind) == nil || PartyKind(rawValue: eligibleKind) == .vendor {
+        if let eligibleKind, PartyKind(typed: eligibleKind) == nil || PartyKind(typed: eligibleKind) == .vendor {
             throw ValidationError("--eligible-kind takes one of \(PartyKind.publicBodies.map(\.rawValue).joined(separator: ", ")).")
         }
     }
@@ -44,7 +44,7 @@ struct CatalogOptions: ParsableArguments {
         query.ascending = !descending
         query.expiringWithin = expiring
         query.region = region.flatMap(RegionCode.init)
-        query.eligibleKind = eligibleKind.flatMap(PartyKind.init(rawValue:))
+        query.eligibleKind = eligibleKind.flatMap(PartyKind.init(typed:))
         query.category = category
         query.lead = lead
         query.singleAward = award.map { $0 == "single" }

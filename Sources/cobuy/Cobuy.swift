@@ -28,7 +28,9 @@ struct Cobuy: ParsableCommand {
     static func main() {
         StandardOutput.checkAtExit()
         do {
-            var command = try parseAsRoot()
+            let arguments = LeadingOptions.reordered(Array(CommandLine.arguments.dropFirst()),
+                                                     commands: configuration.subcommands)
+            var command = try parseAsRoot(arguments)
             try command.run()
         } catch {
             exit(withError: error)

@@ -11,7 +11,7 @@ struct DoCommand: ParsableCommand {
     @OptionGroup var storeOptions: StoreOptions
     @OptionGroup var officerOptions: OfficerOptions
     @Option(help: ArgumentHelp("A note for the audit trail.", valueName: "TEXT")) var note: String?
-    @Argument(help: ArgumentHelp("The record: SOL-..., CON-... or PA-....", valueName: "ID"), transform: RecordIDs.canonical) var id: String
+    @Argument(help: ArgumentHelp("The record: SOL-..., CON-... or PA-....", valueName: "ID"), transform: RecordIDs.argument) var id: String
     @Argument(help: ArgumentHelp("The action, e.g. circulate.", valueName: "ACTION"),
               completion: .list(Array(Set(RecordKind.allCases.flatMap { RecordActions.specs(for: $0).map(\.name) })).sorted()))
     var action: String

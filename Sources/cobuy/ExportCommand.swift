@@ -30,7 +30,7 @@ struct ExportAddendum: ParsableCommand {
     }
 
     @OptionGroup var storeOptions: StoreOptions
-    @Argument(help: ArgumentHelp("The addendum.", valueName: "ID"), transform: RecordIDs.canonical) var id: String
+    @Argument(help: ArgumentHelp("The addendum.", valueName: "ID"), transform: RecordIDs.argument) var id: String
     @Option(help: "md, docx, txt or pdf.") var format: Format = .md
     @Option(name: .shortAndLong, help: ArgumentHelp("Where to write it.", valueName: "PATH")) var output: String?
     @Flag(help: "Replace an existing file.") var force = false

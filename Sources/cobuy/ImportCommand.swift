@@ -40,7 +40,7 @@ struct ImportOCDS: ParsableCommand {
                 do {
                     let report = try CatalogImport.ocds(Importing.absolute(file), into: session.store, options: options) { done, total in
                         guard interactive, total > CatalogIndex.bulkSize else { return }
-                        Importing.progress(done < total ? "\(file): \(done) of \(total) releases imported" : "")
+                        Importing.progress(done < total ? "\(file): \(done) of \(total.counted("release")) imported" : "")
                     }
                     Importing.report(file, report)
                 } catch let failure as OCDSImport.Failure {
@@ -143,7 +143,7 @@ enum Importing {
         print(Printable.line("\(file): \(report.summary) (from \(report.publisher))" + (report.skipped.isEmpty ? "" : ":")))
         list(report.skipped) { print($0) }
         if report.removedTemporaries > 0 {
-            print("  removed \(report.removedTemporaries) temporary file(s) left in catalog/ by interrupted imports")
+            print("  removed \(report.removedTemporaries.counted("temporary file")) left in catalog/ by interrupted imports")
         }
     }
 

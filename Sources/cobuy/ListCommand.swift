@@ -30,6 +30,10 @@ struct ListCommand: ParsableCommand {
 
     func validate() throws {
         if let limit, let message = limitProblem(limit, Limits.count, flag: "--limit") { throw ValidationError(message) }
+        if status != nil, Self.statuses(of: kind) == nil {
+            // Listing nothing would read as "none in that state", which is not true either.
+            throw ValidationError("--status: \(kind.rawValue) have no states; --status applies to solicitations, contracts and addenda.")
+        }
         if let status, let valid = Self.statuses(of: kind), !valid.contains(status.lowercased()) {
             // A typo would otherwise list nothing and look like an empty store.
             throw ValidationError("--status \(status) is not a state of \(kind.rawValue); use one of: \(valid.joined(separator: ", ")).")
@@ -42,7 +46,7 @@ struct ListCommand: ParsableCommand {
         }
     }
 
-    /// The states `--status` takes for a kind (nil: not checked).
+    /// The states `--status` takes for a kind (nil: the kind has none).
     static func statuses(of kind: Kind) -> [String]? {
         switch kind {
         case .solicitations: return JointSolicitation.Status.allCases.map(\.rawValue)

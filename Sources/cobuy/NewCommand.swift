@@ -79,6 +79,11 @@ struct NewAddendum: ParsableCommand {
     @Option(help: ArgumentHelp("The participating public body.", valueName: "PARTY")) var party: String
     @Option(help: ArgumentHelp("A note for the audit trail.", valueName: "TEXT")) var note: String?
 
+    func validate() throws {
+        if contract.trimmingSpaces.isEmpty { throw ValidationError("--contract is empty: give the contract's id, such as CON-2026-0001.") }
+        if party.trimmingSpaces.isEmpty { throw ValidationError("--party is empty: give the joining party's id, such as city-of-salem.") }
+    }
+
     func run() throws {
         try reportingErrors {
             let session = try CommandSession(storeOptions)

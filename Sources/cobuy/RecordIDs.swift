@@ -1,3 +1,4 @@
+import ArgumentParser
 import CobuyCore
 
 /// Record ids as officers type them: `sol-2026-0003` and `pa-2026-0009` mean the numbered
@@ -11,4 +12,13 @@ enum RecordIDs {
         if !["sol-", "con-", "pa-"].contains(where: lower.hasPrefix), Party.isValidID(lower) { return lower }
         return typed
     }
+
+    /// An ID argument as typed: an empty one (`cobuy show ''`, a variable that was not set)
+    /// names nothing and is a usage error (exit 64), not a record that is missing.
+    static func argument(_ typed: String) throws -> String {
+        guard !typed.trimmingSpaces.isEmpty else { throw ValidationError(emptyMessage) }
+        return canonical(typed)
+    }
+
+    static let emptyMessage = "The ID is empty: give a record's id, such as SOL-2026-0001 or city-of-salem."
 }

@@ -8,7 +8,7 @@ struct ShowCommand: ParsableCommand {
     static let configuration = CommandConfiguration(commandName: "show", abstract: "Show one record with its audit trail.")
 
     @OptionGroup var storeOptions: StoreOptions
-    @Argument(help: ArgumentHelp("The record.", valueName: "ID"), transform: RecordIDs.canonical) var id: String
+    @Argument(help: ArgumentHelp("The record.", valueName: "ID"), transform: RecordIDs.argument) var id: String
     @Option(help: "text, or json (the record exactly as its file holds it).") var format: ShowFormat = .text
 
     func run() throws {

@@ -15,9 +15,9 @@ struct ValidateCommand: ParsableCommand {
             for problem in report.problems { print(Printable.line(problem.description)) }
             for warning in report.warnings { print(Printable.line("note: \(warning)")) }
             if report.isValid {
-                print("\(report.recordCount) records checked: all valid.")
+                print("\(report.recordCount.counted("record")) checked: all valid.")
             } else {
-                print("\(report.recordCount) records read; \(report.problems.count) problem(s) found.")
+                print("\(report.recordCount.counted("record")) read; \(report.problems.count.counted("problem")) found.")
                 throw ExitCode(1)
             }
         }

@@ -156,7 +156,8 @@ import Testing
         #expect(refusal.guardName == "no-other-addendum")
         let vendor = AddendumMachine.draft(contract: contract, party: "acme-fleet", in: world.context(World.acme))
         guard case .failure(let vendorRefusal) = vendor else { Issue.record("expected a refusal"); return }
-        #expect(vendorRefusal.guardName == "public-body")
+        // acme-fleet performs this contract: the more precise reason comes first.
+        #expect(vendorRefusal.guardName == "own-contract")
     }
 }
 
@@ -178,6 +179,29 @@ import Testing
         #expect(result.checks.allSatisfy { !$0.reason.isEmpty })
         #expect(check(result, "kind")?.passed == false) // the clause admits cities and counties only
         #expect(check(result, "region")?.passed == true)
+    }
+
+    @Test func theLeadAndTheVendorAreNotJoinersOfTheirOwnContract() throws {
+        var world = World()
+        let (_, contract) = try world.complete()
+        let lead = world.contract(contract).leadParty, vendor = world.contract(contract).vendor
+        #expect(lead == "city-of-salem")
+        let asLead = evaluate(world, contract: contract, party: lead)
+        #expect(!asLead.isJoinable)
+        #expect(check(asLead, "own-contract")?.passed == false)
+        #expect(check(asLead, "own-contract")?.reason
+            == "city-of-salem leads \(contract): the lead administers this contract and needs no participating addendum.")
+        #expect(check(evaluate(world, contract: contract, party: vendor), "own-contract")?.passed == false)
+        #expect(!Joinability.applies(to: lead, on: world.contract(contract)))
+        #expect(!Joinability.applies(to: vendor, on: world.contract(contract)))
+        // Any other party gets no such line.
+        #expect(Joinability.applies(to: "city-of-bend", on: world.contract(contract)))
+        #expect(check(evaluate(world, contract: contract, party: "city-of-bend"), "own-contract") == nil)
+        // The join gate refuses the lead, even acting for itself.
+        let drafted = AddendumMachine.draft(contract: contract, party: lead, in: world.context(World.salem))
+        guard case .failure(let refusal) = drafted else { Issue.record("the lead drafted an addendum on its own contract"); return }
+        #expect(refusal.guardName == "own-contract")
+        #expect(refusal.reason.contains("the lead administers this contract"))
     }
 
     @Test func namedParticipantsPassTheClauseKindAndRegionChecks() throws {

@@ -268,7 +268,7 @@ import Glibc
         Grouped,City A,Vendor B,2026-01-01,2027-01-01,"1,250.00"
         """.write(toFile: csv, atomically: true, encoding: .utf8)
         let imported = sandbox.run(["import", "csv", csv])
-        expectClean(imported, status: 0, saying: ["1 contract(s)", "line 2", "line 3", "ambiguous"])
+        expectClean(imported, status: 0, saying: ["1 contract imported", "line 2", "line 3", "ambiguous"])
     }
 
     // MARK: 13. A newer store

@@ -27,7 +27,7 @@ import Testing
         let wrongTypeLine = try #require(lines.first { $0.hasPrefix("\(wrongTypePath): ") }, "\(validate)")
         #expect(wrongTypeLine.hasPrefix("\(wrongTypePath): population: "), "\(wrongTypeLine)")
         #expect(wrongTypeLine.contains("expected a number"))
-        #expect(validate.stdout.contains("2 problem(s)"), "exactly the two bad files: \(validate)")
+        #expect(validate.stdout.contains("2 problems found"), "exactly the two bad files: \(validate)")
         #expect(lines.contains { $0.contains(temporaryName) && $0.hasPrefix("note:") }, "the temporary is a note, not a problem")
         #expect(!validate.stdout.contains("editor-backup"))
 

@@ -115,7 +115,7 @@ import Testing
         #expect(sandbox.snapshot() == before, "init again changes nothing")
         #expect(sandbox.bytes("\(sandbox.store)/cobuy.json") == marker)
         let validate = sandbox.run(["validate"])
-        #expect(validate.status == 0 && validate.stdout.contains("1 records checked"), "\(validate)")
+        #expect(validate.status == 0 && validate.stdout.contains("1 record checked"), "\(validate)")
         // --store beats COBUY_STORE.
         let other = "\(sandbox.folder)/other-store"
         sandbox.must(["init", "--store", other])

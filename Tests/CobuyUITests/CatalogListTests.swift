@@ -32,6 +32,9 @@ import Testing
             contract.leadName = "Lead Agency \(n % 5)"
             contract.vendorName = n % 2 == 0 ? "Société Générale de Fournitures \(n % 11)" : "Acme Seating \(n % 11)"
             contract.status = n % 9 == 0 ? .terminated : .active
+            // A few name Salem as a participant (a lead is no joiner of its own contract, so
+            // the sample's contracts naming Salem are not joinable by it).
+            if n % 97 == 3 { contract.namedParticipants = ["city-of-salem"] }
             contract.period = ContractPeriod(start: today.adding(days: -400), end: today.adding(days: (n * 37) % 1500 - 200))
             contracts.append(contract)
         }

@@ -66,12 +66,13 @@ enum Fixtures {
         return (store, folder, solicitation.id)
     }
 
-    static func app(store: Store, folder: String, officer: Officer?) -> App {
+    static func app(store: Store, folder: String, officer: Officer?,
+                    terminal: MemoryTerminal = MemoryTerminal(width: 100, height: 30)) -> App {
         let environment = CobuyEnvironment(variables: [
             "HOME": folder, "XDG_CONFIG_HOME": folder + "/config", "XDG_STATE_HOME": folder + "/state",
             "COBUY_NOW": now.description,
         ])
-        return App(store: store, environment: environment, terminal: MemoryTerminal(width: 100, height: 30),
+        return App(store: store, environment: environment, terminal: terminal,
                    theme: .monochrome, officer: officer, now: now, bundledTemplates: templatesPath)
     }
 }

@@ -64,8 +64,10 @@ import Testing
         #expect(state.update(.key(.enter)).isEmpty)
         guard case .reader(let reader)? = state.modal else { Issue.record("expected the reason in full"); return }
         let refusal = try #require(actions[index].refusal)
-        #expect(reader.text.contains(refusal.reason))
-        #expect(refusal.remedy.isEmpty || reader.text.contains("What would unblock it: \(refusal.remedy)"))
+        // In the UI's words: "Press o to act for …" where the core says "Act with --for …".
+        #expect(reader.text.contains(ScreenWords.onScreen(refusal.reason)))
+        #expect(refusal.remedy.isEmpty || reader.text.contains("What would unblock it: \(ScreenWords.onScreen(refusal.remedy))"))
+        #expect(!reader.text.contains("--"))
         #expect(reader.text.contains("Cannot be undone: \(actions[index].spec.consequence ?? "-")"))
         _ = state.update(.key(.escape))
         #expect(state.modal == nil)
@@ -77,7 +79,7 @@ import Testing
         #expect(state.openForm(recordID: "SOL-2026-0003", actionName: "cancel", prefill: [:]).isEmpty)
         guard case .reader(let reader)? = state.modal else { Issue.record("expected the reason in full"); return }
         #expect(reader.title == "cancel — SOL-2026-0003")
-        #expect(reader.text.contains("Refused (role)") && reader.text.contains("What would unblock it: Act with --for salem-keizer-sd."))
+        #expect(reader.text.contains("Refused (role)") && reader.text.contains("What would unblock it: Press o to act for salem-keizer-sd."))
         #expect(state.message?.kind == .error)
     }
 
@@ -144,7 +146,7 @@ import Testing
         #expect(last.contains("Read in full"), "the last key of the table is reached")
         #expect(StatusLines.hints(for: state).map(\.hint) == ["scroll", "close help"])
         _ = state.update(.key(.character("x")))
-        #expect(state.modal == nil && state.helpScroll == 0)
+        #expect(state.modal == nil)
     }
 
     @Test func thePartiesListShowsWholeIds() {

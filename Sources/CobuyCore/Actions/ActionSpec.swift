@@ -162,7 +162,10 @@ public enum ActionInputError: Error, Hashable, Sendable, CustomStringConvertible
     public var description: String {
         switch self {
         case let .unknownAction(name, kind, known):
-            return "\"\(name)\" is not an action on a \(kind.label); use one of: \(known.joined(separator: ", "))."
+            guard !known.isEmpty else { return "\"\(name)\" is not an action: a \(kind.label) has no actions." }
+            // A slip of the keyboard ("invte") is answered with the action it was probably meant to be.
+            let guess = DidYouMean.question(name, among: known.map { Pick(id: $0, label: "") }).map { " " + $0 } ?? ""
+            return "\"\(name)\" is not an action on a \(kind.label).\(guess) The actions are: \(known.joined(separator: ", "))."
         case let .missing(flag):
             return "--\(flag) is required."
         case let .invalid(flag, value, expected):

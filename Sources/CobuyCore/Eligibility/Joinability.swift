@@ -24,12 +24,34 @@ public struct Joinability: Hashable, Sendable {
     public var isJoinable: Bool { checks.allSatisfy(\.passed) }
     public var failures: [Check] { checks.filter { !$0.passed } }
 
+    /// The contract's own lead (which administers it) and its vendor (which performs it) sign
+    /// no participating addendum on it: the check that says so, or nil for any other party.
+    /// It is listed only when it fails, since for everyone else it says nothing.
+    public static func ownContractCheck(contract: CooperativeContract, party: String) -> Check? {
+        if party == contract.leadParty {
+            return Check(name: "own-contract", passed: false,
+                         reason: "\(party) leads \(contract.id): the lead administers this contract and needs no participating addendum.")
+        }
+        if party == contract.vendor {
+            return Check(name: "own-contract", passed: false,
+                         reason: "\(party) is the vendor of \(contract.id): the vendor performs this contract and signs no participating addendum.")
+        }
+        return nil
+    }
+
+    /// Whether a checklist means anything for `party` on `contract`: not for its lead or its
+    /// vendor, who are already part of it (the UI and `cobuy actions` show none then).
+    public static func applies(to party: String, on contract: CooperativeContract) -> Bool {
+        ownContractCheck(contract: contract, party: party) == nil
+    }
+
     /// Runs every check. `excluding` leaves out one addendum (the one being submitted) from the
     /// "no other addendum" check.
     public static func evaluate(contract: CooperativeContract, party: Party, today: CalendarDate,
                                 addenda: [ParticipatingAddendum], minimumRemainingDays: Int = Joinability.minimumRemainingTermDays,
                                 excluding addendumID: String? = nil) -> Joinability {
         var checks: [Check] = []
+        if let own = ownContractCheck(contract: contract, party: party.id) { checks.append(own) }
         let named = contract.namedParticipants.contains(party.id)
 
         switch contract.status {
@@ -56,8 +78,8 @@ public struct Joinability: Hashable, Sendable {
             let remaining = today.days(until: end)
             let enough = remaining >= minimumRemainingDays
             checks.append(Check(name: "remaining-term", passed: enough,
-                                reason: enough ? "\(remaining) days of term remain (at least \(minimumRemainingDays) needed)."
-                                    : "Only \(max(remaining, 0)) days of term remain; at least \(minimumRemainingDays) are needed."))
+                                reason: enough ? "\(remaining.counted("day")) of term remain (at least \(minimumRemainingDays) needed)."
+                                    : "Only \(max(remaining, 0).counted("day")) of term \(max(remaining, 0) == 1 ? "remains" : "remain"); at least \(minimumRemainingDays) are needed."))
         } else {
             checks.append(Check(name: "in-term", passed: false, reason: "The contract has no term yet."))
             checks.append(Check(name: "remaining-term", passed: false, reason: "The contract has no term yet."))

@@ -103,7 +103,8 @@ public enum AddendumMachine: StateMachine {
                 return .failure(Refusal("spend-positive", "The estimated annual spend must be more than 0."))
             }
             if let scope = edit.scope { next.scope = scope.trimmingSpaces }
-            if let contact = edit.contact {
+            // The contact as shown (a form sends it back unchanged) keeps its email and phone.
+            if let contact = edit.contact, contact.trimmingSpaces != (record.contacts.first?.summary ?? "") {
                 let text = contact.trimmingSpaces
                 next.contacts = text.isEmpty ? [] : [Contact(name: text)]
             }
@@ -160,7 +161,10 @@ public enum AddendumMachine: StateMachine {
                 next.status = .executed
             }
         }
-        let event = context.entry(for: record, action: action.name, from: record.status.rawValue, to: next.status.rawValue, details: action.details)
+        var details = action.details
+        // An edit records what changed, not every field the form sent back as it was.
+        if case .edit = action { details = AddendumEdit.changes(from: record, to: next) }
+        let event = context.entry(for: record, action: action.name, from: record.status.rawValue, to: next.status.rawValue, details: details)
         next.history.append(event)
         return .success(Outcome(record: next, event: event))
     }

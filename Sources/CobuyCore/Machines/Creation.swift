@@ -12,7 +12,7 @@ public enum Creation {
             return .failure(Refusal("id-unique", "A party \(id) already exists."))
         }
         guard !name.trimmingSpaces.isEmpty else { return .failure(.emptyText("name", "name")) }
-        guard let kindValue = PartyKind(rawValue: kind) else {
+        guard let kindValue = PartyKind(typed: kind) else {
             return .failure(Refusal("kind-known", "\"\(kind)\" is not a kind of party.",
                                     remedy: "Use one of: \(PartyKind.allCases.map(\.rawValue).joined(separator: ", "))."))
         }
@@ -39,9 +39,13 @@ public enum Creation {
             }
             party.signatory = Signatory(name: signer, title: parts.count > 1 ? parts[1] : "")
         }
-        party.history = [context.entry(for: party, action: "create", from: nil, to: "recorded", details: [
-            "name": party.name, "kind": kindValue.rawValue, "region": regionValue.code,
-        ])]
+        // The audit trail holds every field given, so the record's first state can be read back.
+        var details = ["name": party.name, "kind": kindValue.rawValue, "region": regionValue.code]
+        if let population { details["population"] = String(population) }
+        if !statutory.isEmpty { details["terms"] = statutory.map { "\($0.topic): \($0.text)" }.joined(separator: "; ") }
+        if !party.contacts.isEmpty { details["contacts"] = party.contacts.map(\.summary).joined(separator: "; ") }
+        if let signer = party.signatory { details["signatory"] = signer.title.isEmpty ? signer.name : "\(signer.name), \(signer.title)" }
+        party.history = [context.entry(for: party, action: "create", from: nil, to: "recorded", details: details)]
         return .success(party)
     }
 
@@ -64,6 +68,8 @@ public enum Creation {
                                              currency: context.currency)
         var details = ["title": solicitation.title]
         if let lead { details["lead"] = lead }
+        if !solicitation.category.isEmpty { details["category"] = solicitation.category }
+        if !solicitation.description.isEmpty { details["description"] = solicitation.description }
         solicitation.history = [context.entry(for: solicitation, action: "create", from: nil, to: "draft", details: details)]
         return .success(solicitation)
     }
@@ -78,6 +84,10 @@ public enum Creation {
         }
         guard let party = context.lookup.party(partyID) else {
             return .failure(.unknownParty(partyID, lookup: context.lookup))
+        }
+        // The lead and the vendor are parties to the contract itself: nothing to join.
+        if let own = Joinability.ownContractCheck(contract: contract, party: party.id) {
+            return .failure(Refusal(own.name, own.reason, remedy: "Addenda on \(contract.id) are drafted for the other public bodies that join it."))
         }
         guard party.kind.isPublicBody else {
             return .failure(Refusal("public-body", "\(party.id) is a vendor; only public bodies sign participating addenda."))
@@ -154,8 +164,12 @@ public enum Creation {
         contract.vendorName = vendorParty.name
         contract.ceiling = ceiling
         contract.renewalOptions = renewals
-        contract.history = [context.entry(for: contract, action: "create", from: nil, to: "pending",
-                                          details: ["lead": lead, "vendor": vendor])]
+        var details = ["title": contract.title, "lead": lead, "vendor": vendor, "publisher": contract.source.publisher ?? leadParty.name,
+                       "eligible": clause.summary]
+        if !contract.category.isEmpty { details["category"] = contract.category }
+        if let ceiling { details["ceiling"] = ceiling.description }
+        if !renewals.isEmpty { details["renewals"] = renewals.map { $0.months.counted("month") }.joined(separator: ", ") }
+        contract.history = [context.entry(for: contract, action: "create", from: nil, to: "pending", details: details)]
         return .success(contract)
     }
 }

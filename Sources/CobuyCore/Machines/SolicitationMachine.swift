@@ -161,7 +161,7 @@ public enum SolicitationMachine: StateMachine {
                                remedy: "Wait until \(closing.adding(days: 1)).")
             }
             guard record.proposals.count >= record.minimumProposals else {
-                return Refusal("minimum-proposals", "Only \(record.proposals.count) proposal(s) received; at least \(record.minimumProposals) needed.",
+                return Refusal("minimum-proposals", "Only \(record.proposals.count.counted("proposal")) received; at least \(record.minimumProposals) needed.",
                                remedy: "Declare it unsuccessful with declare-unsuccessful --reason R.")
             }
         case .award:
@@ -328,7 +328,12 @@ public enum SolicitationMachine: StateMachine {
             }
             next.recomputePooledTotals()
             // The audit trail keeps what the line said before, so the change can be read back.
-            var details = action.details
+            // Only the fields that changed, with the new values (one given as it was is left out).
+            let now = next.lines[index]
+            var details = ["line": String(number)]
+            if now.text != old.text { details["text"] = now.text }
+            if now.quantity != old.quantity { details["quantity"] = String(now.quantity) }
+            if now.unit != old.unit { details["unit"] = now.unit }
             details["was"] = "\(old.quantity) \(old.unit) · \(old.text)"
             let event = context.entry(for: record, action: action.name, from: record.status.rawValue, to: next.status.rawValue, details: details)
             next.history.append(event)
@@ -619,7 +624,7 @@ public enum SolicitationMachine: StateMachine {
         if !kinds.contains(where: { $0.lowercased() == "all" }) {
             var parsed: [PartyKind] = []
             for kind in kinds {
-                guard let value = PartyKind(rawValue: kind.lowercased()), value.isPublicBody else {
+                guard let value = PartyKind(typed: kind), value.isPublicBody else {
                     return .failure(Refusal("kinds-known", "\"\(kind)\" is not a kind of public body.",
                                             remedy: "Use \(PartyKind.publicBodies.map(\.rawValue).joined(separator: ", ")) or all."))
                 }

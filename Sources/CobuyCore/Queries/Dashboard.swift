@@ -28,7 +28,7 @@ public struct Dashboard: Sendable {
     public init(solicitations: [JointSolicitation], contracts: [CooperativeContract], addenda: [ParticipatingAddendum],
                 today: CalendarDate, lookup: any RecordLookup) {
         func inDays(_ days: Int) -> String {
-            days == 0 ? "today" : days == 1 ? "tomorrow" : days < 0 ? "\(-days) days ago" : "in \(days) days"
+            days == 0 ? "today" : days == 1 ? "tomorrow" : days < 0 ? "\((-days).counted("day")) ago" : "in \(days) days"
         }
         closingSolicitations = solicitations.compactMap { solicitation in
             switch solicitation.status {
@@ -49,7 +49,7 @@ public struct Dashboard: Sendable {
             guard days >= 0, days <= Dashboard.expiryWindow else { return nil }
             let renewals = contract.unusedRenewals.count
             return Entry(id: contract.id, title: contract.title,
-                         detail: "ends \(end) (\(inDays(days)))" + (renewals > 0 ? ", \(renewals) renewal option(s) left" : ""),
+                         detail: "ends \(end) (\(inDays(days)))" + (renewals > 0 ? ", \(renewals.counted("renewal option")) left" : ""),
                          days: days)
         }.sorted { ($0.days ?? 0, $0.id) < ($1.days ?? 0, $1.id) }
 

@@ -8,7 +8,7 @@ public enum DidYouMean {
         guard !query.isEmpty, limit > 0 else { return [] }
         // The loosest picker rank (letters in order) is fine while typing, where the list
         // narrows as you go, but suggests nonsense after a finished word: left out here.
-        var ranked = Pick.scored(picks, typed: typed).filter { $0.score <= 3 }
+        var ranked = Pick.scored(picks, typed: typed).filter { $0.score < Pick.lettersInOrderRank }
             .map { (score: $0.score * 10, pick: $0.pick) }
         // Slips are looked for only when nothing matches as typed, and only the nearest of
         // them are offered: SOL-2026-003 means SOL-2026-0003, not every solicitation of 2026.

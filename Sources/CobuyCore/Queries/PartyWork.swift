@@ -148,7 +148,7 @@ public enum PartyWork {
             guard contract.status == .active, contract.leadParty == party, let end = contract.period?.end,
                   let days = within(end) else { return nil }
             let renewals = contract.unusedRenewals.count
-            return ("ends \(end) (\(inDays(days)))" + (renewals > 0 ? ", \(renewals) renewal option(s) left" : ""), days,
+            return ("ends \(end) (\(inDays(days)))" + (renewals > 0 ? ", \(renewals.counted("renewal option")) left" : ""), days,
                     renewals > 0 ? "renew" : nil)
         case .addendum(let addendum):
             guard addendum.status == .executed, addendum.party == party,

@@ -98,10 +98,10 @@ public struct RecordDetail: Sendable, Hashable {
             if !contract.description.isEmpty { facts.append("Description: \(contract.description)") }
             if let period = contract.period {
                 let days = today.days(until: period.end)
-                facts.append("Term: \(period.start) to \(period.end)" + (days >= 0 ? " (\(days) days left)" : " (ended)"))
+                facts.append("Term: \(period.start) to \(period.end)" + (days >= 0 ? " (\(days.counted("day")) left)" : " (ended)"))
             } else if let end = contract.termEnd {
                 let days = today.days(until: end)
-                facts.append("Term: start not published, ends \(end)" + (days >= 0 ? " (\(days) days left)" : " (ended)"))
+                facts.append("Term: start not published, ends \(end)" + (days >= 0 ? " (\(days.counted("day")) left)" : " (ended)"))
             } else {
                 facts.append("Term: not signed yet")
             }

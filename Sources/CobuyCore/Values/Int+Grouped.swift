@@ -11,3 +11,11 @@ extension BinaryInteger {
         return result
     }
 }
+
+extension BinaryInteger {
+    /// `1 day`, `2 days`, `0 records`: a count with its noun in the right number, so no
+    /// output reads "1 record(s)". `plural` for nouns that do not just add an s.
+    public func counted(_ singular: String, _ plural: String? = nil) -> String {
+        "\(self) " + (self == 1 ? singular : plural ?? singular + "s")
+    }
+}

@@ -30,6 +30,18 @@ public enum PartyKind: String, Codable, CaseIterable, Sendable, Comparable {
         }
     }
 
+    /// A kind as an officer types it: the stored name (`school-district`) or the label that
+    /// Cobuy shows (`school district`, `Higher Education`), in any case, with spaces,
+    /// hyphens or underscores between the words.
+    public init?(typed: String) {
+        func folded(_ text: String) -> String {
+            text.trimmingSpaces.lowercased().split(whereSeparator: { $0 == " " || $0 == "-" || $0 == "_" }).joined(separator: "-")
+        }
+        let wanted = folded(typed)
+        guard let kind = PartyKind.allCases.first(where: { $0.rawValue == wanted || folded($0.label) == wanted }) else { return nil }
+        self = kind
+    }
+
     public static func < (lhs: PartyKind, rhs: PartyKind) -> Bool {
         (allCases.firstIndex(of: lhs) ?? 0) < (allCases.firstIndex(of: rhs) ?? 0)
     }

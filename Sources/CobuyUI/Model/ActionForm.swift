@@ -131,11 +131,16 @@ public struct ActionForm: Sendable, Equatable {
 
     /// Enter takes the best suggestion of every reference field whose text is not already one
     /// of its ids ("Birch" becomes birch-county); text that matches nothing stays for the
-    /// refusal to name.
+    /// refusal to name. A required field left empty takes its only possible pick (the one
+    /// proposal to score).
     public mutating func takeBestPicks() {
         for index in fields.indices {
             guard let picks = picks[fields[index].parameter.flag] else { continue }
             let typed = fields[index].input.text.trimmingSpaces
+            if typed.isEmpty, fields[index].parameter.isRequired, picks.count == 1, let only = picks.first {
+                fields[index].input = TextField(only.id)
+                continue
+            }
             guard !typed.isEmpty else { continue }
             if let exact = picks.first(where: { $0.id.lowercased() == typed.lowercased() }) {
                 fields[index].input = TextField(exact.id)

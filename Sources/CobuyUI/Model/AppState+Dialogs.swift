@@ -6,26 +6,23 @@ extension AppState {
     mutating func handleModal(_ key: Key, _ modal: Modal) -> [Effect] {
         if key == .function(1), dialog != nil {
             helpOver = modal
+            helpScroll = 0
             self.modal = .help
             return []
         }
         switch modal {
         case .help:
-            // More keys than fit on a small screen: the help's own keys scroll them.
-            switch KeyTable.helpKeys.first(where: { $0.keys.contains(key) })?.command {
-            case .moveDown?:
-                helpScroll = min(helpScroll + 1, 200)
+            // Help longer than the screen scrolls with the movement keys; any other key closes it.
+            let last = HelpView.maximumScroll(for: self)
+            let page = max(1, height - 8)
+            let steps: [(command: Command, step: Int)] = [(.moveDown, 1), (.moveUp, -1), (.pageDown, page), (.pageUp, -page),
+                                                          (.top, -last), (.bottom, last)]
+            if last > 0, let command = KeyTable.movement.first(where: { $0.keys.contains(key) })?.command,
+               let step = steps.first(where: { $0.command == command })?.step {
+                helpScroll = max(0, min(last, helpScroll + step))
                 return []
-            case .moveUp?:
-                helpScroll = max(0, helpScroll - 1)
-                return []
-            default:
-                helpScroll = 0
             }
-            // Back to the dialog the help was shown over, if any.
-            self.modal = helpOver
-            helpOver = nil
-            return []
+            return closeHelp()
         case .confirmQuit:
             switch key {
             case .character("y"), .character("Y"):
@@ -63,6 +60,13 @@ extension AppState {
         case .goTo(let picker): return handleGoToKey(key, picker)
         case .reader(let reader): return handleReaderKey(key, reader)
         }
+    }
+
+    /// Back to the dialog the help was shown over, if any.
+    private mutating func closeHelp() -> [Effect] {
+        modal = helpOver
+        helpOver = nil
+        return []
     }
 
     /// `x`: the file name and format of an addendum's draft.
@@ -112,6 +116,7 @@ extension AppState {
     /// `o`: who the officer is and which party they act for.
     private mutating func handleIdentityKey(_ key: Key, _ form: IdentityForm) -> [Effect] {
         var form = form
+        message = nil
         switch key {
         case .escape:
             modal = nil
@@ -120,9 +125,9 @@ extension AppState {
         case .tab, .backTab:
             form.focus = 1 - form.focus
         case .down where form.focus == 1:
-            form.selected = min(form.visibleParties.count - 1, form.selected + 1)
+            form.select(max(0, min(form.visibleParties.count - 1, form.selected + 1)))
         case .up where form.focus == 1:
-            form.selected = max(0, form.selected - 1)
+            form.select(max(0, form.selected - 1))
         case .down:
             form.focus = 1
         case .enter:
@@ -134,14 +139,21 @@ extension AppState {
                 break
             }
             guard form.focus == 1, parties.indices.contains(form.selected) else {
+                // Enter in the name field goes on to the party list: say so, it is not a save.
                 form.focus = 1
+                message = .info("Now choose the party you act for (↑/↓ or type to filter), then Enter.")
                 break
             }
             modal = .identity(form)
             return [.saveOfficer(Officer(name: name, party: parties[form.selected].id))]
         default:
             if let edit = TextEditing.edit(for: key) {
-                if form.focus == 0 { form.name.apply(edit) } else { form.filter.apply(edit); form.selected = 0 }
+                if form.focus == 0 {
+                    form.editName(edit)
+                } else {
+                    form.filter.apply(edit)
+                    form.select(0)
+                }
             }
         }
         modal = .identity(form)

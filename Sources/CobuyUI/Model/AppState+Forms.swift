@@ -32,7 +32,7 @@ extension AppState {
         if let refusal = availability.refusal {
             // A refused action reads in full, whichever way it was chosen (Enter, `:`, a key):
             // why, and what would unblock it.
-            message = .error("\(actionName) refused: \(refusal.description)")
+            message = .error("\(actionName) refused: \(ScreenWords.onScreen(refusal.description))")
             if let record = snapshot.record(recordID) {
                 modal = .reader(Reader(title: "\(actionName) — \(recordID)", sections: [actionSection(availability, on: record)]))
             }
@@ -41,8 +41,10 @@ extension AppState {
         var prefill = prefill
         for parameter in availability.spec.parameters where parameter.kind == .party && prefill[parameter.flag] == nil {
             // A partner acts for itself: offer the officer's party.
-            if ["join", "sign-agreement", "withdraw"].contains(actionName) { prefill[parameter.flag] = officer?.party }
+            if ["join", "sign-agreement", "withdraw", "pledge"].contains(actionName) { prefill[parameter.flag] = officer?.party }
         }
+        // The officer signs for their own party, as on an addendum.
+        if actionName == "sign-agreement", prefill["signer"] == nil { prefill["signer"] = officer?.name }
         // A signature is dated today unless the officer says otherwise (a contract's too).
         if actionName == "sign", availability.spec.parameters.contains(where: { $0.flag == "date" }), prefill["date"] == nil {
             prefill["date"] = today.description
@@ -68,7 +70,7 @@ extension AppState {
         var form = form
         form.takeBestPicks()
         if let missing = form.missingRequired {
-            form.error = "\(missing.help): --\(missing.flag) is required."
+            form.error = ScreenWords.required(missing)
             modal = .form(form)
             return []
         }
@@ -78,9 +80,9 @@ extension AppState {
             switch try RecordActions.perform(form.spec.name, form.arguments, on: record, in: context) {
             case .failure(let refusal):
                 if form.fields.isEmpty {
-                    message = .error("\(form.spec.name) refused: \(refusal.description)")
+                    message = .error("\(form.spec.name) refused: \(ScreenWords.onScreen(refusal.description))")
                 } else {
-                    form.error = refusal.description
+                    form.error = ScreenWords.onScreen(refusal.description)
                     modal = .form(form)
                 }
                 return []
@@ -88,9 +90,9 @@ extension AppState {
                 break
             }
         } catch {
-            form.error = error.description
+            form.error = ScreenWords.onScreen(error.description)
             modal = form.fields.isEmpty ? nil : .form(form)
-            if form.fields.isEmpty { message = .error(error.description) }
+            if form.fields.isEmpty { message = .error(ScreenWords.onScreen(error.description)) }
             return []
         }
         let effect = Effect.perform(recordID: form.recordID, action: form.spec.name, arguments: form.arguments,

@@ -12,7 +12,7 @@ extension AppState {
         }
         switch AddendumMachine.draft(contract: id, party: officer.party, in: context) {
         case .failure(let refusal):
-            message = .error(refusal.reason)
+            message = .error(ScreenWords.onScreen(refusal.reason))
             if refusal.guardName == "joinable" {
                 // The checklist in the details pane says which checks failed.
                 if opened == nil { opened = RecordView(id: id) }

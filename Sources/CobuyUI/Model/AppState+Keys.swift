@@ -20,9 +20,11 @@ extension AppState {
             message = .info("Stopping the indexing…")
             return [.cancelIndexing]
         }
-        guard let command = KeyTable.command(for: key, on: screen) else { return [] }
-        // A key clears the message, except the one that reads it in full.
+        // Any key on a screen clears the message ("Cancelled; nothing was changed." belongs to
+        // what just happened, not to the next screen), except the one that reads it in full.
+        let command = KeyTable.command(for: key, on: screen)
         if command != .readInFull { message = nil }
+        guard let command else { return [] }
         return perform(command)
     }
 
@@ -150,6 +152,7 @@ extension AppState {
             lists[kind]?.search = ""
             refreshList(kind)
         case .help:
+            helpScroll = 0
             modal = .help
         case .palette:
             modal = .palette(Palette(entries: paletteEntries()))
@@ -166,7 +169,7 @@ extension AppState {
         case .externalEditor:
             return []
         case .changeOfficer:
-            modal = .identity(IdentityForm(parties: snapshot.allParties, name: officer?.name ?? "", current: officer?.party))
+            modal = .identity(identityForm())
         }
         return []
     }

@@ -14,6 +14,8 @@ extension AppState {
             return []
         }
         guard modal == nil else { return [] }
+        // Moving about with the mouse is navigation too: the last message has been read.
+        message = nil
         switch event.kind {
         case .wheelUp: move(-3)
         case .wheelDown: move(3)

@@ -32,7 +32,7 @@ extension AppState {
         var form = form
         switch kind.make(form.arguments, in: context) {
         case .failure(let refusal):
-            form.error = refusal.description
+            form.error = ScreenWords.onScreen(refusal.description)
             modal = .form(form)
             return []
         case .success:

@@ -4,12 +4,19 @@ import CobuyTerminal
 /// The `:` command palette: its entries, its keys, and what each entry runs.
 extension AppState {
     func paletteEntries() -> [Palette.Entry] {
+        // What the officer may do comes first: the record's allowed actions, then the commands;
+        // actions refused on it (often many, on another body's record) come last.
         var entries: [Palette.Entry] = []
+        var refused: [Palette.Entry] = []
         if let id = selectedRecordID {
             for availability in availableActions(for: id) {
-                let detail = availability.refusal.map { "refused: \($0.reason)" } ?? availability.spec.summary
-                entries.append(Palette.Entry(name: "\(availability.spec.name)", detail: "\(id) — \(detail)",
-                                             command: .action(recordID: id, name: availability.spec.name)))
+                if let refusal = availability.refusal {
+                    refused.append(Palette.Entry(name: availability.spec.name, detail: "\(id) — refused: \(ScreenWords.onScreen(refusal.reason))",
+                                                 command: .action(recordID: id, name: availability.spec.name)))
+                } else {
+                    entries.append(Palette.Entry(name: availability.spec.name, detail: "\(id) — \(availability.spec.summary)",
+                                                 command: .action(recordID: id, name: availability.spec.name)))
+                }
             }
             if RecordKind(id: id) == .contract {
                 entries.append(Palette.Entry(name: "join", detail: "\(id) — draft an addendum for my party", command: .joinContract(id)))
@@ -27,7 +34,7 @@ extension AppState {
         entries.append(Palette.Entry(name: "officer", detail: "Change who is acting", command: .changeOfficer))
         entries.append(Palette.Entry(name: "help", detail: "Every key", command: .help))
         entries.append(Palette.Entry(name: "quit", detail: "Leave Cobuy", command: .quit))
-        return entries
+        return entries + refused
     }
 
     mutating func handlePaletteKey(_ key: Key, _ palette: Palette) -> [Effect] {
@@ -46,10 +53,7 @@ extension AppState {
             guard matches.indices.contains(palette.selected) else { return [] }
             return run(matches[palette.selected].command)
         default:
-            if let edit = TextEditing.edit(for: key) {
-                palette.query.apply(edit)
-                palette.selected = 0
-            }
+            if let edit = TextEditing.edit(for: key) { palette.edit(edit) }
         }
         modal = .palette(palette)
         return []

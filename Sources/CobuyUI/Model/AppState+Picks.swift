@@ -34,7 +34,8 @@ extension AppState {
     /// lead is how an officer names one.
     func contractPicks(typed: String) -> [Pick] {
         let local = snapshot.directory.contracts.values.sorted { $0.id < $1.id }.map { Pick(id: $0.id, label: $0.title) }
-        guard let catalog = snapshot.catalog, typed.trimmingSpaces.count >= 3 else { return local }
+        // Past a title's length the text is a paste, not a name: no index search at each key.
+        guard let catalog = snapshot.catalog, (3...120).contains(typed.trimmingSpaces.count) else { return local }
         var query = CatalogQuery()
         query.text = typed
         guard let page = try? catalog.page(query, today: today, offset: 0, limit: 8, joiner: nil) else { return local }

@@ -24,9 +24,10 @@ extension AppState {
         let spec = availability.spec
         var paragraphs = ["\(spec.summary).", "Command: cobuy do \(record.record.id) \(spec.usage)"]
         if let refusal = availability.refusal {
-            paragraphs.append("Refused (\(refusal.guardName)): \(refusal.reason)")
-            paragraphs += refusal.unmet.map { "✗ \($0)" }
-            paragraphs.append(refusal.remedy.isEmpty ? "Nothing can unblock it from here." : "What would unblock it: \(refusal.remedy)")
+            paragraphs.append("Refused (\(refusal.guardName)): \(ScreenWords.onScreen(refusal.reason))")
+            paragraphs += refusal.unmet.map { "✗ \(ScreenWords.onScreen($0))" }
+            paragraphs.append(refusal.remedy.isEmpty ? "Nothing can unblock it from here."
+                                                     : "What would unblock it: \(ScreenWords.onScreen(refusal.remedy))")
         } else {
             paragraphs.append("Allowed now: Enter takes it.")
         }

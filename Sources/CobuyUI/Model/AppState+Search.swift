@@ -17,7 +17,7 @@ extension AppState {
                 searchHistory.append(typed)
             }
             let count = lists[kind]?.count ?? 0
-            message = .info("\(count) match(es) for \"\(input.field.text)\"; j/k to move, c to clear.")
+            message = .info("\(count.counted("match", "matches")) for \"\(input.field.text)\"; j/k to move, c to clear.")
         case .down: move(1)
         case .up:
             // Earlier searches, newest first.

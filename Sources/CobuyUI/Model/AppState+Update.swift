@@ -83,7 +83,9 @@ extension AppState {
             opened = RecordView(id: id)
             self.message = .success("Created \(id).")
             return []
-        case let .failed(text, conflict):
+        case let .failed(failure, conflict):
+            // The store's refusals are the core's, worded for the command line.
+            let text = ScreenWords.onScreen(failure)
             if case .form(var form)? = modal {
                 form.error = text
                 modal = .form(form)
@@ -130,7 +132,11 @@ extension AppState {
     var screen: KeyTable.Screen {
         if let opened {
             let kind = RecordKind(id: opened.id)
-            return .record(contract: kind == .contract, addendum: kind == .addendum)
+            // `+ join` is not offered to the contract's own lead or vendor (the core's rule).
+            let ownContract = officer.map { officer in
+                if case .contract(let contract)? = snapshot.record(opened.id) { !Joinability.applies(to: officer.party, on: contract) } else { false }
+            } ?? false
+            return .record(contract: kind == .contract && !ownContract, addendum: kind == .addendum)
         }
         switch tab {
         case .dashboard: return .dashboard

@@ -43,7 +43,7 @@ public struct AppState: Sendable {
     public var modal: Modal?
     /// The dialog F1 showed help over, to return to.
     public var helpOver: Modal?
-    /// The first key `?` shows when there are more than fit (j/k scroll them).
+    /// How far help is scrolled, when its keys are more than the screen holds.
     public var helpScroll = 0
     /// The list search being typed (`/`), with the query it replaces on Esc.
     public var search: SearchInput?
@@ -78,7 +78,7 @@ public struct AppState: Sendable {
         for kind in RecordKind.allCases { lists[kind] = RecordList(kind: kind) }
         self.lists = lists
         if officer == nil || snapshot.directory.party(officer?.party ?? "") == nil {
-            modal = .identity(IdentityForm(parties: snapshot.allParties, name: officer?.name ?? "", current: officer?.party))
+            modal = .identity(identityForm())
         }
         refreshDerived()
     }
@@ -240,58 +240,56 @@ public struct StatusMessage: Sendable, Equatable {
     public static func error(_ text: String) -> StatusMessage { StatusMessage(text: text, kind: .error) }
 }
 
-/// First launch: who is the officer, and for which public body?
-public struct IdentityForm: Sendable, Equatable {
-    public var name: TextField
-    public var parties: [Party]
-    public var filter = TextField()
-    public var selected = 0
-    /// 0: the name field, 1: the party list.
-    public var focus = 0
-
-    /// Starts on the party the officer acts for now, so Enter Enter changes nothing; with a
-    /// name known, typing filters the parties at once.
-    public init(parties: [Party], name: String, current: String? = nil) {
-        self.parties = parties
-        self.name = TextField(name)
-        selected = parties.firstIndex { $0.id == current } ?? 0
-        if !name.isEmpty { focus = 1 }
-    }
-
-    public var visibleParties: [Party] {
-        let words = RecordSummary.fold(filter.text).split(separator: " ")
-        guard !words.isEmpty else { return parties }
-        return parties.filter { party in
-            let text = RecordSummary.fold("\(party.name) \(party.id) \(party.region)")
-            return words.allSatisfy { text.contains($0) }
-        }
-    }
-}
-
 /// The `:` command palette: every action and command by name, filtered as typed.
 public struct Palette: Sendable, Equatable {
     public struct Entry: Sendable, Equatable {
         public var name: String
         public var detail: String
         public var command: PaletteCommand
+        /// Folded once, when the palette opens: typing only compares.
+        let foldedName: String
+        let foldedText: String
+
+        public init(name: String, detail: String, command: PaletteCommand) {
+            self.name = name
+            self.detail = detail
+            self.command = command
+            foldedName = RecordSummary.fold(name)
+            foldedText = RecordSummary.fold("\(name) \(detail)")
+        }
     }
 
-    public var query = TextField()
-    public var entries: [Entry]
+    /// Typed text longer than this matches no command (a paste, not a name): it is not folded
+    /// and compared again at each key.
+    static let longestQuery = 200
+
+    public private(set) var query = TextField()
+    public let entries: [Entry]
     public var selected = 0
+    /// The entries holding every typed word, filtered once per edit (not at each frame).
+    public private(set) var matches: [Entry]
+
+    public init(entries: [Entry]) {
+        self.entries = entries
+        matches = entries
+    }
+
+    /// Changes the typed text and filters again.
+    public mutating func edit(_ edit: TextField.Edit) {
+        query.apply(edit)
+        selected = 0
+        matches = Self.filter(entries, typed: query)
+    }
 
     /// Entries holding every typed word; those whose name starts with what is typed first, so
     /// `new solicitation` or `invite` then Enter runs that command.
-    public var matches: [Entry] {
-        let typed = RecordSummary.fold(query.text).trimmingSpaces
+    static func filter(_ entries: [Entry], typed field: TextField) -> [Entry] {
+        guard field.characters.count <= longestQuery else { return [] }
+        let typed = RecordSummary.fold(field.text).trimmingSpaces
         let words = typed.split(separator: " ")
         guard !words.isEmpty else { return entries }
-        let found = entries.filter { entry in
-            let text = RecordSummary.fold("\(entry.name) \(entry.detail)")
-            return words.allSatisfy { text.contains($0) }
-        }
-        let named = found.filter { RecordSummary.fold(entry: $0).hasPrefix(typed) }
-        return named + found.filter { !RecordSummary.fold(entry: $0).hasPrefix(typed) }
+        let found = entries.filter { entry in words.allSatisfy { entry.foldedText.contains($0) } }
+        return found.filter { $0.foldedName.hasPrefix(typed) } + found.filter { !$0.foldedName.hasPrefix(typed) }
     }
 }
 
@@ -307,9 +305,4 @@ public enum PaletteCommand: Sendable, Equatable {
     case sync
     /// Open the picker over every record id.
     case goTo
-}
-
-extension RecordSummary {
-    /// A palette entry's name, folded for matching.
-    static func fold(entry: Palette.Entry) -> String { fold(entry.name) }
 }

@@ -10,14 +10,7 @@ extension KeyTable {
 
     static let editing = KeyBinding([], "Ctrl-A/E/K/U/W", "Edit the text: start, end, kill to end, kill to start, delete a word", .open,
                                     hint: "edit")
-    /// The keys of `?` itself: scroll when the keys do not all fit, any other closes.
-    public static let helpKeys = [
-        KeyBinding([.character("j"), .down], "j/k", "Scroll the keys when they do not all fit", .moveDown, hint: "scroll"),
-        KeyBinding([.character("k"), .up], "k", "Scroll up", .moveUp),
-        KeyBinding([], "any key", "Close help", .back, hint: "close help"),
-    ]
-
-    static let dialogHelp = KeyBinding([.function(1)], "F1", "These keys", .help)
+    static let dialogHelp = KeyBinding([.function(1)], "F1", "These keys", .help, hint: "help")
 
     public static func bindings(for dialog: Dialog) -> [KeyBinding] {
         switch dialog {

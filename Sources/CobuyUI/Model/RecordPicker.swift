@@ -4,18 +4,24 @@ import CobuyTerminal
 /// `#`: every record of the store by id, filtered as typed (fuzzy, accents and case ignored,
 /// the same ranking as the form pickers); Enter opens the highlighted one.
 public struct RecordPicker: Sendable, Equatable {
-    public var query = TextField()
-    public var picks: [Pick]
+    public private(set) var query = TextField()
+    public let picks: [Pick]
     public var selected = 0
     /// At most this many matches are listed; typing narrows them.
     public static let shown = 200
+    /// The picks matching what is typed, ranked once per edit (not at each frame).
+    public private(set) var matches: [Pick]
 
     public init(picks: [Pick]) {
         self.picks = picks
+        matches = Array(picks.prefix(Self.shown))
     }
 
-    public var matches: [Pick] {
-        Array(Pick.ranked(picks, typed: query.text).prefix(Self.shown))
+    /// Changes the typed text and ranks again.
+    public mutating func edit(_ edit: TextField.Edit) {
+        query.apply(edit)
+        selected = 0
+        matches = Array(Pick.ranked(picks, typed: query.text).prefix(Self.shown))
     }
 }
 
@@ -62,10 +68,7 @@ extension AppState {
             }
             message = .error(typed.isEmpty ? "Type an id or a title." : "No record matches \"\(typed)\".")
         default:
-            if let edit = TextEditing.edit(for: key) {
-                picker.query.apply(edit)
-                picker.selected = 0
-            }
+            if let edit = TextEditing.edit(for: key) { picker.edit(edit) }
         }
         modal = .goTo(picker)
         return []

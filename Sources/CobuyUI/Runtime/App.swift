@@ -71,19 +71,34 @@ public final class App {
                 if indexingChanged || storeChanged { terminal.draw(View.render(state, theme: theme)) }
                 continue
             }
-            switch event {
-            case .key(let key): dispatch(.key(key))
-            case .mouse(let mouse): dispatch(.mouse(mouse))
-            case let .resize(width, height): dispatch(.resize(width: width, height: height))
-            case .interrupt(let signal):
-                log.write("stopping on signal \(signal)")
-                exitStatus = 128 + signal
-                state.isRunning = false
+            handle(event)
+            // A paste arrives as one key per character: take every input already waiting
+            // before drawing, so 3000 pasted characters cost one frame, not 3000. While input
+            // keeps streaming in, a frame is still drawn every `frameInterval`.
+            let started = ContinuousClock.now
+            while state.isRunning, ContinuousClock.now - started < frameInterval,
+                  let waiting = terminal.nextEvent(timeoutMilliseconds: 0) {
+                handle(waiting)
             }
             if state.isRunning { terminal.draw(View.render(state, theme: theme)) }
         }
         terminal.restore()
         return exitStatus
+    }
+
+    /// The longest the screen goes undrawn while input keeps arriving.
+    public var frameInterval: Duration = .milliseconds(50)
+
+    private func handle(_ event: InputEvent) {
+        switch event {
+        case .key(let key): dispatch(.key(key))
+        case .mouse(let mouse): dispatch(.mouse(mouse))
+        case let .resize(width, height): dispatch(.resize(width: width, height: height))
+        case .interrupt(let signal):
+            log.write("stopping on signal \(signal)")
+            exitStatus = 128 + signal
+            state.isRunning = false
+        }
     }
 
     /// Feeds one message and every message its effects produce.

@@ -8,9 +8,9 @@ enum GoToView {
         let rect = Rect(x: (screen.width - width) / 2, y: screen.y + 1, width: width, height: min(screen.height - 2, 18))
         let inner = ModalView.frame(rect, title: "Go to a record", into: &grid, theme: theme)
         grid.put("#", x: inner.x, y: inner.y, style: theme.key)
-        grid.putPadded(picker.query.text, x: inner.x + 2, y: inner.y, width: inner.width - 2, style: theme.input)
-        let cursorX = inner.x + 2 + DisplayWidth.of(String(picker.query.characters.prefix(picker.query.cursor)))
-        if cursorX < inner.maxX { grid[cursorX, inner.y] = Cell(grid[cursorX, inner.y].grapheme, style: theme.selected) }
+        // Scrolled with the cursor, like every field: a long paste stays editable.
+        FieldView.draw(picker.query, x: inner.x + 2, y: inner.y, width: inner.width - 2, style: theme.input, cursorStyle: theme.selected,
+                       into: &grid)
         let matches = picker.matches
         let height = inner.height - 2
         let top = max(0, picker.selected - height + 1)

@@ -11,7 +11,7 @@ enum ModalView {
         case .confirmQuit: drawQuestion("A form has input that is not saved. Quit anyway?", in: screen, into: &grid, theme: theme)
         case .confirmDiscard: drawQuestion("Throw away what you typed in this form?", in: screen, into: &grid, theme: theme)
         case .palette(let palette): drawPalette(palette, in: screen, into: &grid, theme: theme)
-        case .help: drawHelp(state, in: screen, into: &grid, theme: theme)
+        case .help: HelpView.draw(state, into: &grid, theme: theme)
         case .identity(let form): drawIdentity(form, in: screen, into: &grid, theme: theme)
         case .export(let prompt): drawExport(prompt, in: screen, into: &grid, theme: theme)
         case .goTo(let picker): GoToView.draw(picker, in: screen, into: &grid, theme: theme)
@@ -114,8 +114,8 @@ enum ModalView {
             } else if y + 1 < inner.maxY, let line = field.line {
                 grid.put("Your quantity of \(line.text)", x: fieldX, y: y + 1, style: theme.muted, maxWidth: fieldWidth)
             } else if y + 1 < inner.maxY {
-                grid.put(field.parameter.help + " (\(field.parameter.placeholder))", x: fieldX, y: y + 1, style: theme.muted,
-                         maxWidth: fieldWidth)
+                // The help alone: the command line's metavariable (T, N, PARTY) means nothing here.
+                grid.put(field.parameter.help, x: fieldX, y: y + 1, style: theme.muted, maxWidth: fieldWidth)
             }
         }
         if !errorLines.isEmpty {
@@ -156,27 +156,6 @@ enum ModalView {
             grid.putPadded("\(entry.name)  \(entry.detail)", x: inner.x, y: inner.y + 2 + row, width: inner.width, style: style)
         }
         if matches.isEmpty { grid.put("No command matches.", x: inner.x, y: inner.y + 2, style: theme.muted) }
-    }
-
-    static func drawHelp(_ state: AppState, in screen: Rect, into grid: inout CellGrid, theme: Theme) {
-        let rect = screen.inset(by: 1)
-        let bindings = state.helpDialog.map(KeyTable.bindings(for:)) ?? KeyTable.bindings(for: state.screen)
-        let fits = bindings.count <= (rect.width - 4 >= 70 ? 2 : 1) * max(1, rect.height - 2)
-        let inner = frame(rect, title: fits ? "Keys — any key closes" : "Keys — j/k scroll, any other key closes", into: &grid, theme: theme)
-        let columns = inner.width >= 70 ? 2 : 1
-        let columnWidth = inner.width / columns
-        let perColumn = max(1, inner.height)
-        // Keys that do not fit scroll (j/k), with the box saying how many are above and below.
-        let top = min(state.helpScroll, max(0, bindings.count - columns * perColumn))
-        ScrollMarks.draw(box: rect, top: top, visible: columns * perColumn, total: bindings.count, style: theme.key, into: &grid)
-        for (index, binding) in bindings.dropFirst(top).enumerated() {
-            let column = index / perColumn
-            guard column < columns else { break }
-            let x = inner.x + column * columnWidth
-            let y = inner.y + index % perColumn
-            grid.putPadded(binding.label, x: x, y: y, width: 13, style: theme.key)
-            grid.putPadded(binding.help, x: x + 14, y: y, width: columnWidth - 15, style: theme.normal)
-        }
     }
 
     static func drawIdentity(_ form: IdentityForm, in screen: Rect, into grid: inout CellGrid, theme: Theme) {

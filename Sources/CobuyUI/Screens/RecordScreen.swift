@@ -127,6 +127,7 @@ enum RecordScreen {
             guard let officer = state.officer, let party = directory.party(officer.party) else {
                 return RecordDetail.Section("Can my party join?", ["Say who you act for (o) to see the checklist."])
             }
+            guard Joinability.applies(to: party.id, on: contract) else { return nil }
             checklist = Joinability.evaluate(contract: contract, party: party, today: state.today,
                                              addenda: directory.addenda(onContract: contract.id))
         case .addendum(let addendum):
@@ -191,7 +192,7 @@ enum RecordScreen {
             if let refusal = availability.refusal, refusal.guardName == "state" {
                 entry = ("· \(availability.spec.name): not while \(record.record.statusName ?? "")", theme.muted)
             } else if let refusal = availability.refusal {
-                entry = ("✗ \(availability.spec.name): \(refusal.description)", theme.refused)
+                entry = ("✗ \(availability.spec.name): \(ScreenWords.onScreen(refusal.description))", theme.refused)
             } else {
                 entry = ("✓ \(availability.spec.name) — \(availability.spec.summary)", theme.normal)
             }

@@ -88,29 +88,50 @@ enum StatusLines {
             grid.putPadded("\(indexing) Esc stops it.", x: 0, y: messageRow, width: grid.width, style: theme.muted)
         }
         grid.fill(Rect(x: 0, y: hintRow, width: grid.width, height: 1), style: theme.statusBar)
-        // Who is acting stays visible: in the tab bar when it fits, else at the hint bar's end.
+        // Who is acting stays visible: in the tab bar when it fits, else at the hint bar's end,
+        // where a narrow screen keeps the party (what the actions depend on) and drops the name.
         var limit = grid.width
         let tabsEnd = (Layout.tabPositions(width: grid.width).last.map { $0.start + $0.width } ?? 0) + 1
         let who = " " + (state.officer.map { "\($0.name) for \($0.party)" } ?? "nobody acting (o)") + " "
         if tabsEnd + DisplayWidth.of(who) > grid.width {
-            let text = CellGrid.truncated(who, to: grid.width / 3)
+            let short = state.officer.map { " \($0.party) " } ?? who
+            let text = CellGrid.truncated(DisplayWidth.of(who) <= grid.width / 3 ? who : short, to: grid.width / 3)
             limit = grid.width - DisplayWidth.of(text)
             grid.put(text, x: limit, y: hintRow, style: theme.statusBar.bolded())
         }
+        // On a screen, `?` leads to everything and always has its place, then `:` where there
+        // is room; the other hints follow in order as far as they fit. A dialog's own keys
+        // (Enter, Esc) come before its F1.
+        let hints = hints(for: state)
+        func needed(_ binding: KeyBinding) -> Int { DisplayWidth.of(binding.label) + DisplayWidth.of(" " + binding.hint) + 2 }
+        var kept: [Command] = []
+        var reserved = 0
+        for command in state.dialog == nil ? [Command.help, .palette] : [] {
+            guard let binding = hints.first(where: { $0.command == command }), 1 + reserved + needed(binding) <= limit else { continue }
+            kept.append(command)
+            reserved += needed(binding)
+        }
         var x = 1
-        for binding in hints(for: state) {
-            let keyWidth = DisplayWidth.of(binding.label)
-            let helpText = " " + binding.hint
-            let needed = keyWidth + DisplayWidth.of(helpText) + 2
-            guard x + needed <= limit else { break }
+        var full = false
+        for binding in hints {
+            let isKept = kept.contains(binding.command)
+            if isKept { reserved -= needed(binding) }
+            guard isKept || (!full && x + needed(binding) + reserved <= limit) else {
+                full = true
+                continue
+            }
             grid.put(binding.label, x: x, y: hintRow, style: theme.statusBar.bolded())
-            grid.put(helpText, x: x + keyWidth, y: hintRow, style: theme.statusBar)
-            x += needed
+            grid.put(" " + binding.hint, x: x + DisplayWidth.of(binding.label), y: hintRow, style: theme.statusBar)
+            x += needed(binding)
         }
     }
 
     /// The hint bar comes from the same key table as `?` help and the key handling.
     static func hints(for state: AppState) -> [KeyBinding] {
+        // The export's "create the folder?" is a yes/no question: its keys are y and n.
+        if case .export(let prompt)? = state.modal, prompt.missingFolder != nil {
+            return KeyTable.bindings(for: .confirm).filter { !$0.hint.isEmpty }
+        }
         if let dialog = state.dialog {
             var hints = KeyTable.bindings(for: dialog).filter { !$0.hint.isEmpty }
             // On first launch Esc leaves nobody acting: say what that means.
@@ -119,7 +140,16 @@ enum StatusLines {
             }
             return hints
         }
-        if case .help? = state.modal { return KeyTable.helpKeys.filter { !$0.hint.isEmpty } }
-        return KeyTable.bindings(for: state.screen).filter { !$0.hint.isEmpty }
+        if case .help? = state.modal {
+            let close = KeyBinding([], "any key", "Close help", .back, hint: "close help")
+            guard HelpView.maximumScroll(for: state) > 0 else { return [close] }
+            return [KeyBinding([.down, .up], "↓/↑", "Scroll", .moveDown, hint: "scroll"), close]
+        }
+        // Edit shows where the core allows it (not on an approved addendum).
+        return KeyTable.bindings(for: state.screen).filter { binding in
+            guard !binding.hint.isEmpty else { return false }
+            guard binding.command == .edit, let id = state.opened?.id else { return true }
+            return state.availableActions(for: id).contains { $0.spec.name == "edit" && $0.isAllowed }
+        }
     }
 }

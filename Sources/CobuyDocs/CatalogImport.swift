@@ -71,7 +71,7 @@ public enum CatalogImport {
         var skipped = reading.skipped
         var merged = 0
         var done = 0
-        var guardian = IDGuard(store: store, catalog: CatalogFile.fileName(forSource: reading.source.file))
+        var guardian = IDGuard(store: store, catalog: CatalogFile.fileName(forSource: reading.source.file), expected: reading.releaseCount)
         let removed = store.removeCatalogTemporaries()
         let written = try store.writeCatalog(source: reading.source, large: reading.releaseCount > CatalogIndex.bulkSize) {
             guard var slice = slices.next() else { return nil }
@@ -125,7 +125,10 @@ public enum CatalogImport {
         var taken: [String: String]
         var seen = Set<String>()
 
-        init(store: Store, catalog: String) {
+        /// `expected`: about how many contracts the file holds (room for their ids at once,
+        /// rather than growing the set of ids seen a dozen times on the writing thread).
+        init(store: Store, catalog: String, expected: Int = 0) {
+            seen.reserveCapacity(expected)
             guard let index = store.catalogIndex() else {
                 taken = Dictionary(store.loadLocal(.contract).records.map { ($0.id, "local") }, uniquingKeysWith: { first, _ in first })
                 return
@@ -134,16 +137,19 @@ public enum CatalogImport {
             taken = index.contractSources(outside: catalog)
         }
 
+        /// Runs on the one thread that writes the catalog, for every contract: by index (no copy
+        /// of each entry), and the path written only for a contract refused.
         mutating func admit(_ chunk: inout CatalogChunk, paths: [some CustomStringConvertible], skipped: inout [OCDSImport.Skipped]) {
             var refused: [Int] = []
-            for (position, entry) in chunk.entries.enumerated() {
-                let path = position < paths.count ? paths[position].description : entry.contractID
-                if let owner = taken[entry.contractID] {
+            for position in chunk.entries.indices {
+                let id = chunk.entries[position].contractID
+                func path() -> String { position < paths.count ? paths[position].description : id }
+                if !taken.isEmpty, let owner = taken[id] {
                     let whose = owner == "local" ? "the store's own contracts" : "the catalog \(owner)"
-                    skipped.append(OCDSImport.Skipped(path: path, reason: "its id \(entry.contractID) is already in \(whose): not imported twice"))
+                    skipped.append(OCDSImport.Skipped(path: path(), reason: "its id \(id) is already in \(whose): not imported twice"))
                     refused.append(position)
-                } else if !seen.insert(entry.contractID).inserted {
-                    skipped.append(OCDSImport.Skipped(path: path, reason: "its id \(entry.contractID) is already taken by another contract of this file"))
+                } else if !seen.insert(id).inserted {
+                    skipped.append(OCDSImport.Skipped(path: path(), reason: "its id \(id) is already taken by another contract of this file"))
                     refused.append(position)
                 }
             }

@@ -127,7 +127,7 @@ public struct Sync: Sendable {
                 if !merge.succeeded {
                     let unmerged = (try? git.check(["diff", "--name-only", "--diff-filter=U"]))?
                         .split(separator: "\n").joined(separator: ", ") ?? ""
-                        _ = try? git.run(["merge", "--abort"])
+                    _ = try? git.run(["merge", "--abort"])
                     throw SharedStore.Problem.other("the merge stopped\(unmerged.isEmpty ? "" : " on \(unmerged)"): \(merge.text)")
                 }
                 report.received += incoming

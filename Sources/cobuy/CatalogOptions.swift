@@ -31,6 +31,7 @@ struct CatalogOptions: ParsableArguments {
         if let sort, CatalogQuery.Sort(column: sort) == nil {
             throw ValidationError("--sort takes one of \(CatalogQuery.Sort.allCases.map(\.rawValue).joined(separator: ", ")).")
         }
+        if let joinableBy, joinableBy.trimmingSpaces.isEmpty { throw ValidationError("--joinable-by is empty: give a party's id, such as city-of-salem.") }
         if let award, award != "single", award != "multiple" { throw ValidationError("--award takes single or multiple, not \"\(award)\".") }
         if let region, RegionCode(region) == nil { throw ValidationError("--region takes a code such as US or US-OR, not \"\(region)\".") }
         if let eligibleKind, PartyKind(typed: eligibleKind) == nil || PartyKind(typed: eligibleKind) == .vendor {

@@ -16,7 +16,8 @@ struct NewParty: ParsableCommand {
     @OptionGroup var officerOptions: OfficerOptions
     @Option(help: ArgumentHelp("A slug such as city-of-salem.", valueName: "ID")) var id: String
     @Option(help: ArgumentHelp("The full name.", valueName: "NAME")) var name: String
-    @Option(help: ArgumentHelp("One of: \(PartyKind.allCases.map(\.rawValue).joined(separator: ", ")).", valueName: "KIND"),
+    @Option(help: ArgumentHelp("One of: \(PartyKind.allCases.map(\.rawValue).joined(separator: ", ")) (or as shown, e.g. \"school district\").",
+                               valueName: "KIND"),
             completion: .list(PartyKind.allCases.map(\.rawValue)))
     var kind: String
     @Option(help: ArgumentHelp("ISO 3166 code such as US-OR.", valueName: "CODE")) var region: String

@@ -37,8 +37,9 @@ import Testing
         #expect(solicitation.stderr.contains("Did you mean SOL-2026-"), "the suggestions are kept: \(solicitation.stderr)")
 
         for arguments in [["show", ""], ["actions", " "], ["do", "", "circulate"], ["export", "addendum", ""],
-                          ["new", "addendum", "--contract", "", "--party", "city-of-salem"]] {
-            let empty = sandbox.run(arguments, as: arguments[0] == "show" ? nil : .salem)
+                          ["new", "addendum", "--contract", "", "--party", "city-of-salem"],
+                          ["list", "contracts", "--joinable-by", ""]] {
+            let empty = sandbox.run(arguments, as: ["show", "list"].contains(arguments[0]) ? nil : .salem)
             #expect(empty.status == 64, "\(empty)")
             #expect(empty.stderr.contains("empty"), "\(empty)")
             #expect(!empty.crashed)

@@ -50,10 +50,13 @@ struct Consortium {
         _ = must(salem, ["new", "party", "--id", "city-of-salem", "--name", "City of Salem", "--kind", "city", "--region", "US-OR"])
         _ = must(salem, ["new", "party", "--id", "marion-county", "--name", "Marion County", "--kind", "county", "--region", "US-OR"])
         _ = must(salem, ["new", "party", "--id", "acme-fleet", "--name", "Acme Fleet", "--kind", "vendor", "--region", "US-WA"])
-        _ = must(salem, ["new", "contract", "--title", "Fleet maintenance", "--lead", "city-of-salem", "--vendor", "acme-fleet",
+        // Marion County's contract, which Salem joins (a lead is no joiner of its own contract).
+        _ = must(salem, ["new", "contract", "--title", "Fleet maintenance", "--lead", "marion-county", "--vendor", "acme-fleet",
                          "--kinds", "all", "--regions", "all"])
-        // Only an active contract with term left can be joined (the core's join gate).
-        _ = must(salem, ["do", "CON-2026-0001", "sign", "--date", "2026-01-05", "--end", "2029-01-04"])
+        // Only an active contract with term left can be joined (the core's join gate); its lead signs it.
+        let signed = sandbox.run(["do", "CON-2026-0001", "sign", "--date", "2026-01-05", "--end", "2029-01-04"],
+                                 as: Consortium.marion.acting, environment: environment(salem))
+        #expect(signed.status == 0, "\(signed)")
         _ = must(salem, ["new", "addendum", "--contract", "CON-2026-0001", "--party", "city-of-salem"])
         _ = must(salem, ["new", "solicitation", "--title", "Road salt"])
         _ = must(salem, ["do", "SOL-2026-0001", "invite", "--party", "marion-county"])

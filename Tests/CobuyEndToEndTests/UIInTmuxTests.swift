@@ -145,9 +145,8 @@ import Testing
         screen.press("Enter")
         try screen.waitFor("\(id): join done", absent: ["─ join — "])
         try take("sign-agreement", on: screen)
-        try screen.waitFor("─ sign-agreement — \(id)")
-        screen.press("Tab")
-        screen.type("Danielle Bethell")
+        // The officer signs for their party: the signer is prefilled with their name.
+        try screen.waitFor("─ sign-agreement — \(id)", "Søren Olsen")
         screen.press("Enter")
         try screen.waitFor("y: yes    n or Esc: no")
         screen.type("y")
@@ -158,6 +157,7 @@ import Testing
         try take("sign-agreement", on: screen)
         try screen.waitFor("─ sign-agreement — \(id)")
         screen.press("Tab")
+        screen.press("C-u")
         screen.type("Keith Stahley")
         screen.press("Enter")
         try screen.waitFor("y: yes    n or Esc: no")
@@ -192,7 +192,7 @@ import Testing
         let join = try #require(history.first { $0["action"] as? String == "join" }?["details"] as? [String: Any])
         #expect(join["quantity"] as? String == "1=30", "the form asks per requirement line: \(join)")
         let signers = history.filter { $0["action"] as? String == "sign-agreement" }.compactMap { ($0["details"] as? [String: Any])?["signer"] as? String }
-        #expect(signers == ["Danielle Bethell", "Keith Stahley"])
+        #expect(signers == ["Søren Olsen", "Keith Stahley"])
     }
 
     // MARK: 2b. A live store

@@ -50,6 +50,15 @@ import Testing
         }
         guard case .form(let form)? = state.modal else { Issue.record("the form stays open"); return }
         #expect(form.fields.first { $0.parameter.flag == "reason" }?.input.text.count == 2000)
+        // A frame's cost is the screen's, not the text's: the same with 2000 characters as with none.
+        Self.report("100 frames of the form holding 2000 characters") {
+            for _ in 0..<100 { _ = View.render(state, theme: .monochrome) }
+        }
+        var empty = state
+        empty.modal = .form(ActionForm(recordID: form.recordID, spec: form.spec, prefill: ["party": "city-of-salem"]))
+        Self.report("100 frames of the same form empty") {
+            for _ in 0..<100 { _ = View.render(empty, theme: .monochrome) }
+        }
         var party = Fixtures.state(width: 120, height: 40)
         party.opened = RecordView(id: "SOL-2026-0005")
         _ = party.openForm(recordID: "SOL-2026-0005", actionName: "withdraw", prefill: ["party": ""])

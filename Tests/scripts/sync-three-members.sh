@@ -23,8 +23,9 @@ ana
 "$cobuy" new party --id city-of-salem --name "City of Salem" --kind city --region US-OR --population 177000 >/dev/null
 "$cobuy" new party --id marion-county --name "Marion County" --kind county --region US-OR --population 345000 >/dev/null
 "$cobuy" new party --id acme-fleet --name "Acme Fleet Services" --kind vendor --region US-WA >/dev/null
-contract=$("$cobuy" new contract --title "Fleet maintenance" --lead city-of-salem --vendor acme-fleet --kinds all --regions all)
-"$cobuy" do "$contract" sign --date 2026-03-02 --end 2028-03-01 >/dev/null
+# Marion County's contract, which Salem joins (a lead is no joiner of its own); its lead signs it.
+contract=$("$cobuy" new contract --title "Fleet maintenance" --lead marion-county --vendor acme-fleet --kinds all --regions all)
+COBUY_ACTOR="Søren Olsen" COBUY_PARTY=marion-county "$cobuy" do "$contract" sign --date 2026-03-02 --end 2028-03-01 >/dev/null
 addendum=$("$cobuy" new addendum --contract "$contract" --party city-of-salem)
 draft=$("$cobuy" new solicitation --title "Road salt" --category Supplies)
 "$cobuy" do "$draft" invite --party marion-county >/dev/null

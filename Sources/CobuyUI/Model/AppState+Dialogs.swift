@@ -66,6 +66,7 @@ extension AppState {
     private mutating func closeHelp() -> [Effect] {
         modal = helpOver
         helpOver = nil
+        helpScroll = 0
         return []
     }
 

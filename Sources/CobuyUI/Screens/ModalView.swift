@@ -145,7 +145,9 @@ enum ModalView {
         let rect = Rect(x: (screen.width - width) / 2, y: screen.y + 1, width: width, height: min(screen.height - 2, 18))
         let inner = frame(rect, title: "Command palette", into: &grid, theme: theme)
         grid.put(":", x: inner.x, y: inner.y, style: theme.key)
-        FieldView.draw(palette.query, x: inner.x + 2, y: inner.y, width: inner.width - 2, style: theme.input, cursorStyle: nil, into: &grid)
+        // With its cursor, so what is being typed (or the end of a paste) is in view.
+        FieldView.draw(palette.query, x: inner.x + 2, y: inner.y, width: inner.width - 2, style: theme.input, cursorStyle: theme.selected,
+                       into: &grid)
         let matches = palette.matches
         let height = inner.height - 2
         let top = max(0, palette.selected - height + 1)

@@ -249,6 +249,12 @@ public final class NcursesTerminal: TerminalBackend {
         case .character(0x1B):
             // Alt sends Esc and the key together; a lone Esc has nothing behind it.
             let follower = pendingInputs.isEmpty ? readInput(timeoutMilliseconds: 0) : pendingInputs.removeFirst()
+            // A key curses left as raw bytes (`TERM` naming another terminal): `ESC [` or
+            // `ESC O` with its body already waiting is read whole as one key, or dropped.
+            if case .character(let introducer)? = follower, introducer == 0x5B || introducer == 0x4F,
+               let body = readSequenceBody(introducer: introducer) {
+                return KeyDecoder.decodeSequence(introducer: introducer, body: body).map(InputEvent.key)
+            }
             let (key, consumedNext) = KeyDecoder.decode(input, followedBy: follower)
             if let follower, !consumedNext { pendingInputs.insert(follower, at: 0) }
             return key.map(InputEvent.key)
@@ -264,6 +270,31 @@ public final class NcursesTerminal: TerminalBackend {
             redrawWhole()
             return .resize(width: size.width, height: size.height)
         }
+        return nil
+    }
+
+    /// The rest of an escape sequence that has already arrived, through its final byte; nil
+    /// (and nothing taken) when nothing waits behind the introducer: Alt-[ typed alone.
+    private func readSequenceBody(introducer: UInt32) -> [UInt32]? {
+        var body: [UInt32] = []
+        while body.count < KeyDecoder.longestSequence {
+            let next = pendingInputs.isEmpty ? readInput(timeoutMilliseconds: 0) : pendingInputs.removeFirst()
+            guard case .character(let byte)? = next else {
+                if let next { pendingInputs.insert(next, at: 0) }
+                break
+            }
+            // SS3 has no parameters: its next byte is the final one.
+            if introducer == 0x4F, !KeyDecoder.isFinal(byte) {
+                pendingInputs.insert(.character(byte), at: 0)
+                break
+            }
+            body.append(byte)
+            if KeyDecoder.isFinal(byte) { return body }
+            // Parameters and intermediates only, until the final byte.
+            if !(0x20...0x3F).contains(byte) { break }
+        }
+        // Not a sequence after all: give back what was read, to be decoded as typed.
+        pendingInputs.insert(contentsOf: body.map(KeyDecoder.Input.character), at: 0)
         return nil
     }
 

@@ -170,3 +170,34 @@ import Testing
     }
 }
 #endif
+
+extension NcursesTerminalTests {
+    /// Keys of another terminal than `TERM` names (tmux's End is `ESC [ 4 ~`, which xterm's
+    /// description lacks) arrive as raw bytes: each is read whole as its key, and a sequence
+    /// Cobuy has no key for is dropped — never typed as Alt-[, `4` (a tab switch) and `~`.
+    @Test func rawSequencesOfAnotherTerminalAreKeysNotTypedCharacters() throws {
+        try withTerminal { terminal, pty in
+            // xterm-256color (the test terminal) has none of these: rxvt's and tmux's Home and End.
+            pty.type("\u{1B}[4~\u{1B}[1~\u{1B}[8~\u{1B}[99~x")
+            let events = (0..<5).map { _ in terminal.nextEvent(timeoutMilliseconds: 1_000) }
+            #expect(events == [.key(.end), .key(.home), .key(.end), nil, .key(.character("x"))], "\(events)")
+            pty.type("\u{1B}[")
+            // curses holds a lone Esc and `[` for its escape delay before handing them over.
+            var alone: InputEvent?
+            for _ in 0..<5 where alone == nil { alone = terminal.nextEvent(timeoutMilliseconds: 1_000) }
+            #expect(alone == .key(.alt("[")), "Alt-[ typed alone")
+        }
+    }
+
+    @Test func sequencesDecodeToTheirKeys() {
+        func key(_ introducer: Character, _ body: String) -> Key? {
+            KeyDecoder.decodeSequence(introducer: introducer.unicodeScalars.first.map { $0.value } ?? 0,
+                                      body: body.unicodeScalars.map(\.value))
+        }
+        #expect(key("[", "4~") == .end && key("[", "8~") == .end && key("[", "F") == .end && key("O", "F") == .end)
+        #expect(key("[", "7~") == .home && key("[", "H") == .home)
+        #expect(key("[", "5~") == .pageUp && key("[", "6~") == .pageDown && key("[", "2~") == .insert)
+        #expect(key("[", "15~") == .function(5) && key("[", "24~") == .function(12) && key("O", "S") == .function(4))
+        #expect(key("[", "99~") == nil && key("[", "~") == nil && key("[", "Z") == .backTab && key("O", "Z") == nil)
+    }
+}

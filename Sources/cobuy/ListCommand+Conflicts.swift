@@ -26,13 +26,7 @@ extension ListCommand {
         case .json:
             try printJSON(rows)
         case .csv:
-            print(names.joined(separator: ","))
-            for row in rows {
-                print(names.map { name in
-                    let value = Printable.line(row[name] ?? "")
-                    return value.contains(",") || value.contains("\"") ? "\"" + value.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : value
-                }.joined(separator: ","))
-            }
+            try printCSV(header: names, rows: rows.map { row in names.map { row[$0] ?? "" } })
         case .table:
             guard !rows.isEmpty else {
                 print("No record needs a decision.")

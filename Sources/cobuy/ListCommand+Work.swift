@@ -34,13 +34,7 @@ extension ListCommand {
         case .json:
             try printJSON(rows)
         case .csv:
-            print(names.joined(separator: ","))
-            for row in rows {
-                print(names.map { name in
-                    let value = Printable.spreadsheetCell(row[name] ?? "")
-                    return value.contains(",") || value.contains("\"") ? "\"" + value.replacingOccurrences(of: "\"", with: "\"\"") + "\"" : value
-                }.joined(separator: ","))
-            }
+            try printCSV(header: names, rows: rows.map { row in names.map { row[$0] ?? "" } })
         case .table:
             guard !items.isEmpty else {
                 if !StandardOutput.missedUnreadable { print("Nothing waits for \(officer.party).") }

@@ -120,11 +120,16 @@ struct ListCommand: ParsableCommand {
     }
 
     func printCSV(_ rows: [RecordSummary]) throws {
+        try printCSV(header: rows.first?.columns.map(\.name) ?? defaultColumns, rows: rows.map { $0.columns.map(\.value) })
+    }
+
+    /// One CSV writer for every list (records, conflicts, work): quoted by the library, each
+    /// cell made safe for a spreadsheet.
+    func printCSV(header: [String], rows: [[String]]) throws {
         let stream = OutputStream(toMemory: ())
         let writer = try CSVWriter(stream: stream)
-        let names = rows.first?.columns.map(\.name) ?? defaultColumns
-        try writer.write(row: names.map(Printable.spreadsheetCell))
-        for row in rows { try writer.write(row: row.columns.map { Printable.spreadsheetCell($0.value) }) }
+        try writer.write(row: header.map(Printable.spreadsheetCell))
+        for row in rows { try writer.write(row: row.map(Printable.spreadsheetCell)) }
         writer.stream.close()
         if let data = stream.property(forKey: .dataWrittenToMemoryStreamKey) as? Data {
             StandardOutput.write(data)

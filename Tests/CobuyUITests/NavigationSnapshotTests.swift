@@ -5,20 +5,7 @@ import Testing
 @testable import CobuyUI
 
 /// Screens of following links and My work at 60×16, 80×24 and 120×40, as text.
-@Suite struct NavigationSnapshotTests {
-    func check(_ name: String, officer: Officer = Fixtures.salem, prepare: (inout AppState) -> Void,
-               filePath: StaticString = #filePath, testName: String = #function, line: UInt = #line) {
-        for (width, height) in ScreenSnapshotTests.sizes {
-            var state = Fixtures.state(width: width, height: height, officer: officer)
-            prepare(&state)
-            assertSnapshot(of: View.render(state, theme: .monochrome).text, as: .lines, named: "\(name)-\(width)x\(height)",
-                           file: filePath, testName: testName, line: line)
-        }
-    }
-
-    func press(_ state: inout AppState, _ keys: Key...) {
-        for key in keys { _ = state.update(.key(key)) }
-    }
+@Suite struct NavigationSnapshotTests: ScreenSnapshotting {
 
     @Test func followedLinkFromAnAward() {
         // SOL-2025-0001's award → CON-2025-0001, shown with its links.

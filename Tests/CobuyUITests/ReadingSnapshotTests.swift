@@ -5,20 +5,7 @@ import Testing
 @testable import CobuyUI
 
 /// Reading everything and asking before what cannot be undone, at 60×16, 80×24 and 120×40.
-@Suite struct ReadingSnapshotTests {
-    func check(_ name: String, officer: Officer = Fixtures.salem, prepare: (inout AppState) -> Void,
-               filePath: StaticString = #filePath, testName: String = #function, line: UInt = #line) {
-        for (width, height) in ScreenSnapshotTests.sizes {
-            var state = Fixtures.state(width: width, height: height, officer: officer)
-            prepare(&state)
-            assertSnapshot(of: View.render(state, theme: .monochrome).text, as: .lines, named: "\(name)-\(width)x\(height)",
-                           file: filePath, testName: testName, line: line)
-        }
-    }
-
-    func press(_ state: inout AppState, _ keys: Key...) {
-        for key in keys { _ = state.update(.key(key)) }
-    }
+@Suite struct ReadingSnapshotTests: ScreenSnapshotting {
 
     @Test func aRefusedActionReadInFull() {
         // SOL-2026-0003 is led by Salem-Keizer; the City of Salem may not close it: Enter reads why.

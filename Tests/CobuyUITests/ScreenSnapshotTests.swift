@@ -6,23 +6,8 @@ import Testing
 
 /// The cell grid of every screen at the smallest supported size, 80×24 and 120×40, as text.
 /// Snapshot files live in __Snapshots__ and are committed.
-@Suite struct ScreenSnapshotTests {
+@Suite struct ScreenSnapshotTests: ScreenSnapshotting {
     static let sizes = [(60, 16), (80, 24), (120, 40)]
-
-    func check(_ name: String, prepare: (inout AppState) -> Void, filePath: StaticString = #filePath,
-               testName: String = #function, line: UInt = #line) {
-        for (width, height) in Self.sizes {
-            var state = Fixtures.state(width: width, height: height)
-            prepare(&state)
-            let grid = View.render(state, theme: .monochrome)
-            assertSnapshot(of: grid.text, as: .lines, named: "\(name)-\(width)x\(height)",
-                           file: filePath, testName: testName, line: line)
-        }
-    }
-
-    func press(_ state: inout AppState, _ keys: Key...) {
-        for key in keys { _ = state.update(.key(key)) }
-    }
 
     @Test func dashboard() {
         check("dashboard") { _ in }

@@ -55,3 +55,26 @@ import Testing
         #expect(form(state)?.name.text == before)
     }
 }
+
+extension IdentityDialogTests {
+    @Test func theFilterMatchesAsEveryPickerDoes() {
+        let parties = [Party(id: "city-of-espanola", name: "City of Española", kind: .city, region: .unitedStates),
+                       Party(id: "marion-county", name: "Marion County", kind: .county, region: .unitedStates),
+                       Party(id: "warm-springs", name: "Confederated Tribes of Warm Springs", kind: .tribal, region: .unitedStates)]
+        var form = IdentityForm(parties: parties, name: "Pat Doe", current: "city-of-espanola", lastNames: ["city-of-espanola": "Mateo"])
+        for character in "mrn" { form.filter.apply(.insert(String(character))) }
+        #expect(form.visibleParties.first?.id == "marion-county")
+        form.filter = TextField("zzzz")
+        form.select(0)
+        #expect(form.visibleParties.isEmpty)
+        #expect(form.name.text == "Pat Doe", "no party listed: the name stays as it was")
+    }
+}
+
+extension UpdateEffectTests {
+    @Test func aParagraphPastedIntoGoToMatchesNothingAtOnce() throws {
+        var picker = RecordPicker(picks: [Pick(id: "SOL-2026-0001", label: "Road salt")])
+        for character in String(repeating: "The City of Salem requires road salt. ", count: 8) { picker.edit(.insert(String(character))) }
+        #expect(picker.matches.isEmpty)
+    }
+}

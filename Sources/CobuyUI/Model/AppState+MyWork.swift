@@ -16,7 +16,8 @@ extension AppState {
     }
 
     var myWorkEntries: [Dashboard.Entry] {
-        myWork.map { Dashboard.Entry(id: $0.recordID, title: $0.title, detail: $0.detail, days: $0.days) }
+        // In the UI's words: the core's reasons name command-line flags.
+        myWork.map { Dashboard.Entry(id: $0.recordID, title: $0.title, detail: ScreenWords.onScreen($0.detail), days: $0.days) }
     }
 
     /// The record `id` as it opens from the current screen: from a My work entry, on the actions

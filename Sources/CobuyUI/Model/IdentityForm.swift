@@ -25,13 +25,13 @@ public struct IdentityForm: Sendable, Equatable {
         if !name.isEmpty { focus = 1 }
     }
 
+    /// The parties the filter finds, matched and ranked as every picker ranks (`mrn` is
+    /// Marion County); all of them, in their order, while nothing is typed.
     public var visibleParties: [Party] {
-        let words = RecordSummary.fold(filter.text).split(separator: " ")
-        guard !words.isEmpty else { return parties }
-        return parties.filter { party in
-            let text = RecordSummary.fold("\(party.name) \(party.id) \(party.region)")
-            return words.allSatisfy { text.contains($0) }
-        }
+        guard !filter.text.trimmingSpaces.isEmpty else { return parties }
+        let byID = Dictionary(parties.map { ($0.id, $0) }, uniquingKeysWith: { first, _ in first })
+        let picks = parties.map { Pick(id: $0.id, label: "\($0.name) \($0.region)") }
+        return Pick.ranked(picks, typed: filter.text).compactMap { byID[$0.id] }
     }
 
     /// The highlighted party, if the filter leaves any.

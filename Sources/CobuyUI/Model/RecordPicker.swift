@@ -21,6 +21,12 @@ public struct RecordPicker: Sendable, Equatable {
     public mutating func edit(_ edit: TextField.Edit) {
         query.apply(edit)
         selected = 0
+        // No id or name is this long: a paste of a paragraph matches nothing, at once, instead
+        // of being ranked against every record at each of its characters.
+        guard query.characters.count <= Palette.longestQuery else {
+            matches = []
+            return
+        }
         matches = Array(Pick.ranked(picks, typed: query.text).prefix(Self.shown))
     }
 }

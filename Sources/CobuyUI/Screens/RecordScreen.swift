@@ -108,7 +108,8 @@ enum RecordScreen {
     static func nextStep(_ record: AnyRecord, state: AppState) -> String {
         let lookup = state.snapshot.lookup
         let next = PartyWork.nextStep(on: record, for: state.officer?.party ?? "", now: state.now, lookup: lookup)
-        let text = next.text { lookup.party($0)?.name ?? $0 }
+        // In the UI's words: the core's reasons name command-line flags.
+        let text = ScreenWords.onScreen(next.text { lookup.party($0)?.name ?? $0 })
         // Nothing waits, but the party may still act (renew, amend, invite…): point at the list.
         if case .nothing = next, state.availableActions(for: record.id).contains(where: \.isAllowed) {
             return text + "; see the actions allowed now"

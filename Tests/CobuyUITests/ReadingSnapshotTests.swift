@@ -54,3 +54,15 @@ import Testing
         }
     }
 }
+
+extension ReadingSnapshotTests {
+    /// The sixth field of `new contract` at 60×16 is in view while it is typed in, and the
+    /// border says what is above.
+    @Test func aLongFormScrollsToTheFieldBeingTypedIn() {
+        check("form-scrolled") { state in
+            press(&state, .character("3"), .character("n"))
+            for _ in 0..<5 { press(&state, .tab) }
+            for character in "QQQ" { press(&state, .character(character)) }
+        }
+    }
+}

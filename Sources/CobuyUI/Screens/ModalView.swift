@@ -84,8 +84,14 @@ enum ModalView {
                           into: &grid, theme: theme)
         grid.put(form.spec.summary, x: inner.x, y: inner.y, style: theme.muted, maxWidth: inner.width)
         let labelWidth = min(18, inner.width / 3)
-        for (index, field) in form.fields.enumerated() {
-            let y = inner.y + 1 + index * 2
+        // On a short screen the fields scroll so the one being typed in is always shown, and
+        // the border says how many are above and below.
+        let errorRows = errorLines.isEmpty ? 0 : min(errorLines.count, max(2, inner.height - 1))
+        let visibleCount = max(1, (inner.maxY - inner.y - 1 - errorRows + 1) / 2)
+        let first = form.focus >= visibleCount ? min(form.focus - visibleCount + 1, max(0, form.fields.count - visibleCount)) : 0
+        ScrollMarks.draw(box: rect, top: first, visible: visibleCount, total: form.fields.count, style: theme.key, into: &grid)
+        for (index, field) in form.fields.enumerated() where index >= first {
+            let y = inner.y + 1 + (index - first) * 2
             guard y < inner.maxY else { break }
             let focused = index == form.focus
             let label = field.label

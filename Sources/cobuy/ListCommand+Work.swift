@@ -12,7 +12,8 @@ extension ListCommand {
         var directory = RecordDirectory()
         for record in session.loadWorkingSet() { directory.insert(record) }
         guard directory.party(officer.party) != nil else {
-            throw CLIError.usage("There is no party \(officer.party) in the store; see cobuy list parties.")
+            let near = DidYouMean.question(officer.party, among: directory.knownParties()).map { " " + $0 } ?? " See cobuy list parties."
+            throw CLIError.usage("There is no party \(officer.party) in the store.\(near)")
         }
         var items = PartyWork.items(for: officer.party, solicitations: directory.solicitations.values.sorted { $0.id < $1.id },
                                     contracts: directory.contracts.values.sorted { $0.id < $1.id },

@@ -62,6 +62,9 @@ import Testing
         #expect(invite.stderr.contains("There is no party marion in the store. Did you mean marion-county (Marion County)?"),
                 "\(invite.stderr)")
         #expect(invite.stderr.contains("[guard: party-known]"))
+        let work = sandbox.run(["list", "work", "--for", "marion"])
+        #expect(work.status == 64)
+        #expect(work.stderr.contains("There is no party marion in the store. Did you mean marion-county (Marion County)?"), "\(work.stderr)")
     }
 
     @Test func exportPathsTakeATildeAndCreateFoldersOnlyWhenAsked() throws {

@@ -116,17 +116,8 @@ extension AppState {
 
     /// The dialog whose keys apply now (nil on the screens themselves, and under help).
     var dialog: KeyTable.Dialog? {
-        switch modal {
-        case .form?: return .form
-        case .confirm?, .confirmQuit?, .confirmDiscard?: return .confirm
-        case .palette?: return .palette
-        case .export?: return .export
-        case .identity?: return .identity
-        case .goTo?: return .goTo
-        case .reader?: return .reader
-        case .help?: return nil
-        case nil: return search != nil ? .search : nil
-        }
+        guard let modal else { return search != nil ? .search : nil }
+        return modal.dialog
     }
 
     var screen: KeyTable.Screen {
@@ -148,16 +139,21 @@ extension AppState {
 
 extension AppState {
     /// The dialog help is shown over (F1 in a dialog), for its keys.
-    var helpDialog: KeyTable.Dialog? {
-        switch helpOver {
-        case .form?: return .form
-        case .confirm?, .confirmQuit?, .confirmDiscard?: return .confirm
-        case .palette?: return .palette
-        case .export?: return .export
-        case .identity?: return .identity
-        case .goTo?: return .goTo
-        case .reader?: return .reader
-        case .help?, nil: return nil
+    var helpDialog: KeyTable.Dialog? { helpOver?.dialog }
+}
+
+extension Modal {
+    /// Which screen of the key table this dialog is (help has none: it lists another's keys).
+    var dialog: KeyTable.Dialog? {
+        switch self {
+        case .form: return .form
+        case .confirm, .confirmQuit, .confirmDiscard: return .confirm
+        case .palette: return .palette
+        case .export: return .export
+        case .identity: return .identity
+        case .goTo: return .goTo
+        case .reader: return .reader
+        case .help: return nil
         }
     }
 }

@@ -106,3 +106,20 @@ import Testing
         }
     }
 }
+
+extension DraftEditingTests {
+    /// With no line at all, editing or removing one is not offered (and says to add one),
+    /// instead of asking for a number and then listing none.
+    @Test func withoutLinesNeitherEditNorRemoveIsOffered() throws {
+        var world = World()
+        let solicitation = try Creation.solicitation(title: "Empty", lead: "city-of-salem", category: "", description: "",
+                                                     in: world.context(World.salem)).get()
+        world.store([.solicitation(solicitation)])
+        for (name, arguments) in [("edit-line", ["line": "1", "text": "Van"]), ("remove-line", ["line": "1"])] {
+            let refusal = try world.act(World.salem, name, on: solicitation.id, arguments)
+            #expect(refusal?.guardName == "line-known" && refusal?.remedy == "Add one with add-line.", "\(name)")
+        }
+        let available = RecordActions.available(on: .solicitation(solicitation), in: world.context(World.salem))
+        #expect(available.filter { ["edit-line", "remove-line"].contains($0.spec.name) }.allSatisfy { !$0.isAllowed })
+    }
+}

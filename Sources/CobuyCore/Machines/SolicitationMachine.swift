@@ -181,8 +181,12 @@ public enum SolicitationMachine: StateMachine {
                                remedy: remedy)
             }
         case .addLine, .invite, .designateLead, .join, .signAgreement, .withdraw, .setCostSharing, .setTender, .addCriterion,
-             .setCooperative, .score, .rejectProposal, .cancel, .declareUnsuccessful, .pledge, .removeLine, .editLine:
+             .setCooperative, .score, .rejectProposal, .cancel, .declareUnsuccessful, .pledge:
             break
+        case .removeLine, .editLine:
+            guard !record.lines.isEmpty else {
+                return Refusal("line-known", "The solicitation has no requirement lines.", remedy: "Add one with add-line.")
+            }
         case .withdrawInvitation:
             guard record.partners.contains(where: { $0.status == .invited }) else {
                 return Refusal("invitation-open", "No invitation is waiting for an answer.",
